@@ -1,0 +1,1 @@
+"""The Vereinsnetz CMS: a Wagtail project holding one page tree per club."""

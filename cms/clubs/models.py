@@ -1,0 +1,555 @@
+"""A club's page tree: ``ClubPage`` is the root of one MSO's content, with the sub-page types
+its editors may create (content, news, gallery, projects; events live in ``cms.events``)."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+
+FIRST_FOUNDING_YEAR = 1900
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
+HOSTNAME = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    _("Ein Domainname wie „mein-verein.de“, ohne http:// und ohne Pfad."),
+)
+
+
+class LegalForm(models.TextChoices):
+    EV = "ev", _("eingetragener Verein (e. V.)")
+    NON_REGISTERED = "verein", _("nicht eingetragener Verein")
+    GGMBH = "ggmbh", _("gemeinnützige GmbH (gGmbH)")
+    FOUNDATION = "stiftung", _("Stiftung")
+    INITIATIVE = "initiative", _("Initiative ohne Rechtsform")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Montag")
+    TUESDAY = 1, _("Dienstag")
+    WEDNESDAY = 2, _("Mittwoch")
+    THURSDAY = 3, _("Donnerstag")
+    FRIDAY = 4, _("Freitag")
+    SATURDAY = 5, _("Samstag")
+    SUNDAY = 6, _("Sonntag")
+
+
+class Section(models.TextChoices):
+    """The homepage sections a club can switch on and order; the site generator maps each to
+    a plugin of the same name."""
+
+    ABOUT = "about", _("Über uns")
+    NEWS = "news", _("Neuigkeiten")
+    EVENTS = "events", _("Veranstaltungen")
+    GALLERY = "gallery", _("Galerie")
+    PROJECTS = "projects", _("Projekte")
+    CONTACT = "contact", _("Kontakt")
+    COOPERATIONS = "cooperations", _("Kooperationen")
+
+
+def validate_founding_year(value: int) -> None:
+    this_year = timezone.localdate().year
+    if not FIRST_FOUNDING_YEAR <= value <= this_year:
+        raise ValidationError(
+            _("Das Gründungsjahr muss zwischen %(first)s und %(last)s liegen."),
+            params={"first": FIRST_FOUNDING_YEAR, "last": this_year},
+        )
+
+
+class ClubIndexPage(Page):
+    """The "Vereine" folder under the portal home that holds every club's tree."""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+
+    parent_page_types = ["portal.PortalHomePage"]
+    subpage_types = ["clubs.ClubPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Vereinsverzeichnis")
+
+
+class ClubTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "clubs.ClubPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ClubPage(Page):
+    """The root of one MSO's page tree and its public profile."""
+
+    # Profile
+    legal_form = models.CharField(
+        _("Rechtsform"), max_length=20, choices=LegalForm.choices, default=LegalForm.EV
+    )
+    register_court = models.CharField(
+        _("Registergericht"), max_length=100, blank=True, help_text=_("z. B. Amtsgericht Düren")
+    )
+    register_number = models.CharField(
+        _("Registernummer"),
+        max_length=30,
+        blank=True,
+        validators=[RegexValidator(r"^VR\s?\d{1,6}$", _("Im Format „VR 1234“."))],
+    )
+    founding_year = models.PositiveSmallIntegerField(
+        _("Gründungsjahr"), null=True, blank=True, validators=[validate_founding_year]
+    )
+    municipality = models.ForeignKey(
+        "taxonomy.Municipality",
+        verbose_name=_("Gemeinde"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="clubs",
+    )
+    countries = ParentalManyToManyField(
+        "taxonomy.Country", verbose_name=_("Herkunftsländer"), blank=True, related_name="clubs"
+    )
+    languages = ParentalManyToManyField(
+        "taxonomy.Language",
+        verbose_name=_("Gesprochene Sprachen"),
+        blank=True,
+        related_name="clubs",
+    )
+    focus_areas = ParentalManyToManyField(
+        "taxonomy.FocusArea", verbose_name=_("Schwerpunkte"), blank=True, related_name="clubs"
+    )
+    umbrellas = ParentalManyToManyField(
+        "taxonomy.UmbrellaOrganisation",
+        verbose_name=_("Mitglied in Dachverbänden"),
+        blank=True,
+        related_name="clubs",
+    )
+    tags = ClusterTaggableManager(through=ClubTag, blank=True, verbose_name=_("Schlagworte"))
+    member_count = models.PositiveIntegerField(
+        _("Anzahl der Mitglieder"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
+    short_description = models.TextField(
+        _("Kurzbeschreibung"), max_length=300, blank=True, help_text=_("Höchstens 300 Zeichen.")
+    )
+    description = RichTextField(
+        _("Ausführliche Beschreibung"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    plain_summary = models.TextField(
+        _("Zusammenfassung in Einfacher Sprache"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Kurze Sätze, einfache Wörter. Wird im Portal unter „Einfache Sprache“ gezeigt."
+        ),
+    )
+
+    # Address
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("Postleitzahl"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Fünf Ziffern."))],
+    )
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    publish_address = models.BooleanField(
+        _("Adresse veröffentlichen"),
+        default=False,
+        help_text=_("Nur wenn angehakt, erscheint die Adresse auf der Homepage und im Portal."),
+    )
+
+    # Contact
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_role = models.CharField(_("Funktion"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(
+        _("Telefon"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\+?[0-9 ()/-]{5,30}$", _("Eine Telefonnummer, z. B. 02421 12345."))
+        ],
+    )
+    contact_consent = models.BooleanField(
+        _("Einwilligung zur Veröffentlichung der Kontaktdaten"),
+        default=False,
+        help_text=_(
+            "Die Ansprechperson hat zugestimmt, dass Name, Funktion, E-Mail und Telefon "
+            "öffentlich gezeigt werden."
+        ),
+    )
+    website = models.URLField(_("Website"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    other_social_url = models.URLField(_("Weiteres soziales Netzwerk"), blank=True)
+
+    # Board composition: only ever used in aggregate statistics, never published per club.
+    board_women = models.PositiveSmallIntegerField(_("Vorstand: Frauen"), default=0)
+    board_men = models.PositiveSmallIntegerField(_("Vorstand: Männer"), default=0)
+    board_diverse = models.PositiveSmallIntegerField(_("Vorstand: divers"), default=0)
+
+    # Images
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Homepage settings for the site generator
+    theme = models.CharField(
+        _("Design"), max_length=50, default="default", help_text=_("Name des Designs der Homepage.")
+    )
+    primary_colour = models.CharField(
+        _("Hauptfarbe"), max_length=7, default="#1d4e89", validators=[HEX_COLOUR]
+    )
+    accent_colour = models.CharField(
+        _("Akzentfarbe"), max_length=7, default="#b5121b", validators=[HEX_COLOUR]
+    )
+    own_domain = models.CharField(
+        _("Eigene Domain"), max_length=253, blank=True, validators=[HOSTNAME]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("plain_summary"),
+        index.FilterField("municipality"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["clubs.ClubIndexPage"]
+    subpage_types = [
+        "clubs.ContentPage",
+        "clubs.NewsIndexPage",
+        "events.EventIndexPage",
+        "clubs.GalleryPage",
+        "clubs.ProjectPage",
+    ]
+
+    profile_panels = [
+        FieldPanel("title", heading=_("Name des Vereins")),
+        FieldRowPanel([FieldPanel("legal_form"), FieldPanel("founding_year")]),
+        FieldRowPanel([FieldPanel("register_court"), FieldPanel("register_number")]),
+        FieldPanel("municipality"),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("plain_summary"),
+        FieldPanel("logo"),
+        FieldPanel("cover_image"),
+    ]
+    origin_panels = [
+        FieldPanel("countries"),
+        FieldPanel("languages"),
+        FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("umbrellas"),
+    ]
+    members_panels = [
+        FieldPanel("member_count"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("board_women"),
+                        FieldPanel("board_men"),
+                        FieldPanel("board_diverse"),
+                    ]
+                )
+            ],
+            heading=_("Zusammensetzung des Vorstands"),
+            help_text=_("Wird nie einzeln veröffentlicht, nur zusammengefasst in der Statistik."),
+        ),
+        InlinePanel("meeting_times", heading=_("Regelmäßige Treffen"), label=_("Treffen")),
+    ]
+    contact_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("publish_address"),
+            ],
+            heading=_("Postanschrift"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("contact_consent"),
+            ],
+            heading=_("Ansprechperson"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("other_social_url"),
+            ],
+            heading=_("Website und soziale Netzwerke"),
+        ),
+    ]
+    homepage_panels = [
+        FieldPanel("theme"),
+        FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
+        InlinePanel(
+            "homepage_sections", heading=_("Abschnitte der Homepage"), label=_("Abschnitt")
+        ),
+        FieldPanel("own_domain"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(profile_panels, heading=_("Profil")),
+            ObjectList(origin_panels, heading=_("Herkunft und Schwerpunkte")),
+            ObjectList(members_panels, heading=_("Mitglieder und Treffen")),
+            ObjectList(contact_panels, heading=_("Kontakt")),
+            ObjectList(homepage_panels, heading=_("Homepage")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("Verein")
+        verbose_name_plural = _("Vereine")
+
+    @property
+    def is_established(self) -> bool | None:
+        """Established vs. newly founded, derived from the founding year."""
+        if self.founding_year is None:
+            return None
+        age = timezone.localdate().year - self.founding_year
+        return age >= settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS
+
+    @property
+    def board_total(self) -> int:
+        return self.board_women + self.board_men + self.board_diverse
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.register_number and not self.register_court:
+            errors["register_court"] = _("Zur Registernummer gehört ein Registergericht.")
+        if self.publish_address and not (self.street and self.postal_code and self.city):
+            errors["publish_address"] = _(
+                "Um die Adresse zu veröffentlichen, bitte Straße, Postleitzahl und Ort angeben."
+            )
+        if self.contact_consent and not self.contact_name:
+            errors["contact_name"] = _("Bitte den Namen der Ansprechperson angeben.")
+        if self.own_domain:
+            self.own_domain = self.own_domain.strip().lower()
+        if errors:
+            raise ValidationError(errors)
+
+
+class MeetingTime(Orderable):
+    club = ParentalKey(ClubPage, related_name="meeting_times", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
+    start_time = models.TimeField(_("Beginn"))
+    end_time = models.TimeField(_("Ende"), null=True, blank=True)
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    note = models.CharField(
+        _("Hinweis"), max_length=200, blank=True, help_text=_("z. B. „jede zweite Woche“")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("place"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Regelmäßiges Treffen")
+        verbose_name_plural = _("Regelmäßige Treffen")
+
+    def clean(self):
+        if self.end_time and self.start_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("Das Ende muss nach dem Beginn liegen.")})
+
+
+class HomepageSection(Orderable):
+    club = ParentalKey(ClubPage, related_name="homepage_sections", on_delete=models.CASCADE)
+    section = models.CharField(_("Abschnitt"), max_length=30, choices=Section.choices)
+
+    panels = [FieldPanel("section")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Abschnitt der Homepage")
+        verbose_name_plural = _("Abschnitte der Homepage")
+
+
+class ContentPage(Page):
+    """A free page of a club, composed from blocks."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["clubs.ClubPage", "clubs.ContentPage"]
+    subpage_types = ["clubs.ContentPage"]
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    parent_page_types = ["clubs.ClubPage"]
+    subpage_types = ["clubs.NewsPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Neuigkeiten (Übersicht)")
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "clubs.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPage(Page):
+    date = models.DateField(_("Datum"), default=datetime.date.today)
+    teaser = models.TextField(_("Anrisstext"), max_length=400, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("Schlagworte"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["clubs.NewsIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("Neuigkeit")
+        verbose_name_plural = _("Neuigkeiten")
+
+
+class GalleryPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    parent_page_types = ["clubs.ClubPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("gallery_images", heading=_("Bilder"), label=_("Bild"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("Galerie")
+        verbose_name_plural = _("Galerien")
+
+
+class GalleryImage(Orderable):
+    page = ParentalKey(GalleryPage, related_name="gallery_images", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("Bild"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("Bildunterschrift"), max_length=250, blank=True)
+    photo_consent = models.BooleanField(
+        _("Einwilligung der abgebildeten Personen liegt vor"),
+        default=False,
+        help_text=_(
+            "Bei Kindern die Einwilligung der Eltern. "
+            "Ohne Haken wird das Bild nicht veröffentlicht."
+        ),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("photo_consent")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Galeriebild")
+        verbose_name_plural = _("Galeriebilder")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("geplant")
+    RUNNING = "running", _("läuft")
+    COMPLETED = "completed", _("abgeschlossen")
+
+
+class ProjectPage(Page):
+    """An integration project, possibly run jointly with other clubs."""
+
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    funding_source = models.CharField(_("Förderung"), max_length=200, blank=True)
+    partner_clubs = ParentalManyToManyField(
+        "clubs.ClubPage",
+        verbose_name=_("Partnervereine"),
+        blank=True,
+        related_name="joint_projects",
+    )
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["clubs.ClubPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("status"),
+        FieldPanel("funding_source"),
+        FieldPanel("partner_clubs"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Das Ende darf nicht vor dem Beginn liegen.")})

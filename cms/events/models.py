@@ -1,0 +1,145 @@
+"""Club events: single or recurring (RFC 5545 RRULE), at a free address or an agency room."""
+
+from dateutil.rrule import rrulestr
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.clubs.blocks import ContentStreamBlock
+
+# The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
+# editor must not be able to create an event that repeats more often than daily.
+ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
+class EventCategory(models.TextChoices):
+    MEETING = "meeting", _("Treffen")
+    COURSE = "course", _("Kurs")
+    FESTIVAL = "festival", _("Fest")
+    INFO = "info", _("Informationsabend")
+    SPORT = "sport", _("Sport")
+    CULTURE = "culture", _("Kultur")
+    RELIGION = "religion", _("Religion")
+    YOUTH = "youth", _("Jugend")
+    OTHER = "other", _("Sonstiges")
+
+
+def validate_rrule(value: str) -> None:
+    """Accept an RFC 5545 RRULE value such as ``FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231``."""
+    rule = value.strip()
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[6:]
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
+        raise ValidationError(
+            _("Die Wiederholung braucht FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY."), code="rrule"
+        )
+    try:
+        rrulestr(rule, dtstart=None, forceset=False, ignoretz=True)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(
+            _("Keine gültige Wiederholungsregel (RFC 5545): %(error)s"),
+            params={"error": exc},
+            code="rrule",
+        ) from exc
+
+
+class EventIndexPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    parent_page_types = ["clubs.ClubPage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Veranstaltungen (Übersicht)")
+
+
+class EventPage(Page):
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+    all_day = models.BooleanField(_("Ganztägig"), default=False)
+    recurrence = models.CharField(
+        _("Wiederholung (RRULE)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_rrule],
+        help_text=_("Leer für einmalige Termine. Beispiel: FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231"),
+    )
+    location_address = models.CharField(_("Ort (Adresse)"), max_length=300, blank=True)
+    location_room = models.ForeignKey(
+        "rooms.Room",
+        verbose_name=_("Raum der Integrationsagentur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    category = models.CharField(
+        _("Art"), max_length=20, choices=EventCategory.choices, default=EventCategory.MEETING
+    )
+    cost = models.DecimalField(
+        _("Kosten (€)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn die Teilnahme kostenlos ist."),
+    )
+    languages = ParentalManyToManyField(
+        "taxonomy.Language", verbose_name=_("Sprachen"), blank=True, related_name="events"
+    )
+    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Beschreibung"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("recurrence"),
+            ],
+            heading=_("Termin"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location_address"), FieldPanel("location_room")], heading=_("Ort")
+        ),
+        FieldPanel("category"),
+        FieldPanel("cost"),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("registration_url"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("Das Ende darf nicht vor dem Beginn liegen.")
+        if self.location_address and self.location_room_id:
+            errors["location_room"] = _("Bitte entweder eine Adresse oder einen Raum angeben.")
+        if self.cost is not None and self.cost < 0:
+            errors["cost"] = _("Die Kosten dürfen nicht negativ sein.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,44 @@
+"""Load reference data (district, countries, languages, focus areas) from the JSON files in
+``data/``. Used by the initial data migration and by ``manage.py load_district``."""
+
+import json
+from pathlib import Path
+
+from django.utils.text import slugify
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read(name: str):
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def load_district(path: Path, Municipality) -> int:
+    """Create or update the municipalities of one district file; return how many it holds."""
+    district = json.loads(Path(path).read_text(encoding="utf-8"))
+    for item in district["municipalities"]:
+        Municipality.objects.update_or_create(
+            ags=item["ags"],
+            defaults={
+                "name": item["name"],
+                "slug": slugify(item["name"].replace("ß", "ss")),
+                "district": district["name"],
+            },
+        )
+    return len(district["municipalities"])
+
+
+def load_reference_data(Country, Language, FocusArea) -> None:
+    for item in read("countries.json"):
+        Country.objects.update_or_create(code=item["code"], defaults={"name": item["name"]})
+    for item in read("languages.json"):
+        Language.objects.update_or_create(
+            tag=item["tag"],
+            defaults={
+                "name": item["name"],
+                "native_name": item["native_name"],
+                "direction": item["direction"],
+            },
+        )
+    for name in read("focus_areas.json"):
+        FocusArea.objects.get_or_create(name=name, defaults={"slug": slugify(name)})

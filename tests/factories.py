@@ -1,0 +1,153 @@
+"""Factories that build their own data (never the demo district).
+
+``ClubFactory`` provisions a real tenant (page, group, collection, editor) through the same
+code path as the agency's approval, and publishes the page unless told otherwise.
+"""
+
+import datetime
+import io
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+
+from cms.taxonomy.models import Country, FocusArea, Language, Municipality
+from cms.tenancy.platform import agency_group
+from cms.tenancy.provisioning import provision_club
+
+PASSWORD = "test-passwort-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}@example.org")
+    email = factory.SelfAttribute("username")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+
+class AgencyUserFactory(UserFactory):
+    @factory.post_generation
+    def agency(obj, create, extracted, **kwargs):
+        obj.groups.add(agency_group())
+        obj.save()
+
+
+def municipality(name: str = "Düren") -> Municipality:
+    return Municipality.objects.get(name=name)
+
+
+class ClubFactory:
+    """Provision a club tenant with one editor; returns the (specific) ClubPage with
+    ``.tenant`` and ``.editor`` attached for convenience."""
+
+    _counter = 0
+
+    def __new__(
+        cls,
+        name: str | None = None,
+        *,
+        municipality_name: str = "Düren",
+        publish: bool = True,
+        countries=("TR",),
+        languages=("tr", "de"),
+        focus=("Kultur",),
+        founding_year: int = 2010,
+        **fields,
+    ):
+        ClubFactory._counter += 1
+        name = name or f"Testverein {ClubFactory._counter} e. V."
+        result = provision_club(
+            name=name,
+            municipality=municipality(municipality_name),
+            founding_year=founding_year,
+            short_description=fields.pop("short_description", f"Kurzbeschreibung von {name}"),
+            countries=Country.objects.filter(code__in=countries),
+            languages=Language.objects.filter(tag__in=languages),
+            focus_areas=FocusArea.objects.filter(name__in=focus),
+            editor_email=f"redaktion{ClubFactory._counter}@example.org",
+        )
+        editor = result.editor
+        editor.set_password(PASSWORD)
+        editor.save()
+        page = result.tenant.root_page.specific
+        for key, value in fields.items():
+            setattr(page, key, value)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+            page.refresh_from_db()
+        page.tenant = result.tenant
+        page.editor = editor
+        return page
+
+
+def add_child(parent, page, publish: bool = True):
+    """Add ``page`` (unsaved) under ``parent`` and publish it unless told otherwise."""
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def news_index(club, **kwargs):
+    from cms.clubs.models import NewsIndexPage
+
+    return add_child(club, NewsIndexPage(title="Neuigkeiten", slug="neuigkeiten", **kwargs))
+
+
+def news_page(index, title="Eine Neuigkeit", publish=True, **kwargs):
+    from cms.clubs.models import NewsPage
+
+    kwargs.setdefault("date", datetime.date(2026, 11, 1))
+    kwargs.setdefault("teaser", f"Anriss: {title}")
+    return add_child(index, NewsPage(title=title, **kwargs), publish=publish)
+
+
+def event_index(club, **kwargs):
+    from cms.events.models import EventIndexPage
+
+    return add_child(
+        club, EventIndexPage(title="Veranstaltungen", slug="veranstaltungen", **kwargs)
+    )
+
+
+def event_page(index, title="Ein Treffen", start=None, publish=True, **kwargs):
+    from cms.events.models import EventPage
+
+    start = start or timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    kwargs.setdefault("end", start + datetime.timedelta(hours=2))
+    return add_child(index, EventPage(title=title, start=start, **kwargs), publish=publish)
+
+
+def image_file(name="bild.png", size=(32, 24), colour=(200, 30, 30), fmt="PNG") -> ImageFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, fmt)
+    buffer.seek(0)
+    return ImageFile(buffer, name=name)
+
+
+def image(collection=None, title="Bild", **kwargs) -> Image:
+    kwargs.setdefault("file", image_file())
+    if collection is not None:
+        kwargs["collection"] = collection
+    return Image.objects.create(title=title, **kwargs)
+
+
+def document(collection=None, title="Satzung") -> Document:
+    from django.core.files.base import ContentFile
+
+    kwargs = {"file": ContentFile(b"%PDF-1.4\n%test\n", name="satzung.pdf")}
+    if collection is not None:
+        kwargs["collection"] = collection
+    return Document.objects.create(title=title, **kwargs)
