@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms.tenancy",
     "cms.demo",
     "cms.api",
+    "cms.ops",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,119 @@
+"""Admin wiring of tenancy: the agency's "Anmeldungen" and "Mandanten" views, the decision
+view, and the club editor's dashboard panel. Isolation hooks live in ``isolation_hooks``."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page, WorkflowState
+
+from .models import RegistrationRequest, RegistrationStatus, Tenant
+from .provisioning import tenants_of
+from .views import decide
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = RegistrationRequest
+    icon = "form"
+    menu_label = _("Anmeldungen")
+    menu_order = 210
+    add_to_admin_menu = True
+    url_prefix = "anmeldungen"
+    name = "registrations"
+    list_filter = ["status", "municipality"]
+    search_fields = ["club_name", "applicant_name", "applicant_email"]
+    form_fields = [
+        "club_name",
+        "legal_form",
+        "municipality",
+        "founding_year",
+        "countries",
+        "languages",
+        "focus_areas",
+        "short_description",
+        "applicant_name",
+        "applicant_email",
+        "applicant_phone",
+        "message",
+    ]
+
+    @property
+    def list_display(self):
+        return [
+            TitleColumn(
+                "club_name",
+                label=_("Verein"),
+                get_url=lambda obj: reverse("registrations:decide", args=(obj.pk,)),
+            ),
+            "municipality",
+            "applicant_name",
+            Column("status", label=_("Status"), accessor="get_status_display"),
+            "created_at",
+        ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/entscheiden/", decide, name="decide"),
+        ]
+
+
+class TenantViewSet(ModelViewSet):
+    model = Tenant
+    icon = "group"
+    menu_label = _("Mandanten")
+    menu_order = 220
+    add_to_admin_menu = True
+    url_prefix = "mandanten"
+    name = "tenants"
+    list_display = ["name", "kind", "direct_publishing", "created_at"]
+    list_filter = ["kind", "direct_publishing"]
+    search_fields = ["name"]
+    form_fields = ["direct_publishing"]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [RegistrationViewSet(), TenantViewSet()]
+
+
+@hooks.register("construct_main_menu")
+def show_pending_registration_count(request, menu_items):
+    pending = RegistrationRequest.objects.filter(status=RegistrationStatus.PENDING).count()
+    for item in menu_items:
+        if item.name == "registrations" and pending:
+            item.label = f"{item.label} ({pending})"
+
+
+class ClubEditorPanel(Component):
+    name = "club_editor_panel"
+    template_name = "tenancy/admin/club_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        entries = []
+        for tenant in tenants_of(self.user):
+            page = tenant.root_page.specific
+            children = Page.objects.child_of(page)
+            entries.append(
+                {
+                    "tenant": tenant,
+                    "page": page,
+                    "news_index": children.filter(content_type__model="newsindexpage").first(),
+                    "event_index": children.filter(content_type__model="eventindexpage").first(),
+                    "awaiting": WorkflowState.objects.active()
+                    .filter(page__path__startswith=page.path)
+                    .order_by("-created_at")[:10],
+                }
+            )
+        return {"entries": entries}
+
+
+@hooks.register("construct_homepage_panels")
+def add_club_editor_panel(request, panels):
+    if tenants_of(request.user).exists():
+        panels.insert(0, ClubEditorPanel(request.user))
