@@ -256,7 +256,7 @@ class ClubPage(Page):
         FieldPanel("title", heading=_("Name des Vereins")),
         FieldRowPanel([FieldPanel("legal_form"), FieldPanel("founding_year")]),
         FieldRowPanel([FieldPanel("register_court"), FieldPanel("register_number")]),
-        FieldPanel("municipality"),
+        FieldPanel("municipality", widget=forms.Select),
         FieldPanel("short_description"),
         FieldPanel("description"),
         FieldPanel("plain_summary"),
