@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("cms.api.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
 ]
 

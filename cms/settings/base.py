@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "wagtail.api.v2",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,11 +180,49 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # deployment configures a worker backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# API (cms/api). Reads are public and cached; writes need a logged-in session with CSRF
+# (SessionAuthentication enforces it) and are throttled through the cache (Redis in production).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.LimitOffsetPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.WriteRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"write": os.environ.get("API_WRITE_RATE", "60/hour")},
+    "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Vereinsnetz API",
+    "DESCRIPTION": (
+        "Öffentliche Inhalte der Migrantenselbstorganisationen im Kreis Düren: Vereine, "
+        "Neuigkeiten, Veranstaltungen, Suche. Nur veröffentlichte, öffentliche Inhalte."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Seconds a client or proxy may reuse a read response; the server-side copy lives until the
+# content changes (see cms/api/caching.py).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_TIMEOUT = 60 * 60 * 24
+
+# Club sites and partner pages on other domains read the API from the browser: any origin may
+# GET; nothing cross-origin may write (no credentials, no unsafe methods).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # Domain settings
 # A club counts as "established" once it is at least this many years old.

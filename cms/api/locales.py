@@ -1,0 +1,56 @@
+"""Languages in the API: every read endpoint takes ``locale``; translated pages come back in
+that locale and fall back to German (the default locale) where no public translation exists;
+every object says its ``locale`` and text ``direction``."""
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .errors import InvalidParameter
+from .privacy import public_pages
+
+LOCALE_PARAMETER = "locale"
+
+
+def content_language_codes() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def resolve_locale(request) -> Locale:
+    """The locale asked for with ``?locale=``, or the default one. A language the platform
+    does not offer is a 400; an offered language without any content yet is the default."""
+    params = getattr(request, "query_params", request.GET)
+    code = (params.get(LOCALE_PARAMETER) or "").strip()
+    default = Locale.get_default()
+    if not code:
+        return default
+    if code not in content_language_codes():
+        raise InvalidParameter(
+            LOCALE_PARAMETER,
+            _("Unbekannte Sprache. Möglich: %(codes)s")
+            % {"codes": ", ".join(content_language_codes())},
+        )
+    return Locale.objects.filter(language_code=code).first() or default
+
+
+def localized(queryset: QuerySet, locale: Locale) -> QuerySet:
+    """Public pages of ``queryset`` in ``locale``, plus the default-locale version of every
+    page that has no public translation into ``locale``; one page per translation key."""
+    pages = public_pages(queryset)
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return pages.filter(locale=default)
+    translated = public_pages(queryset.model.objects.filter(locale=locale)).values(
+        "translation_key"
+    )
+    return pages.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def direction(locale: Locale) -> str:
+    return "rtl" if locale.is_bidi else "ltr"
+
+
+def locale_fields(page) -> dict:
+    """``{"locale": "ar", "direction": "rtl"}`` for a page (select_related its locale)."""
+    return {"locale": page.locale.language_code, "direction": direction(page.locale)}
