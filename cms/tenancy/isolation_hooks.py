@@ -1,0 +1,133 @@
+"""Admin hooks that confine club editors to their own tenants.
+
+Wagtail's permissions already stop an editor from *changing* another club's pages, images and
+documents; these hooks stop them from *seeing* them: the explorer, the page chooser, the image
+and document choosers and the admin API's image and document listings show nothing outside the
+editor's tenants' page trees (in every locale) and collections. Superusers and the agency are
+not confined.
+
+The page explorer and the page chooser keep the ancestors of a tenant's root page (portal home,
+club index), because both are browsed from the top of the tree: without them an editor could
+not navigate down to their own club.
+
+A tenant's root page is the agency's: its editors may edit it, but deleting it would take the
+whole tenant with it, so the admin refuses that to them.
+"""
+
+from django.db.models import Q
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page
+
+from .models import Tenant
+from .provisioning import is_agency, tenant_collections, tenants_of
+
+NOTHING = Q(pk__in=[])
+
+
+def is_confined(user) -> bool:
+    return not is_agency(user)
+
+
+def tenant_root_pages(user):
+    """The root pages of the user's tenants, in every locale they have been translated into."""
+    keys = tenants_of(user).values("root_page__translation_key")
+    return Page.objects.filter(translation_key__in=keys).only("path")
+
+
+def tenant_pages(user, with_ancestors: bool = False) -> Q:
+    """A filter for pages inside the user's tenants' trees (and, if asked, above them)."""
+    condition = NOTHING
+    for root in tenant_root_pages(user):
+        condition |= Q(path__startswith=root.path)
+        if with_ancestors:
+            ancestors = [
+                root.path[:end] for end in range(Page.steplen, len(root.path), Page.steplen)
+            ]
+            condition |= Q(path__in=ancestors)
+    return condition
+
+
+def tenant_media(user) -> Q:
+    """A filter for images or documents in the user's tenants' collections (or below them)."""
+    condition = NOTHING
+    for collection in tenant_collections(user).only("path"):
+        condition |= Q(collection__path__startswith=collection.path)
+    return condition
+
+
+@hooks.register("construct_explorer_page_queryset")
+def confine_explorer(parent_page, pages, request):
+    if not is_confined(request.user):
+        return pages
+    return pages.filter(tenant_pages(request.user, with_ancestors=True))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def confine_page_chooser(pages, request):
+    if not is_confined(request.user):
+        return pages
+    return pages.filter(tenant_pages(request.user, with_ancestors=True))
+
+
+@hooks.register("construct_image_chooser_queryset")
+def confine_image_chooser(images, request):
+    if not is_confined(request.user):
+        return images
+    return images.filter(tenant_media(request.user))
+
+
+@hooks.register("construct_document_chooser_queryset")
+def confine_document_chooser(documents, request):
+    if not is_confined(request.user):
+        return documents
+    return documents.filter(tenant_media(request.user))
+
+
+class ConfinedMediaMixin:
+    """Wagtail's admin API lists every image and document to anyone with admin access."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if is_confined(self.request.user):
+            queryset = queryset.filter(tenant_media(self.request.user))
+        return queryset
+
+
+class ConfinedImagesAdminAPIViewSet(ConfinedMediaMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class ConfinedDocumentsAdminAPIViewSet(ConfinedMediaMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+# Runs after wagtail.images' and wagtail.documents' own hooks (order 0) and replaces their
+# endpoints.
+@hooks.register("construct_admin_api", order=100)
+def confine_admin_api(router):
+    router.register_endpoint("images", ConfinedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ConfinedDocumentsAdminAPIViewSet)
+
+
+def is_tenant_root(page) -> bool:
+    return Tenant.objects.filter(root_page_id=page.pk).exists()
+
+
+@hooks.register("before_delete_page")
+def keep_tenant_root(request, page):
+    if is_confined(request.user) and is_tenant_root(page):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_tenant_roots_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not is_confined(request.user):
+        return None
+    page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
+    if Tenant.objects.filter(root_page_id__in=page_ids).exists():
+        return permission_denied(request)
+    return None
