@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
+from . import isolation_hooks  # noqa: F401
 from .models import RegistrationRequest, RegistrationStatus, Tenant
 from .provisioning import tenants_of
 from .views import decide
