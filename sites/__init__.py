@@ -1,0 +1,1 @@
+"""The frontends: static sites built only from the Vereinsnetz API (never from ``cms``)."""

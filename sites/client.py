@@ -1,0 +1,137 @@
+"""The one way ``sites/`` reaches content: an HTTP client for the Vereinsnetz API.
+
+In-process it talks to the Django WSGI application through ``httpx.WSGITransport`` (no port,
+no network); given a base URL it talks to any remote installation with the same code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+
+IN_PROCESS_BASE_URL = "http://localhost"
+DEFAULT_TIMEOUT = 60.0
+
+
+class ApiError(RuntimeError):
+    def __init__(self, url: str, status: int, body: str = ""):
+        super().__init__(f"{url} answered {status}: {body[:300]}")
+        self.url = url
+        self.status = status
+
+
+class InProcessTransport(httpx.WSGITransport):
+    """WSGI transport that leaves the caller's database connection alone.
+
+    Django's ``request_finished`` signal runs ``close_old_connections``. An in-process API call
+    made inside another request, a task or a test transaction would otherwise close the outer
+    connection (Django's own test client disconnects the handler for the same reason).
+    """
+
+    _lock = threading.RLock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        from django.core import signals
+        from django.db import close_old_connections
+
+        with self._lock:
+            signals.request_finished.disconnect(close_old_connections)
+            try:
+                response = super().handle_request(request)
+                # WSGITransport streams lazily; read while the handler is still detached.
+                response.read()
+                return response
+            finally:
+                signals.request_finished.connect(close_old_connections)
+
+
+def in_process_transport() -> InProcessTransport:
+    from django.core.wsgi import get_wsgi_application
+
+    return InProcessTransport(app=get_wsgi_application())
+
+
+class ApiClient:
+    """Read-only client of ``/api/v1/`` (and media URLs) of one installation."""
+
+    def __init__(self, base_url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT):
+        if base_url:
+            self.http = httpx.Client(
+                base_url=base_url.rstrip("/"),
+                timeout=timeout,
+                follow_redirects=True,
+                transport=httpx.HTTPTransport(retries=2),
+            )
+        else:
+            self.http = httpx.Client(
+                base_url=IN_PROCESS_BASE_URL, timeout=timeout, transport=in_process_transport()
+            )
+        self.in_process = not base_url
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, path: str, params: dict[str, Any] | None = None, headers=None) -> httpx.Response:
+        response = self.http.get(path, params=_clean(params), headers=headers)
+        if response.status_code >= 400:
+            raise ApiError(str(response.url), response.status_code, response.text)
+        return response
+
+    def json(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        return self.get(path, params).json()
+
+    def paginate(
+        self, path: str, params: dict[str, Any] | None = None, page_size: int = 100
+    ) -> Iterator[dict]:
+        """Every item of a limit/offset-paginated list endpoint."""
+        params = dict(params or {}, limit=page_size, offset=0)
+        while True:
+            page = self.json(path, params)
+            yield from page["results"]
+            if not page.get("next"):
+                return
+            params["offset"] += page_size
+
+    def download(self, url: str) -> bytes:
+        """Fetch a media file (rendition, document) by absolute or API-relative URL."""
+        if self.in_process and url.startswith(("http://", "https://")):
+            url = httpx.URL(url).raw_path.decode()
+        return self.get(url).content
+
+    def club_bundle(self, slug: str, *, etag: str | None = None) -> tuple[dict | None, str | None]:
+        """The club's whole published tree; ``(None, etag)`` when unchanged since ``etag``."""
+        headers = {"If-None-Match": etag} if etag else None
+        response = self.http.get(f"/api/v1/clubs/{slug}/bundle/", headers=headers)
+        if response.status_code == 304:
+            return None, etag
+        if response.status_code >= 400:
+            raise ApiError(str(response.url), response.status_code, response.text)
+        return response.json(), response.headers.get("ETag")
+
+    def club_slugs(self) -> list[str]:
+        return [club["slug"] for club in self.paginate("/api/v1/clubs/")]
+
+
+def _clean(params: dict[str, Any] | None) -> dict[str, Any] | None:
+    if params is None:
+        return None
+    return {key: value for key, value in params.items() if value not in (None, "")}
+
+
+@contextlib.contextmanager
+def api_client(base_url: str | None = None) -> Iterator[ApiClient]:
+    client = ApiClient(base_url)
+    try:
+        yield client
+    finally:
+        client.close()

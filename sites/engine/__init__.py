@@ -1,0 +1,1 @@
+"""The site engine: plugin registry, Jinja2 rendering and the atomic, incremental builder."""

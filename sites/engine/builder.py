@@ -1,0 +1,145 @@
+"""Writing a built site to disk atomically and incrementally.
+
+A site lives in ``<root>/<name>/``: ``releases/<id>/`` holds complete builds and ``current`` is a
+symlink to the live one. A build writes a fresh release directory (named ``.building-…`` until
+complete), then swaps the symlink with one atomic ``rename``. An interrupted build therefore
+leaves ``current`` pointing at the previous, intact release; its leftovers are removed by the
+next build.
+
+Incremental: each release carries ``.manifest.json`` (path → SHA-256). A file whose content
+hash equals the previous release's is hard-linked from it instead of written, so only files
+whose content changed are rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+MANIFEST = ".manifest.json"
+KEEP_RELEASES = 2
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # POSIX path relative to the site root, e.g. "de/news/index.html"
+    content: bytes
+
+    def __post_init__(self):
+        pure = PurePosixPath(self.path)
+        if pure.is_absolute() or ".." in pure.parts or not self.path:
+            raise ValueError(f"Unsafe output path: {self.path!r}")
+
+
+@dataclass
+class BuildReport:
+    site: str
+    release: Path | None = None
+    written: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    skipped: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.written) + len(self.reused)
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+class SiteDirectory:
+    """The on-disk home of one site: its releases and the ``current`` symlink."""
+
+    def __init__(self, root: Path, name: str):
+        self.name = name
+        self.path = Path(root) / name
+        self.releases = self.path / "releases"
+        self.current = self.path / "current"
+
+    def live_release(self) -> Path | None:
+        return (
+            self.current.resolve() if self.current.is_symlink() and self.current.exists() else None
+        )
+
+    def manifest(self) -> dict:
+        release = self.live_release()
+        if release is None or not (release / MANIFEST).is_file():
+            return {"files": {}, "meta": {}}
+        return json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+
+    def write(self, files: Iterable[OutputFile], meta: dict | None = None) -> BuildReport:
+        started = time.perf_counter()
+        report = BuildReport(site=self.name)
+        previous = self.live_release()
+        previous_hashes = self.manifest()["files"]
+        self.releases.mkdir(parents=True, exist_ok=True)
+        self._remove_leftovers()
+
+        building = self.releases / f".building-{uuid.uuid4().hex}"
+        building.mkdir()
+        hashes: dict[str, str] = {}
+        for output in files:
+            if output.path in hashes:
+                raise ValueError(f"Two outputs for {output.path}")
+            digest = sha256(output.content)
+            hashes[output.path] = digest
+            target = building / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if (
+                previous
+                and previous_hashes.get(output.path) == digest
+                and _link(previous / output.path, target)
+            ):
+                report.reused.append(output.path)
+            else:
+                target.write_bytes(output.content)
+                report.written.append(output.path)
+        report.removed = sorted(set(previous_hashes) - set(hashes))
+        (building / MANIFEST).write_text(
+            json.dumps({"files": hashes, "meta": meta or {}}, indent=0, sort_keys=True),
+            encoding="utf-8",
+        )
+        release = self.releases / f"{time.time_ns():020d}"
+        building.rename(release)
+        self._swap(release)
+        self._prune()
+        report.release = release
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _swap(self, release: Path) -> None:
+        link = self.path / f".current-{uuid.uuid4().hex}"
+        os.symlink(os.path.relpath(release, self.path), link)
+        os.replace(link, self.current)
+
+    def _remove_leftovers(self) -> None:
+        for stale in self.releases.glob(".building-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        for stale in self.path.glob(".current-*"):
+            stale.unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        live = self.live_release()
+        releases = sorted(p for p in self.releases.iterdir() if not p.name.startswith("."))
+        for old in releases[:-KEEP_RELEASES]:
+            if old != live:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,116 @@
+"""Plugin registry: sections, widgets and themes discovered through Python entry points.
+
+A plugin is a ``Plugin`` object exposed in the ``vereinsnetz.plugins`` entry-point group, so a
+third party adds one with ``pip install``. The engine knows no plugin by name; a plugin that
+fails to load is reported with its name and skipped.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .site import Site
+
+ENTRY_POINT_GROUP = "vereinsnetz.plugins"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page a plugin contributes: where it goes, which template renders it, with what."""
+
+    path: str  # site-relative directory, "" for the home page, e.g. "news" or "news/my-post"
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""
+    in_sitemap: bool = True
+    filename: str = "index.html"
+    menu: str | None = None  # "main" or "footer": listed in that menu, in plugin order
+    label: str = ""  # the menu label (already translated)
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """What a plugin declares.
+
+    - ``name``: unique; a club picks sections by this name.
+    - ``kinds``: the site kinds it serves ("club", "portal").
+    - ``needs``: the keys of the site data it reads (checked before rendering).
+    - ``package``: the Python package holding its ``templates/`` and ``static/`` folders.
+    - ``strings``: its translatable interface strings, ``{locale: {key: text}}``; German first.
+    - ``pages``: a function returning the pages it adds to a site.
+    - ``section``: the template of its block on the home page, if it has one.
+    - ``theme``: True for themes, which provide ``layout.html`` and CSS.
+    - ``files``: a function returning extra non-HTML outputs ``{path: bytes}`` (feeds, …).
+    """
+
+    name: str
+    kinds: frozenset[str]
+    package: str
+    label: Mapping[str, str] = field(default_factory=dict)
+    needs: tuple[str, ...] = ()
+    strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    pages: Callable[[Site], Iterable[PageSpec]] | None = None
+    section: str | None = None
+    theme: bool = False
+    files: Callable[[Site], Mapping[str, bytes]] | None = None
+
+    @property
+    def template_dir(self) -> Path:
+        return Path(str(importlib.resources.files(self.package) / "templates"))
+
+    @property
+    def static_dir(self) -> Path:
+        return Path(str(importlib.resources.files(self.package) / "static"))
+
+    def static_files(self) -> dict[str, bytes]:
+        """Static assets under ``static/<plugin name>/…`` in the built site."""
+        root = self.static_dir
+        if not root.is_dir():
+            return {}
+        return {
+            f"static/{self.name}/{path.relative_to(root).as_posix()}": path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file()
+        }
+
+
+@dataclass
+class Registry:
+    plugins: dict[str, Plugin] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def for_kind(self, kind: str) -> list[Plugin]:
+        return [p for p in self.plugins.values() if kind in p.kinds and not p.theme]
+
+    def themes(self, kind: str) -> list[Plugin]:
+        return [p for p in self.plugins.values() if kind in p.kinds and p.theme]
+
+    def get(self, name: str) -> Plugin | None:
+        return self.plugins.get(name)
+
+
+def discover(group: str = ENTRY_POINT_GROUP) -> Registry:
+    registry = Registry()
+    for entry_point in entry_points(group=group):
+        try:
+            plugin = entry_point.load()
+            if callable(plugin) and not isinstance(plugin, Plugin):
+                plugin = plugin()
+            if not isinstance(plugin, Plugin):
+                raise TypeError(f"entry point gives {type(plugin).__name__}, not a Plugin")
+            if plugin.name in registry.plugins:
+                raise ValueError(f"another plugin is already called {plugin.name!r}")
+        except Exception as exc:  # a broken plugin must never break the others
+            registry.errors[entry_point.name] = f"{type(exc).__name__}: {exc}"
+            logger.warning("Plugin %s failed to load: %s", entry_point.name, exc)
+            continue
+        registry.plugins[plugin.name] = plugin
+    return registry

@@ -1,0 +1,292 @@
+"""Assembling one site from plugins: which pages exist in which locale, rendered to files.
+
+The engine knows no plugin by name: a site kind (``sites/club``, ``sites/portal``) hands it the
+data, the theme and the enabled plugins; every plugin contributes pages, a home-page section
+and extra files. A plugin that fails while rendering is reported and left out; the rest of the
+site still builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+
+from .builder import OutputFile
+from .plugins import PageSpec, Plugin
+from .rendering import make_environment, page_file, relative
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Locale:
+    code: str
+    name: str
+    direction: str = "ltr"
+
+
+@dataclass
+class Site:
+    kind: str
+    name: str
+    title: str
+    locales: list[Locale]
+    data: Mapping[str, Mapping[str, Any]]  # locale code → API data in that locale
+    theme: Plugin
+    plugins: list[Plugin]  # enabled plugins, in the order of their home-page sections
+    base_url: str = ""  # absolute URL the site is served at, for sitemap and feeds
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    download: Callable[[str], bytes] | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def default_locale(self) -> str:
+        return self.locales[0].code
+
+
+@dataclass
+class LocaleView:
+    """What a plugin sees of a site while contributing pages in one locale."""
+
+    site: Site
+    locale: Locale
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        return self.site.data[self.locale.code]
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        return self.site.settings
+
+
+class Assets:
+    """Images and other media the pages use, downloaded once each and stored under
+    content-hashed names, so a changed image gets a new name and an unchanged one is taken
+    from the previous release instead of downloaded again. Only assets some page uses are
+    part of the build."""
+
+    def __init__(
+        self,
+        download: Callable[[str], bytes] | None,
+        known: Mapping[str, str],
+        read_previous: Callable[[str], bytes | None] | None,
+    ):
+        self.download = download
+        self.known = dict(known)  # source URL → site path, from the previous manifest
+        self.read_previous = read_previous or (lambda path: None)
+        self.files: dict[str, bytes] = {}
+        self.downloads = 0
+
+    def path_for(self, url: str) -> str:
+        path = self.known.get(url)
+        if path is not None:
+            if path in self.files:
+                return path
+            content = self.read_previous(path)
+            if content is not None:
+                self.files[path] = content
+                return path
+        if self.download is None:
+            raise LookupError(f"No way to download {url}")
+        content = self.download(url)
+        self.downloads += 1
+        extension = posixpath.splitext(url.split("?")[0])[1].lower()
+        path = f"media/{hashlib.sha256(content).hexdigest()[:20]}{extension}"
+        self.files[path] = content
+        self.known[url] = path
+        return path
+
+    def manifest(self) -> dict[str, str]:
+        return {url: path for url, path in self.known.items() if path in self.files}
+
+
+def strings_table(plugins: list[Plugin]) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for plugin in plugins:
+        for locale, strings in plugin.strings.items():
+            table.setdefault(locale, {}).update(strings)
+    return table
+
+
+def render_site(
+    site: Site,
+    previous_assets: Mapping[str, str] | None = None,
+    read_previous: Callable[[str], bytes | None] | None = None,
+) -> tuple[list[OutputFile], dict]:
+    """Render every page of every locale; return the files and the asset map for the manifest."""
+    plugins = [site.theme, *site.plugins]
+    env = make_environment(p.template_dir for p in plugins)
+    strings = strings_table(plugins)
+    assets = Assets(site.download, previous_assets or {}, read_previous)
+
+    specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
+    for locale in site.locales:
+        view = LocaleView(site, locale)
+        for plugin in plugins:
+            if plugin.pages is None or plugin.name in site.errors:
+                continue
+            try:
+                specs.setdefault(locale.code, []).extend((plugin, s) for s in plugin.pages(view))
+            except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
+                _fail(site, plugin, exc)
+
+    # A plugin failing during rendering is dropped and the pages rendered again without it, so
+    # no page links to a section that was left out.
+    while True:
+        failures = len(site.errors)
+        outputs = _render_all(env, site, specs, strings, assets)
+        if len(site.errors) == failures:
+            break
+    for plugin in plugins:
+        if plugin.files is None or plugin.name in site.errors:
+            continue
+        try:
+            outputs.update(plugin.files(site))
+        except Exception as exc:  # noqa: BLE001
+            _fail(site, plugin, exc)
+    outputs.update(_site_files(env, site, specs, strings, assets))
+    files = [OutputFile(path, content) for path, content in outputs.items()]
+    for plugin in plugins:
+        if plugin.name not in site.errors:
+            files.extend(OutputFile(p, c) for p, c in plugin.static_files().items())
+    files.extend(OutputFile(path, content) for path, content in assets.files.items())
+    return files, assets.manifest()
+
+
+def _render_all(env, site, specs, strings, assets) -> dict[str, bytes]:
+    active = {
+        code: [(p, s) for p, s in items if p.name not in site.errors]
+        for code, items in specs.items()
+    }
+    paths_by_locale = {
+        code: {page_file(s.path, s.filename) for _p, s in items} for code, items in active.items()
+    }
+    outputs: dict[str, bytes] = {}
+    for locale in site.locales:
+        view = LocaleView(site, locale)
+        menus = _menus(active.get(locale.code, []), locale.code)
+        for plugin, spec in active.get(locale.code, []):
+            file = f"{locale.code}/{page_file(spec.path, spec.filename)}"
+            try:
+                outputs[file] = _render_page(
+                    env,
+                    site,
+                    view,
+                    plugin,
+                    spec,
+                    file,
+                    strings,
+                    assets,
+                    menus,
+                    paths_by_locale,
+                )
+            except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
+                _fail(site, plugin, exc)
+                return outputs
+    return outputs
+
+
+def _menus(items, code: str) -> dict[str, list[dict]]:
+    menus: dict[str, list[dict]] = {"main": [], "footer": []}
+    for _plugin, spec in items:
+        if spec.menu in menus:
+            file = f"{code}/{page_file(spec.path, spec.filename)}"
+            menus[spec.menu].append({"label": spec.label or spec.title, "file": file})
+    return menus
+
+
+def _site_files(env, site, specs, strings, assets) -> dict[str, bytes]:
+    """What every site has whatever its plugins: an entry page that forwards to the default
+    locale, a 404 page, robots.txt and sitemap.xml."""
+    default = site.default_locale
+    entry = f"{default}/index.html"
+    title = escape(site.title)
+    redirect = (
+        f'<!DOCTYPE html><html lang="{default}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={entry}">'
+        f"<title>{title}</title></head>"
+        f'<body><p><a href="{entry}">{title}</a></p></body></html>'
+    )
+    files = {"index.html": redirect.encode()}
+    view = LocaleView(site, site.locales[0])
+    not_found = PageSpec(path="", template="404.html", filename="404.html")
+    active = [(p, s) for p, s in specs.get(default, []) if p.name not in site.errors]
+    menus = _menus(active, default)
+    files["404.html"] = _render_page(
+        env, site, view, site.theme, not_found, "404.html", strings, assets, menus, {}
+    )
+    base = site.base_url.rstrip("/")
+    robots = "User-agent: *\nAllow: /\n"
+    if base:
+        robots += f"Sitemap: {base}/sitemap.xml\n"
+        urls = [
+            f"{base}/{code}/{page_file(spec.path, spec.filename)}"
+            for code, items in specs.items()
+            for plugin, spec in items
+            if spec.in_sitemap and plugin.name not in site.errors
+        ]
+        entries = "".join(f"<url><loc>{escape(u)}</loc></url>" for u in sorted(set(urls)))
+        files["sitemap.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n'
+        ).encode()
+    files["robots.txt"] = robots.encode()
+    return files
+
+
+def _fail(site: Site, plugin: Plugin, exc: Exception) -> None:
+    site.errors[plugin.name] = f"{type(exc).__name__}: {exc}"
+    logger.warning("Plugin %s failed on %s: %s", plugin.name, site.name, exc)
+
+
+def _render_page(
+    env, site, view, plugin, spec, file, strings, assets, menus, paths_by_locale
+) -> bytes:
+    code = view.locale.code
+
+    def translate(key: str, **params) -> str:
+        text = strings.get(code, {}).get(key) or strings.get("de", {}).get(key) or key
+        return text.format(**params) if params else text
+
+    def url(path: str, filename: str = "index.html", locale: str | None = None) -> str:
+        return relative(f"{locale or code}/{page_file(path, filename)}", file)
+
+    def static(path: str) -> str:
+        return relative(f"static/{path}", file)
+
+    def media(source: str | None) -> str:
+        return relative(assets.path_for(source), file) if source else ""
+
+    _locale, _sep, rest = file.partition("/")
+    alternates = [
+        {"locale": other, "href": relative(f"{other.code}/{rest}", file)}
+        for other in site.locales
+        if rest and rest in paths_by_locale.get(other.code, set())
+    ]
+    template = env.get_template(spec.template)
+    html = template.render(
+        site=site,
+        data=view.data,
+        locale=view.locale,
+        settings=site.settings,
+        plugin=plugin,
+        page_title=spec.title,
+        current_file=file,
+        canonical=f"{site.base_url.rstrip('/')}/{file}" if site.base_url else "",
+        menus=menus,
+        alternates=alternates,
+        t=translate,
+        url=url,
+        static=static,
+        media=media,
+        relative=lambda target: relative(target, file),
+        **spec.context,
+    )
+    return html.encode("utf-8")
