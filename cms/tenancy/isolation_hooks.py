@@ -19,7 +19,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from .models import Tenant
 from .provisioning import is_agency, tenant_collections, tenants_of
@@ -51,11 +51,14 @@ def tenant_pages(user, with_ancestors: bool = False) -> Q:
 
 
 def tenant_media(user) -> Q:
-    """A filter for images or documents in the user's tenants' collections (or below them)."""
-    condition = NOTHING
+    """A filter for images or documents in the user's tenants' collections (or below them).
+
+    By collection id, because the image and document choosers search with Wagtail's search
+    backends, which filter on ``collection`` but not on fields of related models."""
+    subtrees = NOTHING
     for collection in tenant_collections(user).only("path"):
-        condition |= Q(collection__path__startswith=collection.path)
-    return condition
+        subtrees |= Q(path__startswith=collection.path)
+    return Q(collection__in=list(Collection.objects.filter(subtrees).values_list("pk", flat=True)))
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -1,0 +1,560 @@
+"""The isolation matrix: who may do what to which club, through the real admin views.
+
+Every cell performs the requests of one action as one actor against one club and reduces what
+happened to a short *observed* label, which must equal the expected label in ``MATRIX``:
+
+- ``200`` — the view was shown; listings and choosers add ``sees`` and the clubs whose
+  marker (page, image or document title) appears in the response,
+- ``denied`` — Wagtail's permission denial: a redirect to the admin home (it adds a "permission
+  denied" message), and for POSTs nothing changed,
+- ``403`` — a bare permission error, ``login`` — the redirect of an anonymous user,
+- a past participle (``saved``, ``published``, ``deleted`` …) — a POST that took effect, checked
+  in the database.
+
+A cell fails if access is granted where it should be denied (and the other way round), since
+the label would then differ. The world (three clubs with pages, images and documents, an
+agency user) is built once per module; every cell runs in its own rolled-back savepoint.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from cms.clubs.models import ContentPage
+from cms.tenancy.provisioning import club_index
+from tests.factories import AgencyUserFactory, ClubFactory, add_child, document, image
+
+CLUB_NAMES = {"club_a": "Anadolu", "club_b": "Baobab", "club_t": "Tamada"}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media():
+    """Replaces the per-test media directory: the world's files live for the whole module."""
+    yield
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("matrix-media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def build_world():
+    clubs = {}
+    for key, name in CLUB_NAMES.items():
+        club = ClubFactory(f"{name} Kulturverein e. V.")
+        if key == "club_t":
+            club.tenant.direct_publishing = True
+            club.tenant.save()
+        clubs[key] = SimpleNamespace(
+            key=key,
+            page=club,
+            editor=club.editor,
+            tenant=club.tenant,
+            collection=club.tenant.collection,
+            child=add_child(club, ContentPage(title=f"Seite {name}", slug="seite")),
+            draft=add_child(
+                club,
+                ContentPage(title=f"Entwurf {name}", slug="entwurf", live=False),
+                publish=False,
+            ),
+            image=image(club.tenant.collection, title=f"Foto {name}"),
+            document=document(club.tenant.collection, title=f"Satzung {name}"),
+        )
+    return SimpleNamespace(agency=AgencyUserFactory(), index=club_index(), **clubs)
+
+
+# --- observing ---------------------------------------------------------------------------------
+
+
+def observe(response) -> str:
+    if response.status_code == 302:
+        location = response["Location"]
+        if location == reverse("wagtailadmin_home"):
+            return "denied"
+        if location.startswith(reverse("wagtailadmin_login")):
+            return "login"
+        return f"302 {location}"
+    return str(response.status_code)
+
+
+def sees(response, world, marker: str) -> str:
+    """``200 sees club_a,club_b`` — which clubs' markers (attribute ``marker``) are listed."""
+    label = observe(response)
+    if label != "200":
+        return label
+    content = response.content.decode()
+    visible = [key for key in CLUB_NAMES if world_marker(world, key, marker).title in content]
+    return "200 sees " + (",".join(visible) or "nothing")
+
+
+def world_marker(world, key, marker):
+    club = getattr(world, key)
+    return club.page if marker == "page" else getattr(club, marker)
+
+
+def after_post(response, done: bool, effect: str) -> str:
+    """``effect`` if the POST took effect, else how it was refused (checking nothing changed)."""
+    label = observe(response)
+    if done:
+        return effect if label not in ("denied", "login", "403") else f"{label} but {effect}!"
+    return label
+
+
+def form_data(html: str, action: str, **changes) -> dict:
+    """The fields of the admin form posting to ``action``, with ``changes`` applied."""
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"action": action})
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or name == "csrfmiddlewaretoken":
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            chosen = field.find_all("option", selected=True)
+            values = [option.get("value", "") for option in chosen]
+            if field.has_attr("multiple"):
+                data[name] = values
+            elif values:
+                data[name] = values[0]
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button", "file"):
+            data[name] = field.get("value", "")
+    data.update(changes)
+    return data
+
+
+def agency_form(world, url: str, **changes) -> dict:
+    """Form data as the agency sees it: the actor might not even be allowed to GET the form."""
+    agency = Client()
+    agency.force_login(world.agency)
+    return form_data(agency.get(url).content.decode(), url, **changes)
+
+
+def page_form(world, url: str, **changes) -> dict:
+    # A StreamField's inputs are built by JavaScript; an empty body is "count 0".
+    return agency_form(world, url, **{"body-count": "0", **changes})
+
+
+def reload(obj):
+    return type(obj).objects.filter(pk=obj.pk).first()
+
+
+# --- actions -----------------------------------------------------------------------------------
+# Each takes (client, world, club) and returns the observed label.
+
+
+def explore_page(client, world, page, marker):
+    response = client.get(reverse("wagtailadmin_explore", args=[page.id]))
+    if response.status_code == 302 and response["Location"].startswith("/admin/pages/"):
+        target = int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+        key = next((k for k in CLUB_NAMES if getattr(world, k).page.pk == target), target)
+        return f"302 to {key}"
+    return sees(response, world, marker)
+
+
+def explore(client, world, club):
+    return explore_page(client, world, club.page, "child")
+
+
+def explore_club_index(client, world, club):
+    return explore_page(client, world, world.index, "page")
+
+
+def edit_get(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_pages:edit", args=[club.page.id])))
+
+
+def edit_post(client, world, club):
+    url = reverse("wagtailadmin_pages:edit", args=[club.child.id])
+    response = client.post(url, page_form(world, url, title="Geändert"))
+    revision = reload(club.child).get_latest_revision_as_object()
+    return after_post(response, revision.title == "Geändert", "saved")
+
+
+def add_subpage(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_pages:add_subpage", args=[club.page.id])))
+
+
+def add_get(client, world, club):
+    url = reverse("wagtailadmin_pages:add", args=["clubs", "contentpage", club.page.id])
+    return observe(client.get(url))
+
+
+def add_post(client, world, club):
+    url = reverse("wagtailadmin_pages:add", args=["clubs", "contentpage", club.page.id])
+    data = page_form(world, url, title="Neue Seite", slug="neue-seite")
+    response = client.post(url, data)
+    created = ContentPage.objects.child_of(club.page).filter(slug="neue-seite").exists()
+    return after_post(response, created, "created")
+
+
+def add_club_page(client, world, club):
+    url = reverse("wagtailadmin_pages:add", args=["clubs", "clubpage", world.index.id])
+    return observe(client.get(url))
+
+
+def delete(client, world, club):
+    url = reverse("wagtailadmin_pages:delete", args=[club.draft.id])
+    shown = observe(client.get(url))
+    response = client.post(url)
+    return f"{shown}, {after_post(response, reload(club.draft) is None, 'deleted')}"
+
+
+def move(client, world, club):
+    shown = observe(client.get(reverse("wagtailadmin_pages:move", args=[club.draft.id])))
+    url = reverse("wagtailadmin_pages:move_confirm", args=[club.draft.id, club.child.id])
+    response = client.post(url)
+    moved = reload(club.draft).get_parent().pk == club.child.pk
+    return f"{shown}, {after_post(response, moved, 'moved')}"
+
+
+def move_own_page_into(client, world, club):
+    """Move the actor's own draft into ``club``'s page."""
+    own = world.club_a.draft
+    url = reverse("wagtailadmin_pages:move_confirm", args=[own.id, club.child.id])
+    response = client.post(url)
+    return after_post(response, reload(own).get_parent().pk == club.child.pk, "moved")
+
+
+def publish(client, world, club):
+    url = reverse("wagtailadmin_pages:edit", args=[club.child.id])
+    data = page_form(world, url, title="Veröffentlicht")
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    page = reload(club.child)
+    if page.title == "Veröffentlicht":
+        return after_post(response, True, "published")
+    if page.get_latest_revision_as_object().title == "Veröffentlicht":
+        return after_post(response, True, "saved as draft only")
+    return observe(response)
+
+
+def submit(client, world, club):
+    url = reverse("wagtailadmin_pages:edit", args=[club.child.id])
+    data = page_form(world, url, title="Zur Freigabe")
+    data["action-submit"] = "action-submit"
+    response = client.post(url, data)
+    in_workflow = WorkflowState.objects.active().filter(object_id=str(club.child.pk))
+    return after_post(response, in_workflow.exists(), "submitted to workflow")
+
+
+def unpublish(client, world, club):
+    url = reverse("wagtailadmin_pages:unpublish", args=[club.child.id])
+    shown = observe(client.get(url))
+    response = client.post(url)
+    return f"{shown}, {after_post(response, not reload(club.child).live, 'unpublished')}"
+
+
+def history(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_pages:history", args=[club.page.id])))
+
+
+def revisions_compare(client, world, club):
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[club.page.id, "earliest", "latest"])
+    return observe(client.get(url))
+
+
+def revisions_revert(client, world, club):
+    revision = club.child.revisions.order_by("created_at").first()
+    url = reverse("wagtailadmin_pages:revisions_revert", args=[club.child.id, revision.id])
+    return observe(client.get(url))
+
+
+def page_chooser(client, world, club):
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[world.index.id]))
+    return sees(response, world, "page")
+
+
+def page_chooser_inside(client, world, club):
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[club.page.id]))
+    return sees(response, world, "child")
+
+
+def page_chooser_search(client, world, club):
+    response = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Seite"})
+    return sees(response, world, "child")
+
+
+def image_index(client, world, club):
+    return sees(client.get(reverse("wagtailimages:index")), world, "image")
+
+
+def image_edit(client, world, club):
+    url = reverse("wagtailimages:edit", args=[club.image.id])
+    shown = observe(client.get(url))
+    response = client.post(url, agency_form(world, url, title="Neuer Titel"))
+    return f"{shown}, {after_post(response, reload(club.image).title == 'Neuer Titel', 'saved')}"
+
+
+def image_delete(client, world, club):
+    url = reverse("wagtailimages:delete", args=[club.image.id])
+    shown = observe(client.get(url))
+    response = client.post(url)
+    return f"{shown}, {after_post(response, reload(club.image) is None, 'deleted')}"
+
+
+def image_chooser(client, world, club):
+    return sees(client.get(reverse("wagtailimages_chooser:choose")), world, "image")
+
+
+def image_chooser_search(client, world, club):
+    response = client.get(reverse("wagtailimages_chooser:choose_results"), {"q": "Foto"})
+    return sees(response, world, "image")
+
+
+def image_chosen(client, world, club):
+    url = reverse("wagtailimages_chooser:chosen", args=[club.image.id])
+    return observe(client.get(url, headers={"x-requested-with": "XMLHttpRequest"}))
+
+
+def image_api(client, world, club):
+    return sees(client.get("/admin/api/main/images/"), world, "image")
+
+
+def document_index(client, world, club):
+    return sees(client.get(reverse("wagtaildocs:index")), world, "document")
+
+
+def document_edit(client, world, club):
+    url = reverse("wagtaildocs:edit", args=[club.document.id])
+    shown = observe(client.get(url))
+    response = client.post(url, agency_form(world, url, title="Neuer Titel"))
+    changed = reload(club.document).title == "Neuer Titel"
+    return f"{shown}, {after_post(response, changed, 'saved')}"
+
+
+def document_delete(client, world, club):
+    url = reverse("wagtaildocs:delete", args=[club.document.id])
+    shown = observe(client.get(url))
+    response = client.post(url)
+    return f"{shown}, {after_post(response, reload(club.document) is None, 'deleted')}"
+
+
+def document_chooser(client, world, club):
+    return sees(client.get(reverse("wagtaildocs_chooser:choose")), world, "document")
+
+
+def document_chooser_search(client, world, club):
+    response = client.get(reverse("wagtaildocs_chooser:choose_results"), {"q": "Satzung"})
+    return sees(response, world, "document")
+
+
+def document_chosen(client, world, club):
+    url = reverse("wagtaildocs_chooser:chosen", args=[club.document.id])
+    return observe(client.get(url, headers={"x-requested-with": "XMLHttpRequest"}))
+
+
+def document_api(client, world, club):
+    return sees(client.get("/admin/api/main/documents/"), world, "document")
+
+
+def collection_index(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_collections:index")))
+
+
+def collection_add(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_collections:add")))
+
+
+def collection_edit(client, world, club):
+    url = reverse("wagtailadmin_collections:edit", args=[club.collection.id])
+    return observe(client.get(url))
+
+
+def admin_home(client, world, club):
+    return observe(client.get(reverse("wagtailadmin_home")))
+
+
+# --- the matrix --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    actor: str
+    club: str
+    action: object
+    expected: str
+
+
+def cells(actor, club, expectations):
+    return [Cell(actor, club, action, expected) for action, expected in expectations.items()]
+
+
+EDITOR_OWN = {
+    explore: "200 sees club_a",
+    explore_club_index: "302 to club_a",
+    edit_get: "200",
+    edit_post: "saved",
+    add_subpage: "200",
+    add_get: "200",
+    add_post: "created",
+    add_club_page: "denied",
+    delete: "200, deleted",
+    move: "200, moved",
+    publish: "saved as draft only",
+    submit: "submitted to workflow",
+    unpublish: "denied, denied",
+    history: "200",
+    revisions_compare: "200",
+    revisions_revert: "200",
+    page_chooser: "200 sees club_a",
+    page_chooser_inside: "200 sees club_a",
+    page_chooser_search: "200 sees club_a",
+    image_index: "200 sees club_a",
+    image_edit: "200, saved",
+    image_delete: "200, deleted",
+    image_chooser: "200 sees club_a",
+    image_chooser_search: "200 sees club_a",
+    image_chosen: "200",
+    image_api: "200 sees club_a",
+    document_index: "200 sees club_a",
+    document_edit: "200, saved",
+    document_delete: "200, deleted",
+    document_chooser: "200 sees club_a",
+    document_chooser_search: "200 sees club_a",
+    document_chosen: "200",
+    document_api: "200 sees club_a",
+    collection_index: "denied",
+    collection_add: "denied",
+    collection_edit: "denied",
+}
+
+EDITOR_OTHER = {
+    explore: "302 to club_a",
+    edit_get: "denied",
+    edit_post: "denied",
+    add_subpage: "denied",
+    add_get: "denied",
+    add_post: "denied",
+    delete: "denied, denied",
+    move: "denied, denied",
+    move_own_page_into: "denied",
+    publish: "denied",
+    submit: "denied",
+    unpublish: "denied, denied",
+    history: "denied",
+    revisions_compare: "denied",
+    revisions_revert: "denied",
+    page_chooser_inside: "200 sees nothing",
+    image_edit: "denied, denied",
+    image_delete: "denied, denied",
+    image_chosen: "403",
+    document_edit: "denied, denied",
+    document_delete: "denied, denied",
+    document_chosen: "403",
+    collection_edit: "denied",
+}
+
+TRUSTED_OWN = {
+    publish: "published",
+    unpublish: "200, unpublished",
+    delete: "200, deleted",
+}
+
+TRUSTED_OTHER = {
+    publish: "denied",
+    unpublish: "denied, denied",
+}
+
+ALL_CLUBS = "200 sees club_a,club_b,club_t"
+AGENCY = {
+    explore: lambda key: f"200 sees {key}",
+    explore_club_index: ALL_CLUBS,
+    edit_get: "200",
+    edit_post: "saved",
+    add_subpage: "200",
+    add_get: "200",
+    add_post: "created",
+    add_club_page: "200",
+    delete: "200, deleted",
+    move: "200, moved",
+    publish: "published",
+    unpublish: "200, unpublished",
+    history: "200",
+    revisions_compare: "200",
+    revisions_revert: "200",
+    page_chooser: ALL_CLUBS,
+    page_chooser_inside: lambda key: f"200 sees {key}",
+    page_chooser_search: ALL_CLUBS,
+    image_index: ALL_CLUBS,
+    image_edit: "200, saved",
+    image_delete: "200, deleted",
+    image_chooser: ALL_CLUBS,
+    image_chooser_search: ALL_CLUBS,
+    image_chosen: "200",
+    image_api: ALL_CLUBS,
+    document_index: ALL_CLUBS,
+    document_edit: "200, saved",
+    document_delete: "200, deleted",
+    document_chooser: ALL_CLUBS,
+    document_chooser_search: ALL_CLUBS,
+    document_chosen: "200",
+    document_api: ALL_CLUBS,
+    collection_index: "200",
+    collection_add: "200",
+    collection_edit: "200",
+}
+
+ANONYMOUS = {
+    admin_home: "login",
+    explore: "login",
+    edit_get: "login",
+    edit_post: "login",
+    add_get: "login",
+    delete: "login, login",
+    unpublish: "login, login",
+    history: "login",
+    page_chooser: "login",
+    image_index: "login",
+    image_chooser: "login",
+    document_index: "login",
+    document_chooser: "login",
+    collection_index: "login",
+}
+
+
+def agency_cells(club):
+    return [
+        Cell("agency", club, action, expected(club) if callable(expected) else expected)
+        for action, expected in AGENCY.items()
+    ]
+
+
+MATRIX = [
+    *cells("editor_a", "club_a", EDITOR_OWN),
+    *cells("editor_a", "club_b", EDITOR_OTHER),
+    *cells("editor_t", "club_t", TRUSTED_OWN),
+    *cells("editor_t", "club_b", TRUSTED_OTHER),
+    *agency_cells("club_a"),
+    *agency_cells("club_b"),
+    *cells("anonymous", "club_a", ANONYMOUS),
+]
+
+
+def cell_id(cell: Cell) -> str:
+    return f"{cell.actor}|{cell.club}|{cell.action.__name__}|{cell.expected}"
+
+
+@pytest.mark.parametrize("cell", MATRIX, ids=cell_id)
+def test_isolation(cell, world, db, client):
+    actor = {
+        "editor_a": world.club_a.editor,
+        "editor_t": world.club_t.editor,
+        "agency": world.agency,
+        "anonymous": None,
+    }[cell.actor]
+    if actor is not None:
+        client.force_login(actor)
+    assert cell.action(client, world, getattr(world, cell.club)) == cell.expected
