@@ -6,8 +6,14 @@ page or an ancestor), only under a live club, never drafts or revisions; images 
 published content; personal data only with consent.
 """
 
-from django.db.models import Q, QuerySet
-from wagtail.models import Page, PageViewRestriction
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+
+GALLERY_RELATION = "gallery_images"
 
 
 def hidden_subtree_filter() -> Q:
@@ -50,3 +56,47 @@ def public_address(club) -> dict | None:
     if not club.publish_address:
         return None
     return {"street": club.street, "postal_code": club.postal_code, "city": club.city}
+
+
+def _public_page_references(to_model) -> QuerySet:
+    """Reference-index rows from public pages to objects of ``to_model``. Gallery images are
+    left out here: a gallery picture counts only with photo consent (see public_images)."""
+    public_ids = public_pages(Page.objects.all()).annotate(
+        pk_text=Cast("pk", output_field=CharField())
+    )
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=public_ids.values("pk_text"),
+        to_content_type=ContentType.objects.get_for_model(to_model),
+    ).exclude(model_path__startswith=f"{GALLERY_RELATION}.")
+
+
+def public_images(queryset: QuerySet | None = None) -> QuerySet:
+    """Images used by public pages (fields, blocks, rich text), gallery pictures only with the
+    depicted people's consent. Relies on Wagtail's reference index, kept current on save."""
+    from cms.clubs.models import GalleryImage
+
+    image_model = get_image_model()
+    queryset = image_model.objects.all() if queryset is None else queryset
+    referenced = _public_page_references(image_model).values("to_object_id")
+    consented = GalleryImage.objects.filter(
+        photo_consent=True, page__in=public_pages(Page.objects.all())
+    ).values("image_id")
+    return queryset.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
+        Q(pk_text__in=referenced) | Q(pk__in=consented)
+    )
+
+
+def public_documents(queryset: QuerySet | None = None) -> QuerySet:
+    """Documents linked or offered for download by public pages."""
+    document_model = get_document_model()
+    queryset = document_model.objects.all() if queryset is None else queryset
+    referenced = _public_page_references(document_model).values("to_object_id")
+    return queryset.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
+        pk_text__in=referenced
+    )
+
+
+def consented_gallery_images(gallery_images):
+    """The pictures of a gallery page that may be published (works on a prefetched list)."""
+    return [item for item in gallery_images if item.photo_consent]

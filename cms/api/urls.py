@@ -1,14 +1,32 @@
-"""The API's table of contents: the domain API under /api/v1/, Wagtail's v2 under /api/v2/."""
+"""The API's table of contents: the domain API under /api/v1/, Wagtail's v2 under /api/v2/.
+Unknown paths under /api/ answer with a JSON 404."""
 
 from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
 
 from . import errors
+from .caching import cache_api_response
+from .clubs import ClubViewSet
+from .news import NewsListView
+from .search import SearchView
+from .wagtail_api import router as wagtail_router
+
+v1_router = SimpleRouter(trailing_slash=True)
+v1_router.register("clubs", ClubViewSet, basename="api-club")
 
 v1_patterns = [
+    path("news/", NewsListView.as_view(), name="api-news-list"),
+    path("search/", SearchView.as_view(), name="api-search"),
+    path("schema/", cache_api_response(SpectacularAPIView.as_view()), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("cms.events.api_urls")),
+    *v1_router.urls,
 ]
 
 urlpatterns = [
     path("v1/", include(v1_patterns)),
+    path("v2/", wagtail_router.urls),
     re_path(r"^.*$", errors.not_found),
 ]

@@ -21,11 +21,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.api import fields as api
+
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 
 FIRST_FOUNDING_YEAR = 1900
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
@@ -84,6 +88,10 @@ class ClubIndexPage(Page):
     subpage_types = ["clubs.ClubPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("Vereinsverzeichnis")
@@ -252,6 +260,43 @@ class ClubPage(Page):
         "clubs.ProjectPage",
     ]
 
+    # Only what may be published: contact and address through the privacy layer, board
+    # composition never.
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("legal_form"),
+        APIField("register_court"),
+        APIField("register_number"),
+        APIField("founding_year"),
+        APIField("is_established"),
+        APIField("municipality", serializer=api.MunicipalityField()),
+        APIField("countries", serializer=api.CountryListField()),
+        APIField("languages", serializer=api.LanguageListField()),
+        APIField("focus_areas", serializer=api.SlugNameListField()),
+        APIField("tags", serializer=api.SlugNameListField()),
+        APIField("umbrellas", serializer=api.NameListField()),
+        APIField("member_count"),
+        APIField("short_description"),
+        APIField("description", serializer=api.ExpandedRichTextField()),
+        APIField("plain_summary"),
+        APIField("address", serializer=api.AddressField(source="*")),
+        APIField("contact", serializer=api.ContactField(source="*")),
+        APIField("website"),
+        APIField("facebook_url"),
+        APIField("instagram_url"),
+        APIField("other_social_url"),
+        APIField("meeting_times", serializer=api.MeetingTimesField()),
+        APIField("logo"),
+        APIField("logo_image", serializer=api.ImageField(source="logo")),
+        APIField("cover_image"),
+        APIField("cover_image_renditions", serializer=api.ImageField(source="cover_image")),
+        APIField("theme"),
+        APIField("primary_colour"),
+        APIField("accent_colour"),
+        APIField("own_domain"),
+        APIField("homepage_sections", serializer=api.HomepageSectionsField()),
+    ]
+
     profile_panels = [
         FieldPanel("title", heading=_("Name des Vereins")),
         FieldRowPanel([FieldPanel("legal_form"), FieldPanel("founding_year")]),
@@ -365,6 +410,15 @@ class ClubPage(Page):
             errors["contact_name"] = _("Bitte den Namen der Ansprechperson angeben.")
         if self.own_domain:
             self.own_domain = self.own_domain.strip().lower()
+        for field in ("primary_colour", "accent_colour"):
+            colour = getattr(self, field)
+            if colour and HEX_COLOUR.regex.match(colour):
+                ratio = contrast_ratio(colour, WHITE)
+                if ratio < MIN_TEXT_CONTRAST:
+                    errors[field] = _(
+                        "Zu wenig Kontrast zu Weiß (%(ratio).1f : 1, nötig sind %(min).1f : 1). "
+                        "Bitte eine dunklere Farbe wählen."
+                    ) % {"ratio": ratio, "min": MIN_TEXT_CONTRAST}
         if errors:
             raise ValidationError(errors)
 
@@ -414,6 +468,10 @@ class ContentPage(Page):
     parent_page_types = ["clubs.ClubPage", "clubs.ContentPage"]
     subpage_types = ["clubs.ContentPage"]
     content_panels = Page.content_panels + [FieldPanel("body")]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("body", serializer=api.ResolvedStreamField()),
+    ]
 
     class Meta:
         verbose_name = _("Inhaltsseite")
@@ -427,6 +485,10 @@ class NewsIndexPage(Page):
     subpage_types = ["clubs.NewsPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("Neuigkeiten (Übersicht)")
@@ -466,6 +528,15 @@ class NewsPage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("date"),
+        APIField("teaser"),
+        APIField("image"),
+        APIField("image_renditions", serializer=api.ImageField(source="image")),
+        APIField("body", serializer=api.ResolvedStreamField()),
+        APIField("tags", serializer=api.SlugNameListField()),
+    ]
 
     class Meta:
         verbose_name = _("Neuigkeit")
@@ -480,6 +551,12 @@ class GalleryPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         InlinePanel("gallery_images", heading=_("Bilder"), label=_("Bild"), min_num=1),
+    ]
+    # Pictures only with the depicted people's consent, never the raw child relation.
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("intro"),
+        APIField("images", serializer=api.ConsentedGalleryField(source="gallery_images")),
     ]
 
     class Meta:
@@ -543,6 +620,16 @@ class ProjectPage(Page):
         FieldPanel("partner_clubs"),
         FieldPanel("summary"),
         FieldPanel("body"),
+    ]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("funding_source"),
+        APIField("partner_clubs"),
+        APIField("summary"),
+        APIField("body", serializer=api.ResolvedStreamField()),
     ]
 
     class Meta:

@@ -7,10 +7,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api import fields as api
 from cms.clubs.blocks import ContentStreamBlock
 
 # The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
@@ -57,6 +59,10 @@ class EventIndexPage(Page):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("Veranstaltungen (Übersicht)")
@@ -126,6 +132,21 @@ class EventPage(Page):
         FieldPanel("registration_url"),
         FieldPanel("summary"),
         FieldPanel("body"),
+    ]
+    api_fields = [
+        APIField("direction", serializer=api.DirectionField(source="*")),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("recurrence"),
+        APIField("location_address"),
+        APIField("location_room", serializer=api.RoomField()),
+        APIField("category"),
+        APIField("cost"),
+        APIField("languages", serializer=api.LanguageListField()),
+        APIField("registration_url"),
+        APIField("summary"),
+        APIField("body", serializer=api.ResolvedStreamField()),
     ]
 
     class Meta:

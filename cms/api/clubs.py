@@ -1,0 +1,173 @@
+"""The club directory (with facets), club profiles and the per-club bundle."""
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cms.clubs.models import ClubPage, MeetingTime
+from cms.taxonomy.models import Country, FocusArea, Language, Municipality
+
+from .bundle import BundleBuilder
+from .filters import ClubFilter
+from .locales import localized
+from .media import prefetch_image
+from .pagination import LimitOffsetPagination
+from .params import datetime_param
+from .privacy import public_pages
+from .schema import LOCALE_PARAMETER
+from .serializers import ClubDetailSerializer, ClubSummarySerializer
+from .views import PublicReadMixin
+
+FACETS = ("municipality", "country", "language", "focus")
+
+
+def facet_counts(clubs) -> dict:
+    """Counts per municipality, country, language and focus area within ``clubs`` (a
+    queryset), four queries whatever its size."""
+    ids = clubs.order_by().values("pk")
+    rows = {
+        "municipality": Municipality.objects.filter(clubs__in=ids).annotate(
+            count=Count("clubs", distinct=True)
+        ),
+        "country": Country.objects.filter(clubs__in=ids).annotate(
+            count=Count("clubs", distinct=True)
+        ),
+        "language": Language.objects.filter(clubs__in=ids).annotate(
+            count=Count("clubs", distinct=True)
+        ),
+        "focus": FocusArea.objects.filter(clubs__in=ids).annotate(
+            count=Count("clubs", distinct=True)
+        ),
+    }
+    values = {"municipality": "slug", "country": "code", "language": "tag", "focus": "slug"}
+    return {
+        name: sorted(
+            (
+                {"value": getattr(row, values[name]), "label": row.name, "count": row.count}
+                for row in queryset
+            ),
+            key=lambda item: (-item["count"], item["label"]),
+        )
+        for name, queryset in rows.items()
+    }
+
+
+FACET_SCHEMA = {
+    "type": "object",
+    "description": "Anzahl der Vereine je Filterwert in der gefilterten Menge.",
+    "properties": {
+        name: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "value": {"type": "string"},
+                    "label": {"type": "string"},
+                    "count": {"type": "integer"},
+                },
+            },
+        }
+        for name in FACETS
+    },
+}
+
+
+class FacetedPagination(LimitOffsetPagination):
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["facets"] = FACET_SCHEMA
+        response["required"] = [*response.get("required", []), "facets"]
+        return response
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Vereinsverzeichnis",
+        description="Öffentliche Vereine mit Filtern, Sortierung und Facetten.",
+        parameters=[LOCALE_PARAMETER],
+    ),
+    retrieve=extend_schema(summary="Vereinsprofil", parameters=[LOCALE_PARAMETER]),
+)
+class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClubFilter
+    pagination_class = FacetedPagination
+    queryset = ClubPage.objects.none()
+
+    def get_serializer_class(self):
+        return ClubSummarySerializer if self.action == "list" else ClubDetailSerializer
+
+    def allowed_parameters(self):
+        if self.action == "list":
+            return [*ClubFilter.base_filters, "limit", "offset", "locale"]
+        if self.action == "bundle":
+            return ["locale", "updated_since"]
+        return ["locale"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ClubPage.objects.none()
+        queryset = localized(ClubPage.objects.all(), self.locale).select_related(
+            "locale", "municipality"
+        )
+        prefetch = [
+            prefetch_image("logo"),
+            "countries",
+            "languages",
+            "focus_areas",
+            "tags",
+        ]
+        if self.action != "list":
+            prefetch += [
+                prefetch_image("cover_image"),
+                "umbrellas",
+                Prefetch("meeting_times", queryset=MeetingTime.objects.order_by("sort_order")),
+                "homepage_sections",
+            ]
+        return queryset.prefetch_related(*prefetch).order_by("title")
+
+    def get_object(self):
+        """The club with this slug in the requested locale, else in German."""
+        candidates = public_pages(ClubPage.objects.filter(slug=self.kwargs["slug"]))
+        keys = candidates.values("translation_key")
+        club = self.get_queryset().filter(translation_key__in=keys).first()
+        if club is None:
+            raise Http404
+        return club
+
+    def list(self, request, *args, **kwargs):
+        clubs = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(clubs)
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        response.data["facets"] = facet_counts(clubs)
+        return response
+
+    @extend_schema(
+        summary="Bündel für den Seitengenerator",
+        description=(
+            "Der ganze veröffentlichte Seitenbaum eines Vereins in einer Antwort: Profil, "
+            "Homepage-Einstellungen, alle Seiten mit aufgelösten Inhalten. Mit updated_since "
+            "nur die seitdem geänderten Seiten (page_ids nennt immer alle)."
+        ),
+        parameters=[
+            LOCALE_PARAMETER,
+            OpenApiParameter(
+                "updated_since",
+                OpenApiTypes.DATETIME,
+                description="Nur Seiten, die danach veröffentlicht wurden (ISO 8601).",
+            ),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def bundle(self, request, slug=None):
+        club = self.get_object()
+        updated_since = datetime_param(request, "updated_since")
+        return Response(BundleBuilder(club, self.locale, request, updated_since).build())

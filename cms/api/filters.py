@@ -1,0 +1,203 @@
+"""Filters of the list endpoints (django-filter). A value that names nothing (an unknown
+municipality, country, language, focus area or tag) is a 400, not an empty result, so a typo
+in a client shows up at once."""
+
+import django_filters
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backend
+
+from cms.clubs.models import ClubPage, NewsPage
+from cms.taxonomy.models import Country, FocusArea, Language, Municipality
+
+from .privacy import public_pages
+
+# Full-text hits considered per query; more is not a useful answer to a directory search.
+MAX_SEARCH_HITS = 500
+
+
+def search_hits(model, query: str) -> list[int]:
+    """Page ids of ``model`` matching ``query``, best first, through Wagtail's search backend
+    (PostgreSQL full text on PostgreSQL). Privacy is applied afterwards by the caller's
+    queryset, so the search itself needs no filter fields."""
+    results = get_search_backend().search(query, model.objects.all(), operator="and")
+    return [page.pk for page in results[:MAX_SEARCH_HITS]]
+
+
+def ranked(queryset, ids: list[int]):
+    """Restrict to ``ids`` and annotate ``search_rank`` with their position."""
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=ids).annotate(search_rank=rank)
+
+
+def canonical_bcp47(tag: str) -> str:
+    """BCP 47 tags are case-insensitive; store and compare them in their canonical case
+    (``ku-arab`` → ``ku-Arab``, ``pt-br`` → ``pt-BR``)."""
+    parts = tag.strip().split("-")
+    canonical = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            canonical.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            canonical.append(part.upper())
+        else:
+            canonical.append(part.lower())
+    return "-".join(canonical)
+
+
+class NormalisingFilterSet(django_filters.FilterSet):
+    """Brings case-insensitive codes (ISO countries, BCP 47 languages) into stored form."""
+
+    normalisers: dict = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name, normalise in self.normalisers.items():
+                if name in data:
+                    data.setlist(name, [normalise(value) for value in data.getlist(name)])
+        super().__init__(data, *args, **kwargs)
+
+
+class ClubFilter(NormalisingFilterSet):
+    municipality = django_filters.ModelMultipleChoiceFilter(
+        field_name="municipality",
+        to_field_name="slug",
+        queryset=Municipality.objects.all(),
+        help_text=_("Kurzname der Gemeinde, z. B. dueren; mehrfach = oder."),
+    )
+    country = django_filters.ModelMultipleChoiceFilter(
+        field_name="countries",
+        to_field_name="code",
+        queryset=Country.objects.all(),
+        help_text=_("Herkunftsland als ISO-3166-1-Alpha-2-Code, z. B. TR; mehrfach = oder."),
+    )
+    language = django_filters.ModelMultipleChoiceFilter(
+        field_name="languages",
+        to_field_name="tag",
+        queryset=Language.objects.all(),
+        help_text=_("Gesprochene Sprache als BCP-47-Tag, z. B. tr, ku-Arab; mehrfach = oder."),
+    )
+    focus = django_filters.ModelMultipleChoiceFilter(
+        field_name="focus_areas",
+        to_field_name="slug",
+        queryset=FocusArea.objects.all(),
+        help_text=_("Schwerpunkt (Kurzname), z. B. kultur; mehrfach = oder."),
+    )
+    tag = django_filters.ModelMultipleChoiceFilter(
+        field_name="tags",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        help_text=_("Schlagwort (Kurzname); mehrfach = oder."),
+    )
+    established = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_established",
+        help_text=_("true: seit mindestens einigen Jahren bestehend; false: neu gegründet."),
+    )
+    q = django_filters.CharFilter(
+        method="filter_search", help_text=_("Volltextsuche; ohne ordering nach Relevanz sortiert.")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("title", "name"),
+            ("founding_year", "founding_year"),
+            ("last_published_at", "updated"),
+        ),
+        help_text=_("name, founding_year oder updated; mit - absteigend."),
+    )
+
+    normalisers = {"country": str.upper, "language": canonical_bcp47}
+
+    class Meta:
+        model = ClubPage
+        fields = []
+
+    def filter_established(self, queryset, name, value):
+        cutoff = timezone.localdate().year - settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS
+        if value == "true":
+            return queryset.filter(founding_year__lte=cutoff)
+        return queryset.filter(founding_year__gt=cutoff)
+
+    def filter_search(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        return ranked(queryset, search_hits(ClubPage, value))
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if self.form.cleaned_data.get("q") and not self.form.cleaned_data.get("ordering"):
+            return queryset.order_by("search_rank")
+        return queryset
+
+
+def public_clubs(request=None):
+    return public_pages(ClubPage.objects.all())
+
+
+def under_any(queryset, paths):
+    """Pages below (or at) any of ``paths``."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return queryset.filter(condition)
+
+
+class NewsFilter(NormalisingFilterSet):
+    club = django_filters.ModelMultipleChoiceFilter(
+        method="filter_club",
+        to_field_name="slug",
+        queryset=public_clubs,
+        help_text=_("Kurzname (slug) des Vereins; mehrfach = oder."),
+    )
+    municipality = django_filters.ModelMultipleChoiceFilter(
+        method="filter_municipality",
+        to_field_name="slug",
+        queryset=Municipality.objects.all(),
+        help_text=_("Kurzname der Gemeinde des Vereins; mehrfach = oder."),
+    )
+    tag = django_filters.ModelMultipleChoiceFilter(
+        field_name="tags",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        help_text=_("Schlagwort (Kurzname); mehrfach = oder."),
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", help_text=_("Frühestes Datum (JJJJ-MM-TT).")
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text=_("Spätestes Datum (JJJJ-MM-TT).")
+    )
+    q = django_filters.CharFilter(method="filter_search", help_text=_("Volltextsuche."))
+
+    class Meta:
+        model = NewsPage
+        fields = []
+
+    def filter_club(self, queryset, name, clubs):
+        if not clubs:
+            return queryset
+        # The club's tree in every locale it has been translated into.
+        keys = [club.translation_key for club in clubs]
+        paths = ClubPage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
+        return under_any(queryset, list(paths))
+
+    def filter_municipality(self, queryset, name, municipalities):
+        if not municipalities:
+            return queryset
+        paths = ClubPage.objects.filter(municipality__in=municipalities).values_list(
+            "path", flat=True
+        )
+        return under_any(queryset, list(paths))
+
+    def filter_search(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        return ranked(queryset, search_hits(NewsPage, value))

@@ -1,0 +1,172 @@
+"""Serializers of the domain API (/api/v1/). Only fields listed here leave the CMS; contact
+and address go through the privacy layer; board composition is not a field here at all."""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from . import privacy
+from .locales import direction
+from .media import IMAGE_SCHEMA, absolute, image_data
+
+
+class MunicipalitySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2")
+    name = serializers.CharField()
+
+
+class LanguageSerializer(serializers.Serializer):
+    tag = serializers.CharField(help_text="BCP 47")
+    name = serializers.CharField()
+    native_name = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+
+
+class SlugNameSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ClubRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField(source="title")
+
+
+class ContactSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    role = serializers.CharField()
+    email = serializers.CharField()
+    phone = serializers.CharField()
+
+
+class AddressSerializer(serializers.Serializer):
+    street = serializers.CharField()
+    postal_code = serializers.CharField()
+    city = serializers.CharField()
+
+
+class MeetingTimeSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(help_text="0 = Montag … 6 = Sonntag")
+    weekday_name = serializers.CharField(source="get_weekday_display")
+    start_time = serializers.TimeField(format="%H:%M")
+    end_time = serializers.TimeField(format="%H:%M", allow_null=True)
+    place = serializers.CharField()
+    note = serializers.CharField()
+
+
+class LocalizedPageSerializer(serializers.Serializer):
+    """Fields every page-based object carries."""
+
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    locale = serializers.SerializerMethodField()
+    direction = serializers.SerializerMethodField()
+    last_updated = serializers.DateTimeField(source="last_published_at")
+
+    def get_locale(self, page) -> str:
+        return page.locale.language_code
+
+    @extend_schema_field({"type": "string", "enum": ["ltr", "rtl"]})
+    def get_direction(self, page) -> str:
+        return direction(page.locale)
+
+    def _image(self, image):
+        return image_data(image, self.context.get("request"))
+
+
+class ClubSummarySerializer(LocalizedPageSerializer):
+    name = serializers.CharField(source="title")
+    url = serializers.SerializerMethodField(help_text="Das Profil in dieser API.")
+    legal_form = serializers.CharField()
+    founding_year = serializers.IntegerField(allow_null=True)
+    established = serializers.BooleanField(source="is_established", allow_null=True)
+    municipality = MunicipalitySerializer(allow_null=True)
+    countries = CountrySerializer(many=True)
+    languages = LanguageSerializer(many=True)
+    focus_areas = SlugNameSerializer(many=True)
+    tags = SlugNameSerializer(many=True)
+    short_description = serializers.CharField()
+    website = serializers.CharField()
+    logo = serializers.SerializerMethodField()
+
+    def get_url(self, club) -> str:
+        return absolute(
+            self.context.get("request"), reverse("api-club-detail", kwargs={"slug": club.slug})
+        )
+
+    @extend_schema_field(IMAGE_SCHEMA)
+    def get_logo(self, club):
+        return self._image(club.logo)
+
+
+class ClubDetailSerializer(ClubSummarySerializer):
+    register_court = serializers.CharField()
+    register_number = serializers.CharField()
+    member_count = serializers.IntegerField(allow_null=True)
+    umbrellas = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    description = serializers.SerializerMethodField(help_text="HTML mit aufgelösten Links.")
+    plain_summary = serializers.CharField(help_text="Einfache Sprache.")
+    address = serializers.SerializerMethodField()
+    contact = serializers.SerializerMethodField(
+        help_text="Nur wenn die Ansprechperson eingewilligt hat, sonst null."
+    )
+    facebook_url = serializers.CharField()
+    instagram_url = serializers.CharField()
+    other_social_url = serializers.CharField()
+    meeting_times = MeetingTimeSerializer(many=True)
+    cover_image = serializers.SerializerMethodField()
+    bundle_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_description(self, club):
+        return expand_db_html(club.description or "")
+
+    @extend_schema_field(AddressSerializer(allow_null=True))
+    def get_address(self, club):
+        return privacy.public_address(club)
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, club):
+        return privacy.public_contact(club)
+
+    @extend_schema_field(IMAGE_SCHEMA)
+    def get_cover_image(self, club):
+        return self._image(club.cover_image)
+
+    def get_bundle_url(self, club) -> str:
+        return absolute(
+            self.context.get("request"), reverse("api-club-bundle", kwargs={"slug": club.slug})
+        )
+
+
+class NewsSerializer(LocalizedPageSerializer):
+    title = serializers.CharField()
+    date = serializers.DateField()
+    teaser = serializers.CharField()
+    image = serializers.SerializerMethodField()
+    tags = SlugNameSerializer(many=True)
+    club = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField(help_text="Die Seite in Wagtails v2-API.")
+
+    @extend_schema_field(IMAGE_SCHEMA)
+    def get_image(self, page):
+        return self._image(page.image)
+
+    @extend_schema_field(ClubRefSerializer(allow_null=True))
+    def get_club(self, page):
+        club = getattr(page, "club", None)
+        return ClubRefSerializer(club).data if club is not None else None
+
+    def get_api_url(self, page) -> str:
+        return v2_page_url(self.context.get("request"), page)
+
+
+def v2_page_url(request, page) -> str:
+    return absolute(request, reverse("wagtailapi:pages:detail", args=(page.pk,)))
