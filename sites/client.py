@@ -103,9 +103,23 @@ class ApiClient:
             params["offset"] += page_size
 
     def download(self, url: str) -> bytes:
-        """Fetch a media file (rendition, document) by absolute or API-relative URL."""
-        if self.in_process and url.startswith(("http://", "https://")):
-            url = httpx.URL(url).raw_path.decode()
+        """Fetch a media file (rendition, document) by absolute or site-relative URL.
+
+        In-process, files under ``MEDIA_URL`` are read from ``MEDIA_ROOT`` directly (however
+        the web server is set up to serve them), other local URLs go through the WSGI app and
+        URLs of other hosts (object storage) over HTTP.
+        """
+        if self.in_process:
+            parsed = httpx.URL(url)
+            if parsed.host not in ("", "localhost"):
+                with httpx.Client(timeout=self.http.timeout, follow_redirects=True) as remote:
+                    response = remote.get(url)
+                    response.raise_for_status()
+                    return response.content
+            local = _media_file(parsed.path)
+            if local is not None:
+                return local.read_bytes()
+            url = parsed.raw_path.decode()
         return self.get(url).content
 
     def club_bundle(self, slug: str, *, etag: str | None = None) -> tuple[dict | None, str | None]:
@@ -120,6 +134,23 @@ class ApiClient:
 
     def club_slugs(self) -> list[str]:
         return [club["slug"] for club in self.paginate("/api/v1/clubs/")]
+
+
+def _media_file(path: str):
+    """The file under MEDIA_ROOT that a /media/ path names, or None."""
+    from pathlib import Path
+    from urllib.parse import unquote
+
+    from django.conf import settings
+
+    prefix = settings.MEDIA_URL
+    if not path.startswith(prefix):
+        return None
+    root = Path(settings.MEDIA_ROOT).resolve()
+    file = (root / unquote(path[len(prefix) :])).resolve()
+    if root not in file.parents or not file.is_file():
+        return None
+    return file
 
 
 def _clean(params: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "cms.api",
     "cms.ops",
+    "cms.homepages",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.homepages.domains.OwnDomainMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -148,6 +150,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Serve /media/ from Django (development); production leaves it to the web server.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "true").lower() == "true"
+# Where the static homepages and the portal are built (``<dir>/vereine/<slug>/current``).
+SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -78,6 +78,18 @@ class SiteDirectory:
             return {"files": {}, "meta": {}}
         return json.loads((release / MANIFEST).read_text(encoding="utf-8"))
 
+    def read_live(self, path: str) -> bytes | None:
+        """A file of the live release, or None."""
+        release = self.live_release()
+        file = release / path if release else None
+        return file.read_bytes() if file is not None and file.is_file() else None
+
+    def remove(self) -> None:
+        """Take the site down (e.g. when its club is unpublished)."""
+        if self.current.is_symlink():
+            self.current.unlink()
+        shutil.rmtree(self.path, ignore_errors=True)
+
     def write(self, files: Iterable[OutputFile], meta: dict | None = None) -> BuildReport:
         started = time.perf_counter()
         report = BuildReport(site=self.name)

@@ -43,6 +43,9 @@ class Site:
     base_url: str = ""  # absolute URL the site is served at, for sitemap and feeds
     settings: Mapping[str, Any] = field(default_factory=dict)
     download: Callable[[str], bytes] | None = None
+    # Further API reads a plugin needs beyond ``data`` (e.g. expanded event occurrences):
+    # ``fetch(path, params)`` returns the decoded JSON.
+    fetch: Callable[[str, dict | None], Any] | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -107,8 +110,20 @@ class Assets:
         return {url: path for url, path in self.known.items() if path in self.files}
 
 
+# Strings of the engine's own templates (content blocks).
+ENGINE_STRINGS = {
+    "de": {"engine.video": "Video ansehen (externe Seite)"},
+    "en": {"engine.video": "Watch the video (external site)"},
+    "tr": {"engine.video": "Videoyu izle (harici site)"},
+    "ar": {"engine.video": "شاهد الفيديو (موقع خارجي)"},
+    "uk": {"engine.video": "Дивитися відео (зовнішній сайт)"},
+    "ru": {"engine.video": "Смотреть видео (внешний сайт)"},
+    "fa": {"engine.video": "تماشای ویدیو (سایت خارجی)"},
+}
+
+
 def strings_table(plugins: list[Plugin]) -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
+    table: dict[str, dict[str, str]] = {code: dict(s) for code, s in ENGINE_STRINGS.items()}
     for plugin in plugins:
         for locale, strings in plugin.strings.items():
             table.setdefault(locale, {}).update(strings)

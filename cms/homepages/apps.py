@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomepagesConfig(AppConfig):
+    name = "cms.homepages"
+    label = "homepages"
+    verbose_name = _("Homepages")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,44 @@
+"""Building the static sites from inside the CMS: the same builder as ``python -m sites``, with
+the API client running in-process. Builds run as django-tasks, queued after the transaction
+that published the content commits, so a build never reads uncommitted content."""
+
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django_tasks import task
+
+from sites.client import ApiClient
+from sites.club import build_club
+
+logger = logging.getLogger(__name__)
+
+
+def build_root() -> Path:
+    return Path(settings.SITE_BUILD_DIR)
+
+
+def club_base_url(slug: str, own_domain: str = "") -> str:
+    if own_domain:
+        return f"https://{own_domain}/"
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/vereine/{slug}/"
+
+
+@task()
+def rebuild_club_site(slug: str) -> dict:
+    with ApiClient() as client:
+        report = build_club(client, slug, build_root(), base_url=club_base_url(slug))
+    if report.errors:
+        logger.warning("Homepage of %s built with errors: %s", slug, report.errors)
+    return {
+        "site": report.site,
+        "written": len(report.written),
+        "reused": len(report.reused),
+        "seconds": round(report.seconds, 3),
+        "errors": report.errors,
+    }
+
+
+def queue_club_rebuild(slug: str) -> None:
+    transaction.on_commit(lambda: rebuild_club_site.enqueue(slug))

@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.homepages.builds import build_root, club_base_url
+from sites.cli import build_many
+from sites.client import ApiClient
+
+
+class Command(BaseCommand):
+    help = "Build club homepages in-process (the same builder as `python -m sites build`)."
+
+    def add_arguments(self, parser):
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--club", action="append", help="Slug of a club (repeatable)")
+        target.add_argument("--all", action="store_true", help="Every published club")
+        parser.add_argument("--incremental", action="store_true", help="Skip unchanged sites")
+        parser.add_argument("--out", help="Build directory (default: SITE_BUILD_DIR)")
+
+    def handle(self, *args, club, all, incremental, out, **options):
+        with ApiClient() as client:
+            slugs = client.club_slugs() if all else club
+            failures = build_many(
+                client,
+                slugs,
+                out or build_root(),
+                incremental=incremental,
+                base_url=club_base_url,
+                stdout=self.stdout,
+                progress=all,
+            )
+        if failures:
+            raise CommandError(f"{failures} site(s) failed to build")

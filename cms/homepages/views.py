@@ -1,0 +1,60 @@
+"""Serving built homepages: ``/vereine/<slug>/…`` on the main host, ``/`` of a club's own
+domain, and the whole site as a ZIP for the club to take away."""
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.static import serve
+
+from cms.clubs.models import ClubPage
+
+from .builds import build_root
+
+
+def site_root(slug: str) -> Path:
+    root = build_root() / "vereine" / slug / "current"
+    if not root.is_dir():
+        raise Http404("Diese Homepage ist (noch) nicht gebaut.")
+    return root.resolve()
+
+
+def serve_file(root: Path, path: str):
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    try:
+        return serve(None, path, document_root=str(root))
+    except Http404:
+        not_found = root / "404.html"
+        if not_found.is_file():
+            return HttpResponse(
+                not_found.read_bytes(), status=404, content_type="text/html; charset=utf-8"
+            )
+        raise
+
+
+def club_site(request, slug, path=""):
+    return serve_file(site_root(slug), path)
+
+
+def club_site_zip(request, page_id):
+    """The built homepage as a ZIP (for the club's editors and the agency)."""
+    club = get_object_or_404(ClubPage, pk=page_id)
+    if not club.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    root = site_root(club.slug)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for directory, _dirs, files in os.walk(root):
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                file = Path(directory) / name
+                archive.write(file, arcname=f"{club.slug}/{file.relative_to(root).as_posix()}")
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=f"homepage-{slugify(club.slug)}.zip")

@@ -1,0 +1,144 @@
+"""News: the club's news index and articles, a home-page section with the latest ones, and an
+Atom feed of them (``news.atom``)."""
+
+from xml.etree import ElementTree as ET
+
+from sites.engine.plugins import PageSpec, Plugin
+
+INDEX = "clubs.NewsIndexPage"
+ARTICLE = "clubs.NewsPage"
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_FILE = "news.atom"
+
+
+def articles(data) -> list[dict]:
+    return sorted(
+        data["by_type"].get(ARTICLE, []), key=lambda page: page["fields"]["date"], reverse=True
+    )
+
+
+def pages(view):
+    indexes = view.data["by_type"].get(INDEX, [])
+    if not indexes:
+        return
+    index = indexes[0]
+    items = articles(view.data)
+    yield PageSpec(
+        path=index["url_path"],
+        template="news/index.html",
+        title=index["title"],
+        menu="main",
+        label=index["title"],
+        context={"index": index, "articles": items},
+    )
+    for article in items:
+        yield PageSpec(
+            path=article["url_path"],
+            template="news/article.html",
+            title=article["title"],
+            context={"article": article, "index": index},
+        )
+
+
+def feed(site) -> dict[str, bytes]:
+    """An Atom feed per locale of the newest articles, linking to the built pages."""
+    files = {}
+    base = site.base_url.rstrip("/")
+    for locale in site.locales:
+        data = site.data[locale.code]
+        items = articles(data)[:50]
+        if not items:
+            continue
+        ET.register_namespace("", ATOM)
+        root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": locale.code})
+        ET.SubElement(root, f"{{{ATOM}}}title").text = site.title
+        ET.SubElement(
+            root, f"{{{ATOM}}}id"
+        ).text = f"{base or 'urn:vereinsnetz:' + site.name}/{locale.code}/{FEED_FILE}"
+        updated = max((item["last_updated"] or item["fields"]["date"]) for item in items)
+        ET.SubElement(root, f"{{{ATOM}}}updated").text = _timestamp(updated)
+        if base:
+            ET.SubElement(
+                root,
+                f"{{{ATOM}}}link",
+                {"rel": "self", "href": f"{base}/{locale.code}/{FEED_FILE}"},
+            )
+        for item in items:
+            entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+            link = f"{base}/{locale.code}/{item['url_path'].strip('/')}/index.html"
+            ET.SubElement(entry, f"{{{ATOM}}}title").text = item["title"]
+            ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:vereinsnetz:page:{item['id']}"
+            ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(
+                item["last_updated"] or item["fields"]["date"]
+            )
+            if base:
+                ET.SubElement(entry, f"{{{ATOM}}}link", {"href": link})
+            ET.SubElement(entry, f"{{{ATOM}}}summary").text = item["fields"].get("teaser") or ""
+            author = ET.SubElement(entry, f"{{{ATOM}}}author")
+            ET.SubElement(author, f"{{{ATOM}}}name").text = site.title
+        files[f"{locale.code}/{FEED_FILE}"] = ET.tostring(
+            root, encoding="utf-8", xml_declaration=True
+        )
+    return files
+
+
+def _timestamp(value: str) -> str:
+    return value if "T" in value else f"{value}T00:00:00Z"
+
+
+STRINGS = {
+    "de": {
+        "news.latest": "Neuigkeiten",
+        "news.all": "Alle Neuigkeiten",
+        "news.feed": "Neuigkeiten abonnieren (Atom-Feed)",
+        "news.none": "Noch keine Neuigkeiten.",
+    },
+    "en": {
+        "news.latest": "News",
+        "news.all": "All news",
+        "news.feed": "Subscribe to the news (Atom feed)",
+        "news.none": "No news yet.",
+    },
+    "tr": {
+        "news.latest": "Haberler",
+        "news.all": "Tüm haberler",
+        "news.feed": "Haberlere abone ol (Atom)",
+        "news.none": "Henüz haber yok.",
+    },
+    "ar": {
+        "news.latest": "الأخبار",
+        "news.all": "كل الأخبار",
+        "news.feed": "الاشتراك في الأخبار (Atom)",
+        "news.none": "لا توجد أخبار بعد.",
+    },
+    "uk": {
+        "news.latest": "Новини",
+        "news.all": "Усі новини",
+        "news.feed": "Підписатися на новини (Atom)",
+        "news.none": "Новин ще немає.",
+    },
+    "ru": {
+        "news.latest": "Новости",
+        "news.all": "Все новости",
+        "news.feed": "Подписаться на новости (Atom)",
+        "news.none": "Новостей пока нет.",
+    },
+    "fa": {
+        "news.latest": "اخبار",
+        "news.all": "همه اخبار",
+        "news.feed": "اشتراک اخبار (Atom)",
+        "news.none": "هنوز خبری نیست.",
+    },
+}
+
+plugin = Plugin(
+    name="news",
+    kinds=frozenset({"club"}),
+    package=__name__,
+    label={"de": "Neuigkeiten", "en": "News"},
+    needs=("bundle",),
+    strings=STRINGS,
+    pages=pages,
+    section="news/section.html",
+    files=feed,
+)

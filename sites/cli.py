@@ -1,0 +1,100 @@
+"""``python -m sites build``: build club homepages from a local or remote installation.
+
+python -m sites build --club <slug> [--api URL] --out DIR [--incremental]
+python -m sites build --all [--api URL] --out DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .client import ApiClient, ApiError
+from .club import build_club
+from .engine.plugins import discover
+
+
+def build_many(
+    client: ApiClient,
+    slugs: Iterable[str],
+    out: Path,
+    *,
+    incremental: bool = False,
+    base_url: Callable[[str], str] | str = "",
+    stdout=sys.stdout,
+    progress: bool = False,
+) -> int:
+    """Build several club sites; report each, return the number of failures."""
+    registry = discover()
+    for name, error in registry.errors.items():
+        stdout.write(f"Plugin {name} skipped: {error}\n")
+    slugs = list(slugs)
+    started = time.perf_counter()
+    failures = pages = 0
+    for number, slug in enumerate(slugs, 1):
+        url = base_url(slug) if callable(base_url) else base_url
+        try:
+            report = build_club(
+                client, slug, Path(out), base_url=url, registry=registry, incremental=incremental
+            )
+        except (ApiError, OSError) as exc:
+            failures += 1
+            stdout.write(f"\n{slug}: FAILED: {exc}\n")
+            continue
+        pages += sum(1 for path in report.written + report.reused if path.endswith(".html"))
+        for plugin, error in report.errors.items():
+            stdout.write(f"\n{slug}: plugin {plugin} skipped: {error}\n")
+        if progress:
+            stdout.write("\r" + _bar(number, len(slugs), started))
+        else:
+            state = (
+                "unchanged"
+                if report.skipped
+                else f"{len(report.written)} written, {len(report.reused)} reused"
+            )
+            stdout.write(f"{slug}: {state} ({report.seconds:.2f} s)\n")
+    seconds = time.perf_counter() - started
+    rate = pages / seconds if seconds else 0.0
+    stdout.write(f"\n{len(slugs)} site(s), {pages} pages in {seconds:.1f} s ({rate:.0f} pages/s)\n")
+    return failures
+
+
+def _bar(done: int, total: int, started: float, width: int = 30) -> str:
+    filled = int(width * done / total) if total else width
+    elapsed = time.perf_counter() - started
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {elapsed:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sites")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="Build club homepages")
+    target = build.add_mutually_exclusive_group(required=True)
+    target.add_argument("--club", action="append", help="Slug of a club (repeatable)")
+    target.add_argument("--all", action="store_true", help="Every published club")
+    build.add_argument("--api", help="Base URL of a remote installation (default: in-process)")
+    build.add_argument("--out", required=True, type=Path, help="Build directory")
+    build.add_argument("--incremental", action="store_true", help="Skip unchanged sites")
+    build.add_argument("--base-url", default="", help="Public URL prefix; <slug> is replaced")
+    args = parser.parse_args(argv)
+
+    if not args.api:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+        import django
+
+        django.setup()
+    with ApiClient(args.api) as client:
+        slugs = client.club_slugs() if args.all else args.club
+        failures = build_many(
+            client,
+            slugs,
+            args.out,
+            incremental=args.incremental,
+            base_url=lambda slug: args.base_url.replace("<slug>", slug),
+            progress=args.all,
+        )
+    return 1 if failures else 0

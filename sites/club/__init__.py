@@ -1,0 +1,194 @@
+"""The club site kind: one MSO's homepage, built from its bundle in every locale it has.
+
+Which plugins a club site uses: the sections the club chose in the CMS, in its order, plus the
+legal pages every German website needs. The theme is the club's choice among the installed
+themes, falling back to the default one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sites.client import ApiClient, ApiError
+from sites.engine.builder import BuildReport, SiteDirectory
+from sites.engine.plugins import PageSpec, Plugin, Registry, discover
+from sites.engine.site import Locale, Site, render_site
+
+KIND = "club"
+DEFAULT_THEME = "theme_default"
+DEFAULT_SECTIONS = ["about", "news", "events", "gallery", "projects", "contact", "cooperations"]
+ALWAYS = ["legal"]
+LOCALE_NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "uk": "Українська",
+    "ru": "Русский",
+    "fa": "فارسی",
+}
+
+
+def home_pages(view):
+    yield PageSpec(
+        path="",
+        template="club/home.html",
+        title="",
+        context={"json_ld": organisation_json_ld(view.data["club"], view.site.base_url)},
+    )
+
+
+def organisation_json_ld(club: dict, base_url: str) -> dict:
+    """schema.org ``NGO`` for the home page."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NGO",
+        "name": club["name"],
+        "description": club.get("short_description") or None,
+        "foundingDate": str(club["founding_year"]) if club.get("founding_year") else None,
+        "areaServed": club["municipality"]["name"] if club.get("municipality") else None,
+        "knowsLanguage": [language["tag"] for language in club.get("languages", [])] or None,
+        "memberOf": [{"@type": "Organization", "name": name} for name in club.get("umbrellas", [])]
+        or None,
+        "url": base_url or None,
+        "sameAs": [
+            u
+            for u in (club.get("website"), club.get("facebook_url"), club.get("instagram_url"))
+            if u
+        ]
+        or None,
+    }
+    address = club.get("address")
+    if address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": address["street"],
+            "postalCode": address["postal_code"],
+            "addressLocality": address["city"],
+            "addressCountry": "DE",
+        }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+home = Plugin(
+    name="club_home",
+    kinds=frozenset({KIND}),
+    package=__name__,
+    pages=home_pages,
+    strings={
+        "de": {"club.more": "Mehr erfahren"},
+        "en": {"club.more": "Read more"},
+        "tr": {"club.more": "Devamı"},
+        "ar": {"club.more": "اقرأ المزيد"},
+        "uk": {"club.more": "Докладніше"},
+        "ru": {"club.more": "Подробнее"},
+        "fa": {"club.more": "بیشتر بخوانید"},
+    },
+)
+
+
+def prepare(bundle: dict) -> dict:
+    """Index the bundle's pages by type and by path for the templates."""
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for page in bundle["pages"]:
+        by_type[page["type"]].append(page)
+    return {
+        **bundle,
+        "by_type": dict(by_type),
+        "by_path": {p["url_path"]: p for p in bundle["pages"]},
+    }
+
+
+def choose_plugins(registry: Registry, homepage: dict) -> tuple[Plugin, list[Plugin]]:
+    themes = {p.name: p for p in registry.themes(KIND)}
+    theme = (
+        themes.get(homepage.get("theme"))
+        or themes.get(DEFAULT_THEME)
+        or next(iter(themes.values()))
+    )
+    sections = homepage.get("sections") or DEFAULT_SECTIONS
+    names = [name for name in [*sections, *ALWAYS] if name not in {"club_home"}]
+    plugins = []
+    for name in dict.fromkeys(names):
+        plugin = registry.get(name)
+        if plugin is not None and KIND in plugin.kinds and not plugin.theme:
+            plugins.append(plugin)
+    return theme, [home, *plugins]
+
+
+def locales_of(bundle: dict) -> list[Locale]:
+    codes = bundle.get("locales") or [{"code": bundle["locale"], "direction": bundle["direction"]}]
+    return [
+        Locale(
+            item["code"],
+            item.get("name") or LOCALE_NAMES.get(item["code"], item["code"]),
+            item.get("direction", "ltr"),
+        )
+        for item in codes
+    ]
+
+
+def build_club(
+    client: ApiClient,
+    slug: str,
+    root: Path,
+    *,
+    base_url: str = "",
+    registry: Registry | None = None,
+    incremental: bool = False,
+) -> BuildReport:
+    """Build (or take down, if the club is not public) the homepage of one club into
+    ``<root>/vereine/<slug>/``."""
+    registry = registry or discover()
+    directory = SiteDirectory(Path(root) / "vereine", slug)
+    previous = directory.manifest()
+    try:
+        bundle, etag = client.club_bundle(
+            slug, etag=previous["meta"].get("etag") if incremental else None
+        )
+    except ApiError as exc:
+        if exc.status == 404:
+            directory.remove()
+            return BuildReport(site=slug, skipped=True)
+        raise
+    if bundle is None:
+        return BuildReport(site=slug, skipped=True, release=directory.live_release())
+    locales = locales_of(bundle)
+    data = {locales[0].code: prepare(bundle)}
+    for locale in locales[1:]:
+        data[locale.code] = prepare(
+            client.json(f"/api/v1/clubs/{slug}/bundle/", {"locale": locale.code})
+        )
+    homepage = bundle["homepage"]
+    theme, plugins = choose_plugins(registry, homepage)
+    site = Site(
+        kind=KIND,
+        name=slug,
+        title=bundle["club"]["name"],
+        locales=locales,
+        data=data,
+        theme=theme,
+        plugins=plugins,
+        base_url=base_url
+        or (f"https://{homepage['own_domain']}/" if homepage.get("own_domain") else ""),
+        settings=site_settings(slug, homepage),
+        download=client.download,
+        fetch=client.json,
+    )
+    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
+    report = directory.write(files, meta={"assets": assets, "etag": etag, "errors": site.errors})
+    report.errors = site.errors
+    return report
+
+
+def site_settings(slug: str, homepage: dict) -> dict[str, Any]:
+    logo = homepage.get("logo")
+    return {
+        "slug": slug,
+        "primary_colour": homepage.get("primary_colour") or "#1d4e89",
+        "accent_colour": homepage.get("accent_colour") or "#b5121b",
+        "logo": logo["renditions"]["thumbnail"]["url"] if logo else None,
+        "cover_image": homepage.get("cover_image"),
+    }
