@@ -6,10 +6,21 @@ from django.conf import settings
 
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
-    """Uploaded and generated files go to a per-test directory."""
+    """Uploaded and generated files go to per-test directories."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SITE_BUILD_DIR = tmp_path / "site-build"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (API responses, throttling counters)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -91,7 +91,9 @@ class ClubFactory:
 
 
 def add_child(parent, page, publish: bool = True):
-    """Add ``page`` (unsaved) under ``parent`` and publish it unless told otherwise."""
+    """Add ``page`` (unsaved) under ``parent`` and publish it unless told otherwise (a page that
+    is not published is a draft: ``live=False``, as when an editor saves without publishing)."""
+    page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:

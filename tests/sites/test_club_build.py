@@ -1,0 +1,21 @@
+import datetime
+
+from tests.factories import ClubFactory, image, news_index, news_page
+
+
+def test_club_site_builds_from_the_api(build_club_site):
+    club = ClubFactory("Kulturverein Sonnenblume e. V.")
+    index = news_index(club)
+    news_page(index, "Sommerfest", image=image(club.tenant.collection), date=datetime.date(2026, 7, 1))
+    news_page(index, "Entwurf", publish=False)
+
+    root = build_club_site(club)
+
+    home = (root / "de/index.html").read_text()
+    assert "Kulturverein Sonnenblume e. V." in home
+    assert '"@type": "NGO"' in home
+    article = (root / "de/neuigkeiten/sommerfest/index.html").read_text()
+    assert "1. Juli 2026" in article
+    assert list((root / "media").iterdir())  # the image was downloaded into the site
+    assert not (root / "de/neuigkeiten/entwurf").exists()
+    assert "Entwurf" not in (root / "de/neuigkeiten/index.html").read_text()
