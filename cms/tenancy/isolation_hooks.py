@@ -14,6 +14,7 @@ A tenant's root page is the agency's: its editors may edit it, but deleting it w
 whole tenant with it, so the admin refuses that to them.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -65,7 +66,13 @@ def tenant_media(user) -> Q:
 def confine_explorer(parent_page, pages, request):
     if not is_confined(request.user):
         return pages
-    return pages.filter(tenant_pages(request.user, with_ancestors=True))
+    visible = tenant_pages(request.user, with_ancestors=True)
+    # Wagtail lets an editor explore anything below their "explorable root", which is the
+    # tree root as soon as their club has a translation; other clubs' pages, their children
+    # hidden, would still show their title and status.
+    if not Page.objects.filter(visible, pk=parent_page.pk).exists():
+        raise PermissionDenied
+    return pages.filter(visible)
 
 
 @hooks.register("construct_page_chooser_queryset")

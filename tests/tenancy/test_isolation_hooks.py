@@ -2,6 +2,7 @@
 collection of their tenant, and that the admin loads them."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail import hooks
@@ -82,9 +83,13 @@ def test_page_hooks_leave_the_agency_and_superusers_unconfined(hook_name, club, 
         assert apply_page_hook(hook_name, user).count() == Page.objects.count()
 
 
-@pytest.mark.parametrize("hook_name", PAGE_HOOKS)
-def test_page_hooks_show_nothing_to_a_user_without_tenant(hook_name, club):
-    assert not apply_page_hook(hook_name, UserFactory()).exists()
+def test_page_chooser_shows_nothing_to_a_user_without_tenant(club):
+    assert not apply_page_hook("construct_page_chooser_queryset", UserFactory()).exists()
+
+
+def test_explorer_refuses_a_user_without_tenant(club):
+    with pytest.raises(PermissionDenied):
+        apply_page_hook("construct_explorer_page_queryset", UserFactory())
 
 
 @pytest.mark.parametrize("hook_name", MEDIA_HOOKS)
@@ -127,6 +132,19 @@ def test_explorer_of_a_translated_club_lists_only_its_own_club(client, translate
     assert response.status_code == 200
     assert club.title in response.content.decode()
     assert other_club.title not in response.content.decode()
+
+
+def test_explorer_refuses_another_club_to_the_editor_of_a_translated_club(
+    client, translated_club, other_club
+):
+    club, english = translated_club
+    add_child(other_club, ContentPage(title="Interne Seite", slug="intern"))
+    client.force_login(club.editor)
+    for page in (other_club, other_club.get_children().get()):
+        response = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+    assert client.get(reverse("wagtailadmin_explore", args=[english.pk])).status_code == 200
 
 
 # The tenant's root page belongs to the agency: its own editors cannot delete it, even where
