@@ -1,0 +1,307 @@
+"""The events endpoint of the domain API: occurrences of public events across all clubs.
+
+:class:`EventSearch` reads the query parameters shared by the JSON list and the calendars
+(window, filters, locale) and yields the public events they select, in a constant number of
+queries; :class:`EventListView` expands their recurrences inside the window.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Left, Length
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import generics, serializers
+from wagtail.models import Locale, Page
+
+from cms.api.errors import InvalidParameter
+from cms.api.filters import canonical_bcp47
+from cms.api.locales import LOCALE_PARAMETER, direction, localized
+from cms.api.pages import attach_clubs
+from cms.api.params import datetime_param, query_params
+from cms.api.privacy import public_pages
+from cms.api.schema import LOCALE_PARAMETER as LOCALE_SCHEMA_PARAMETER
+from cms.api.serializers import ClubRefSerializer, v2_page_url
+from cms.api.views import PublicReadMixin
+from cms.clubs.models import ClubPage
+from cms.taxonomy.models import FocusArea, Language, Municipality
+
+from . import recurrence
+from .models import EventCategory, EventPage
+
+# An event page sits two levels below its club: ClubPage → EventIndexPage → EventPage.
+CLUB_PATH_LENGTH = Length("path") - 2 * Page.steplen
+DEFAULT_LIST_WINDOW = datetime.timedelta(days=90)
+FILTER_PARAMETERS = ("club", "municipality", "focus", "category", "language", LOCALE_PARAMETER)
+WINDOW_PARAMETERS = ("from", "to")
+
+
+@dataclass
+class Window:
+    start: datetime.datetime
+    end: datetime.datetime
+
+
+def window_from(request, default_start: datetime.date, default_length: datetime.timedelta):
+    """The ``[from, to)`` window: ISO dates (local midnight) or date-times; ``to`` defaults to
+    ``from`` plus ``default_length``. Longer than ``recurrence.MAX_WINDOW`` is a 400."""
+    start = datetime_param(request, "from", recurrence.local_midnight(default_start))
+    end = datetime_param(request, "to", start + default_length)
+    try:
+        recurrence.check_window(start, end)
+    except recurrence.WindowError:
+        raise InvalidParameter(
+            "to",
+            _("„to“ muss nach „from“ liegen, höchstens %(days)s Tage später.")
+            % {"days": recurrence.MAX_WINDOW.days},
+        ) from None
+    return Window(start, end)
+
+
+def public_club(slug: str) -> ClubPage | None:
+    """The public club with this slug (its translations share the slug and the events)."""
+    return public_pages(ClubPage.objects.filter(slug=slug)).order_by("pk").first()
+
+
+class EventSearch:
+    """Public events selected by the shared filters, in one locale.
+
+    Each filter may be given several times (= or); a value that names nothing is a 400. A club
+    given in the path (``club``) narrows like the ``club`` parameter."""
+
+    def __init__(self, request, window: Window, locale: Locale, club: ClubPage | None = None):
+        self.window = window
+        self.params = query_params(request)
+        self.locale = locale
+        self.club = club
+
+    def events(self) -> QuerySet:
+        events = localized(EventPage.objects.all(), self.locale).filter(self._window_condition())
+        clubs = self._clubs()
+        if clubs is not None:
+            events = events.annotate(club_path=Left("path", CLUB_PATH_LENGTH)).filter(
+                club_path__in=clubs.values("path")
+            )
+        categories = self._values("category")
+        if categories:
+            unknown = set(categories) - set(EventCategory.values)
+            if unknown:
+                raise InvalidParameter(
+                    "category",
+                    _("Unbekannte Art. Möglich: %(values)s")
+                    % {"values": ", ".join(EventCategory.values)},
+                )
+            events = events.filter(category__in=categories)
+        tags = [canonical_bcp47(tag) for tag in self._values("language")]
+        if tags:
+            languages = self._existing(
+                Language.objects.filter(tag__in=tags),
+                "tag",
+                tags,
+                "language",
+                _("Unbekannte Sprache (BCP-47-Tag erwartet, z. B. tr oder ku-Arab)."),
+            )
+            spoken = EventPage.languages.through.objects.filter(language__in=languages)
+            events = events.filter(pk__in=spoken.values("eventpage_id"))
+        return events.select_related("locale", "location_room").prefetch_related("languages")
+
+    def _values(self, name: str) -> list[str]:
+        return [value.strip() for value in self.params.getlist(name) if value.strip()]
+
+    @staticmethod
+    def _existing(queryset, field: str, values: list[str], parameter: str, message: str):
+        found = list(queryset)
+        if {getattr(obj, field) for obj in found} != set(values):
+            raise InvalidParameter(parameter, message)
+        return found
+
+    def _window_condition(self) -> Q:
+        # A coarse pre-selection with a day of slack for all-day events (which cover whole
+        # local days); recurrence.occurrences() decides exactly.
+        slack = datetime.timedelta(days=1)
+        start, end = self.window.start - slack, self.window.end + slack
+        one_off_overlaps = Q(end__gte=start) | Q(end__isnull=True, start__gte=start)
+        return Q(start__lt=end) & (~Q(recurrence="") | one_off_overlaps)
+
+    def _clubs(self) -> QuerySet | None:
+        """The clubs (in every locale of their tree) the events must belong to, or None."""
+        clubs = ClubPage.objects.all()
+        narrowed = False
+        if self.club is not None:
+            clubs, narrowed = clubs.filter(translation_key=self.club.translation_key), True
+        slugs = self._values("club")
+        if slugs:
+            keys = []
+            for slug in slugs:
+                club = public_club(slug)
+                if club is None:
+                    raise InvalidParameter(
+                        "club", _("Kein öffentlicher Verein mit diesem Kurznamen.")
+                    )
+                keys.append(club.translation_key)
+            clubs, narrowed = clubs.filter(translation_key__in=keys), True
+        slugs = self._values("municipality")
+        if slugs:
+            municipalities = self._existing(
+                Municipality.objects.filter(slug__in=slugs),
+                "slug",
+                slugs,
+                "municipality",
+                _("Unbekannte Gemeinde."),
+            )
+            clubs, narrowed = clubs.filter(municipality__in=municipalities), True
+        slugs = self._values("focus")
+        if slugs:
+            focus_areas = self._existing(
+                FocusArea.objects.filter(slug__in=slugs),
+                "slug",
+                slugs,
+                "focus",
+                _("Unbekannter Schwerpunkt."),
+            )
+            clubs, narrowed = clubs.filter(focus_areas__in=focus_areas), True
+        return clubs if narrowed else None
+
+
+def location_data(event: EventPage) -> dict | None:
+    if event.location_room is not None:
+        return {"name": event.location_room.name, "address": event.location_room.location}
+    if event.location_address:
+        return {"name": None, "address": event.location_address}
+    return None
+
+
+class LocationSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True, help_text="Raum der Integrationsagentur.")
+    address = serializers.CharField()
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    """One occurrence of an event (a recurring event yields one item per date)."""
+
+    id = serializers.IntegerField(source="event.pk", help_text="Seiten-ID der Veranstaltung.")
+    title = serializers.CharField(source="event.title")
+    club = serializers.SerializerMethodField()
+    start = serializers.DateTimeField(help_text="Beginn dieses Termins (Europe/Berlin).")
+    end = serializers.DateTimeField(
+        allow_null=True,
+        help_text="Ende dieses Termins; bei ganztägigen Terminen Mitternacht nach dem Tag.",
+    )
+    all_day = serializers.BooleanField()
+    recurring = serializers.SerializerMethodField()
+    location = serializers.SerializerMethodField()
+    category = serializers.ChoiceField(source="event.category", choices=EventCategory.choices)
+    cost = serializers.DecimalField(
+        source="event.cost",
+        max_digits=7,
+        decimal_places=2,
+        allow_null=True,
+        help_text="In Euro; null = kostenlos.",
+    )
+    languages = serializers.SerializerMethodField(help_text="BCP-47-Tags.")
+    registration_url = serializers.CharField(source="event.registration_url")
+    summary = serializers.CharField(source="event.summary")
+    url = serializers.SerializerMethodField(help_text="Die Veranstaltung in Wagtails v2-API.")
+    locale = serializers.SerializerMethodField()
+    direction = serializers.SerializerMethodField()
+
+    @extend_schema_field(ClubRefSerializer(allow_null=True))
+    def get_club(self, occurrence):
+        club = getattr(occurrence.event, "club", None)
+        return ClubRefSerializer(club).data if club is not None else None
+
+    def get_recurring(self, occurrence) -> bool:
+        return bool(occurrence.event.recurrence.strip())
+
+    @extend_schema_field(LocationSerializer(allow_null=True))
+    def get_location(self, occurrence):
+        return location_data(occurrence.event)
+
+    def get_languages(self, occurrence) -> list[str]:
+        return [language.tag for language in occurrence.event.languages.all()]
+
+    def get_url(self, occurrence) -> str:
+        return v2_page_url(self.context.get("request"), occurrence.event)
+
+    def get_locale(self, occurrence) -> str:
+        return occurrence.event.locale.language_code
+
+    @extend_schema_field({"type": "string", "enum": ["ltr", "rtl"]})
+    def get_direction(self, occurrence) -> str:
+        return direction(occurrence.event.locale)
+
+
+def filter_parameters(in_path_club: bool = False) -> list[OpenApiParameter]:
+    """The query parameters shared by the event list and the calendars, for the schema."""
+
+    def repeatable(name: str, description: str, **kwargs) -> OpenApiParameter:
+        return OpenApiParameter(
+            name,
+            OpenApiTypes.STR,
+            many=True,
+            description=f"{description} Mehrfach = oder.",
+            **kwargs,
+        )
+
+    parameters = [
+        OpenApiParameter(
+            "from",
+            OpenApiTypes.STR,
+            description="Beginn des Zeitraums: ISO-Datum (JJJJ-MM-TT, Mitternacht in "
+            "Europe/Berlin) oder ISO-Zeitpunkt.",
+        ),
+        OpenApiParameter(
+            "to",
+            OpenApiTypes.STR,
+            description="Ende des Zeitraums (ausschließlich), höchstens "
+            f"{recurrence.MAX_WINDOW.days} Tage nach „from“.",
+        ),
+        repeatable("club", "Kurzname (slug) des Vereins."),
+        repeatable("municipality", "Kurzname der Gemeinde des Vereins."),
+        repeatable("focus", "Kurzname eines Schwerpunkts des Vereins."),
+        repeatable("category", "Art der Veranstaltung.", enum=EventCategory.values),
+        repeatable("language", "Sprache der Veranstaltung als BCP-47-Tag, z. B. tr oder ku-Arab."),
+        LOCALE_SCHEMA_PARAMETER,
+    ]
+    if in_path_club:
+        return [parameter for parameter in parameters if parameter.name != "club"]
+    return parameters
+
+
+def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
+    found = [
+        occurrence
+        for event in events
+        for occurrence in recurrence.occurrences(event, window.start, window.end)
+    ]
+    found.sort(key=lambda o: (o.start, o.event.title, o.event.pk))
+    return found
+
+
+@extend_schema(
+    tags=["events"],
+    summary="Termine aller Vereine",
+    description=(
+        "Öffentliche Veranstaltungen aller Vereine, Wiederholungen im Zeitraum ausgerollt "
+        "(ein Eintrag je Termin), nach Beginn sortiert. Standard-Zeitraum: heute plus 90 Tage."
+    ),
+    parameters=filter_parameters(),
+)
+class EventListView(PublicReadMixin, generics.ListAPIView):
+    serializer_class = OccurrenceSerializer
+    filter_backends = []
+    queryset = EventPage.objects.none()
+
+    def allowed_parameters(self):
+        return [*FILTER_PARAMETERS, *WINDOW_PARAMETERS, "limit", "offset"]
+
+    def list(self, request, *args, **kwargs):
+        window = window_from(request, timezone.localdate(), DEFAULT_LIST_WINDOW)
+        events = list(EventSearch(request, window, self.locale).events())
+        page = self.paginate_queryset(sorted_occurrences(events, window))
+        attach_clubs([occurrence.event for occurrence in page])
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)

@@ -1,0 +1,193 @@
+"""GET /api/v1/events/: occurrences of public events across clubs, filtered and paginated."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import ClubFactory, event_page
+
+from .conftest import API, build_events, days_ahead
+
+URL = f"{API}/events/"
+
+
+def titles(response):
+    assert response.status_code == 200, response.content
+    return [item["title"] for item in response.json()["results"]]
+
+
+def test_lists_occurrences_in_the_default_window_sorted_by_start(api, district):
+    body = api.get(URL, {"limit": 100}).json()
+    # 13 weekly trainings fit into today + 90 days, plus the course and the concert.
+    assert body["count"] == 15
+    starts = [item["start"] for item in body["results"]]
+    assert starts == sorted(starts)
+    assert {item["title"] for item in body["results"]} == {"Training", "Sprachkurs", "Konzert"}
+
+
+def test_item_fields(api, district):
+    results = api.get(URL, {"limit": 100}).json()["results"]
+    concert = next(item for item in results if item["title"] == "Konzert")
+    assert concert["id"] == district["concert"].pk
+    assert concert["club"] == {"slug": district["culture"].slug, "name": "Kulturverein Anadolu"}
+    assert concert["start"] == days_ahead(3, 19).isoformat()
+    assert concert["end"] == days_ahead(3, 21).isoformat()
+    assert concert["all_day"] is False
+    assert concert["recurring"] is False
+    assert concert["location"] == {"name": None, "address": "Markt 1, 52349 Düren"}
+    assert concert["category"] == "culture"
+    assert concert["cost"] == "5.00"
+    assert sorted(concert["languages"]) == ["de", "tr"]
+    assert concert["registration_url"] == "https://example.org/anmeldung"
+    assert concert["url"].endswith(f"/api/v2/pages/{district['concert'].pk}/")
+    assert concert["locale"] == "de"
+    assert concert["direction"] == "ltr"
+    course = next(item for item in results if item["title"] == "Sprachkurs")
+    assert course["location"] == {
+        "name": "Café International",
+        "address": "Hauptstraße 1, 52349 Düren",
+    }
+    assert course["cost"] is None
+    training = next(item for item in results if item["title"] == "Training")
+    assert training["recurring"] is True
+
+
+def test_window_from_and_to(api, district):
+    today = timezone.localdate()
+    window = {
+        "from": (today + datetime.timedelta(days=150)).isoformat(),
+        "to": (today + datetime.timedelta(days=250)).isoformat(),
+        "limit": 100,
+    }
+    found = titles(api.get(URL, window))
+    assert "Sommerfest" in found
+    assert set(found) == {"Sommerfest", "Training"}
+    assert found.count("Training") in (14, 15)
+    # ``to`` is exclusive, ``from`` inclusive (both at local midnight).
+    day = (today + datetime.timedelta(days=3)).isoformat()
+    next_day = (today + datetime.timedelta(days=4)).isoformat()
+    assert titles(api.get(URL, {"from": day, "to": next_day})) == ["Konzert"]
+    assert titles(api.get(URL, {"from": next_day, "to": next_day + "T00:00:01"})) == []
+
+
+def test_past_events_are_found_with_a_past_window(api, district):
+    past = (timezone.localdate() - datetime.timedelta(days=11)).isoformat()
+    assert titles(api.get(URL, {"from": past, "to": timezone.localdate().isoformat()})) == [
+        "Vorbei"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"club": "kulturverein-anadolu"}, {"Konzert", "Sprachkurs"}),
+        (
+            {"club": ["kulturverein-anadolu", "sportfreunde-julich"]},
+            {"Konzert", "Sprachkurs", "Training"},
+        ),
+        ({"municipality": "julich"}, {"Training"}),
+        ({"municipality": ["julich", "duren"]}, {"Konzert", "Sprachkurs", "Training"}),
+        ({"focus": "kultur"}, {"Konzert", "Sprachkurs"}),
+        ({"focus": "sport", "municipality": "duren"}, set()),
+        ({"category": "course"}, {"Sprachkurs"}),
+        ({"category": ["course", "culture"]}, {"Konzert", "Sprachkurs"}),
+        ({"language": "tr"}, {"Konzert"}),
+        ({"language": ["de", "ar"]}, {"Konzert", "Sprachkurs", "Training"}),
+        ({"language": "AR"}, {"Sprachkurs"}),
+    ],
+)
+def test_filters(api, district, params, expected):
+    assert set(titles(api.get(URL, {**params, "limit": 100}))) == expected
+
+
+def test_an_event_with_several_matching_languages_appears_once_per_date(api, district):
+    found = titles(api.get(URL, {"language": ["de", "tr"], "limit": 100}))
+    assert found.count("Konzert") == 1
+
+
+def test_pagination(api, district):
+    first = api.get(URL, {"limit": 5}).json()
+    assert first["count"] == 15
+    assert len(first["results"]) == 5
+    assert first["previous"] is None
+    assert "offset=5" in first["next"]
+    last = api.get(URL, {"limit": 5, "offset": 10}).json()
+    assert last["next"] is None
+    everything = api.get(URL, {"limit": 100}).json()["results"]
+    assert first["results"] + last["results"] == everything[:5] + everything[10:]
+
+
+def test_locale_falls_back_to_german_and_says_its_direction(api, district):
+    results = api.get(URL, {"locale": "ar"}).json()["results"]
+    assert results
+    assert {(item["locale"], item["direction"]) for item in results} == {("de", "ltr")}
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"from": "gestern"}, "from"),
+        ({"to": "2026-13-40"}, "to"),
+        ({"from": "2026-05-01", "to": "2026-04-01"}, "to"),
+        ({"from": "2026-05-01", "to": "2026-05-01"}, "to"),
+        ({"from": "2026-01-01", "to": "2027-01-03"}, "to"),
+        ({"club": "gibt-es-nicht"}, "club"),
+        ({"municipality": "atlantis"}, "municipality"),
+        ({"municipality": ["duren", "atlantis"]}, "municipality"),
+        ({"focus": "schach"}, "focus"),
+        ({"category": "party"}, "category"),
+        ({"language": "xx"}, "language"),
+        ({"locale": "xx"}, "locale"),
+        ({"limit": "1000"}, "limit"),
+        ({"offset": "-1"}, "offset"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_bad_parameters_are_400_naming_the_parameter(api, district, params, parameter):
+    response = api.get(URL, params)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["parameter"] == parameter
+
+
+def test_a_year_window_is_allowed(api, district):
+    assert api.get(URL, {"from": "2026-01-01", "to": "2027-01-02"}).status_code == 200
+
+
+def test_an_unpublished_club_is_an_unknown_club_filter(api, district):
+    hidden = ClubFactory("Verborgener Verein", publish=False)
+    response = api.get(URL, {"club": hidden.slug})
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "club"
+
+
+def test_conditional_get_and_cache_headers(api, district):
+    response = api.get(URL)
+    assert response["ETag"]
+    assert response["Last-Modified"]
+    assert "public" in response["Cache-Control"]
+    again = api.get(URL, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_publishing_an_event_invalidates_the_cached_list(api, district):
+    assert "Neu" not in titles(api.get(URL))
+    event_page(event_index_of(district["culture"]), "Neu", start=days_ahead(1, 9))
+    assert "Neu" in titles(api.get(URL))
+
+
+def event_index_of(club):
+    return club.get_children().specific().get(slug="veranstaltungen")
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_query_count_does_not_grow_with_the_number_of_events(
+    api, db, count, django_assert_max_num_queries
+):
+    build_events(count)
+    params = {"limit": 100, "focus": "kultur", "language": "de"}
+    with django_assert_max_num_queries(11):
+        response = api.get(URL, params)
+    assert response.status_code == 200
+    assert response.json()["count"] >= count
