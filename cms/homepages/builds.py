@@ -11,6 +11,7 @@ from django_tasks import task
 
 from sites.client import ApiClient
 from sites.club import build_club
+from sites.engine.plugins import installed
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,9 @@ def club_base_url(slug: str, own_domain: str = "") -> str:
 @task()
 def rebuild_club_site(slug: str) -> dict:
     with ApiClient() as client:
-        report = build_club(client, slug, build_root(), base_url=club_base_url(slug))
+        report = build_club(
+            client, slug, build_root(), base_url=club_base_url(slug), registry=installed()
+        )
     if report.errors:
         logger.warning("Homepage of %s built with errors: %s", slug, report.errors)
     return {

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.views.static import serve
 
 from cms.clubs.models import ClubPage
+from sites.engine.plugins import installed
 
 from .builds import build_root
 
@@ -58,3 +59,15 @@ def club_site_zip(request, page_id):
                 archive.write(file, arcname=f"{club.slug}/{file.relative_to(root).as_posix()}")
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=f"homepage-{slugify(club.slug)}.zip")
+
+
+def preview_static(request, path):
+    """Static assets of the installed plugins, for the admin preview (staff only)."""
+
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    plugin_name, _sep, rest = path.partition("/")
+    plugin = installed().get(plugin_name)
+    if plugin is None or not rest:
+        raise Http404
+    return serve(request, rest, document_root=str(plugin.static_dir))

@@ -183,6 +183,40 @@ def build_club(
     return report
 
 
+def render_preview(
+    bundle: dict, url_path: str, *, static_base: str, fetch=None, registry=None
+) -> str:
+    """One page of a club site rendered from a bundle that carries draft content, for the
+    admin preview: same templates, media linked at their source, nothing written."""
+    registry = registry or discover()
+    locale = locales_of(bundle)[0]
+    theme, plugins = choose_plugins(registry, bundle["homepage"])
+    site = Site(
+        kind=KIND,
+        name=bundle["club"]["slug"],
+        title=bundle["club"]["name"],
+        locales=[locale],
+        data={locale.code: prepare(bundle)},
+        theme=theme,
+        plugins=plugins,
+        settings={**site_settings(bundle["club"]["slug"], bundle["homepage"]), "preview": True},
+        fetch=fetch,
+        preview=True,
+        static_base=static_base,
+    )
+    files, _assets = render_site(site)
+    wanted = (
+        f"{locale.code}/{url_path.strip('/')}/index.html"
+        if url_path.strip("/")
+        else f"{locale.code}/index.html"
+    )
+    for output in files:
+        if output.path == wanted:
+            return output.content.decode()
+    errors = "; ".join(f"{name}: {error}" for name, error in site.errors.items())
+    raise LookupError(f"No page at {url_path!r} in the preview ({errors or 'no plugin shows it'})")
+
+
 def site_settings(slug: str, homepage: dict) -> dict[str, Any]:
     logo = homepage.get("logo")
     return {

@@ -7,6 +7,7 @@ fails to load is reported with its name and skipped.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -95,6 +96,12 @@ class Registry:
 
     def get(self, name: str) -> Plugin | None:
         return self.plugins.get(name)
+
+
+@functools.cache
+def installed() -> Registry:
+    """The registry of the installed plugins, discovered once per process."""
+    return discover()
 
 
 def discover(group: str = ENTRY_POINT_GROUP) -> Registry:

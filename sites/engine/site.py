@@ -46,6 +46,10 @@ class Site:
     # Further API reads a plugin needs beyond ``data`` (e.g. expanded event occurrences):
     # ``fetch(path, params)`` returns the decoded JSON.
     fetch: Callable[[str, dict | None], Any] | None = None
+    # Admin preview: media stay at their (absolute) source URLs and static assets are linked
+    # under ``static_base`` instead of being written into a site.
+    preview: bool = False
+    static_base: str = ""
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -160,7 +164,7 @@ def render_site(
         if len(site.errors) == failures:
             break
     for plugin in plugins:
-        if plugin.files is None or plugin.name in site.errors:
+        if plugin.files is None or plugin.name in site.errors or site.preview:
             continue
         try:
             outputs.update(plugin.files(site))
@@ -274,10 +278,16 @@ def _render_page(
         return relative(f"{locale or code}/{page_file(path, filename)}", file)
 
     def static(path: str) -> str:
+        if site.static_base:
+            return f"{site.static_base}{path}"
         return relative(f"static/{path}", file)
 
     def media(source: str | None) -> str:
-        return relative(assets.path_for(source), file) if source else ""
+        if not source:
+            return ""
+        if site.preview:
+            return source
+        return relative(assets.path_for(source), file)
 
     _locale, _sep, rest = file.partition("/")
     alternates = [

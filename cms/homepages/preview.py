@@ -1,0 +1,61 @@
+"""Admin preview through the site engine: the draft is serialised exactly as the bundle would
+serialise it once published, put into the club's live bundle, and rendered by the same
+templates as the built homepage. Draft content never passes through the public API."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from sites.client import ApiClient
+from sites.club import render_preview
+
+
+def draft_bundle(page, request) -> tuple[dict, str]:
+    """The bundle of ``page``'s club with ``page`` as drafted; and the page's path in it."""
+    from cms.api.bundle import BundleBuilder
+    from cms.api.serializers import ClubDetailSerializer
+    from cms.clubs.models import ClubPage
+
+    is_club = isinstance(page, ClubPage)
+    club = page if is_club else ClubPage.objects.ancestor_of(page).first()
+    if club is None:
+        raise LookupError(_("Diese Seite gehört zu keinem Verein."))
+    live_club = ClubPage.objects.get(pk=club.pk) if club.pk else club
+    builder = BundleBuilder(live_club, page.locale, request)
+    bundle = builder.build()
+    if is_club:
+        builder.club = page
+        bundle["club"] = ClubDetailSerializer(page, context={"request": request}).data
+        bundle["homepage"] = builder.homepage()
+        url_path = ""
+    else:
+        if hasattr(page, "body"):
+            builder.streams.add(page.body)
+        draft = builder.page(page)
+        bundle["pages"] = [item for item in bundle["pages"] if item["id"] != page.pk] + [draft]
+        url_path = draft["url_path"]
+    bundle["club"].setdefault("slug", club.slug)
+    return json.loads(json.dumps(bundle, cls=DjangoJSONEncoder)), url_path
+
+
+class EnginePreviewMixin:
+    """For club page types: the admin preview shows the page as the homepage will."""
+
+    def serve_preview(self, request, mode_name):
+        try:
+            bundle, url_path = draft_bundle(self, request)
+            with ApiClient() as client:
+                html = render_preview(
+                    bundle,
+                    url_path,
+                    static_base=reverse("homepages:preview_static", args=("-",))[:-1],
+                    fetch=client.json,
+                )
+        except LookupError as exc:
+            message = _("Für diese Seite gibt es keine Vorschau: %(reason)s") % {"reason": exc}
+            return HttpResponse(f"<p>{escape(message)}</p>", status=200)
+        return HttpResponse(html)
