@@ -67,31 +67,31 @@ class NormalisingFilterSet(django_filters.FilterSet):
 
 class ClubFilter(NormalisingFilterSet):
     municipality = django_filters.ModelMultipleChoiceFilter(
-        field_name="municipality",
+        field_name="municipality__slug",
         to_field_name="slug",
         queryset=Municipality.objects.all(),
         help_text=_("Kurzname der Gemeinde, z. B. dueren; mehrfach = oder."),
     )
     country = django_filters.ModelMultipleChoiceFilter(
-        field_name="countries",
+        field_name="countries__code",
         to_field_name="code",
         queryset=Country.objects.all(),
         help_text=_("Herkunftsland als ISO-3166-1-Alpha-2-Code, z. B. TR; mehrfach = oder."),
     )
     language = django_filters.ModelMultipleChoiceFilter(
-        field_name="languages",
+        field_name="languages__tag",
         to_field_name="tag",
         queryset=Language.objects.all(),
         help_text=_("Gesprochene Sprache als BCP-47-Tag, z. B. tr, ku-Arab; mehrfach = oder."),
     )
     focus = django_filters.ModelMultipleChoiceFilter(
-        field_name="focus_areas",
+        field_name="focus_areas__slug",
         to_field_name="slug",
         queryset=FocusArea.objects.all(),
         help_text=_("Schwerpunkt (Kurzname), z. B. kultur; mehrfach = oder."),
     )
     tag = django_filters.ModelMultipleChoiceFilter(
-        field_name="tags",
+        field_name="tags__slug",
         to_field_name="slug",
         queryset=Tag.objects.all(),
         help_text=_("Schlagwort (Kurzname); mehrfach = oder."),
@@ -164,7 +164,7 @@ class NewsFilter(NormalisingFilterSet):
         help_text=_("Kurzname der Gemeinde des Vereins; mehrfach = oder."),
     )
     tag = django_filters.ModelMultipleChoiceFilter(
-        field_name="tags",
+        field_name="tags__slug",
         to_field_name="slug",
         queryset=Tag.objects.all(),
         help_text=_("Schlagwort (Kurzname); mehrfach = oder."),

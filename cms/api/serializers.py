@@ -15,6 +15,8 @@ from .media import IMAGE_SCHEMA, absolute, image_data
 class MunicipalitySerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True, help_text="Ungefähre Ortsmitte (WGS 84).")
+    longitude = serializers.FloatField(allow_null=True, help_text="Ungefähre Ortsmitte (WGS 84).")
 
 
 class CountrySerializer(serializers.Serializer):
@@ -106,6 +108,20 @@ class ClubSummarySerializer(LocalizedPageSerializer):
         return self._image(club.logo)
 
 
+class ImprintSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    legal_form = serializers.CharField()
+    legal_form_label = serializers.CharField()
+    representatives = serializers.ListField(child=serializers.CharField())
+    responsible = serializers.CharField()
+    address = AddressSerializer(allow_null=True)
+    email = serializers.CharField()
+    phone = serializers.CharField()
+    register_court = serializers.CharField()
+    register_number = serializers.CharField()
+    vat_id = serializers.CharField()
+
+
 class ClubDetailSerializer(ClubSummarySerializer):
     register_court = serializers.CharField()
     register_number = serializers.CharField()
@@ -123,6 +139,9 @@ class ClubDetailSerializer(ClubSummarySerializer):
     meeting_times = MeetingTimeSerializer(many=True)
     cover_image = serializers.SerializerMethodField()
     bundle_url = serializers.SerializerMethodField()
+    imprint = serializers.SerializerMethodField(
+        help_text="Angaben für das Impressum (§ 5 DDG, § 18 MStV), auf Deutsch; mit Postanschrift."
+    )
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_description(self, club):
@@ -144,6 +163,10 @@ class ClubDetailSerializer(ClubSummarySerializer):
         return absolute(
             self.context.get("request"), reverse("api-club-bundle", kwargs={"slug": club.slug})
         )
+
+    @extend_schema_field(ImprintSerializer)
+    def get_imprint(self, club):
+        return club.imprint()
 
 
 class NewsSerializer(LocalizedPageSerializer):

@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
 # content changes (see cms/api/caching.py).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_TIMEOUT = 60 * 60 * 24
+WAGTAILAPI_LIMIT_MAX = 100
 
 # Club sites and partner pages on other domains read the API from the browser: any origin may
 # GET; nothing cross-origin may write (no credentials, no unsafe methods).

@@ -167,6 +167,13 @@ def world(db):
 
     w.other_news_index = news_index(w.consenting_club)
     w.other_news = news_page(w.other_news_index, title="Turnier in Jülich")
+
+    # Other locale: a published Turkish translation, and an unpublished one.
+    turkish = Locale.objects.get_or_create(language_code="tr")[0]
+    w.news_tr = translate(w.news, turkish, title="Parkta yaz şenliği", teaser="Yaz şenliği")
+    w.changed_news_tr = translate(
+        w.changed_news, turkish, publish=False, live=False, title=f"{SECRET} taslak çeviri"
+    )
     return w
 
 
@@ -181,8 +188,10 @@ def arabic(db):
 
 
 def translate(page, locale, publish=True, **changes):
-    """A translation of ``page`` (its parents are translated as needed)."""
+    """A translation of ``page``; ancestors are translated and published as needed."""
     translation = page.copy_for_translation(locale, copy_parents=True)
+    for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
+        ancestor.specific.save_revision().publish()
     for key, value in changes.items():
         setattr(translation, key, value)
     revision = translation.save_revision()
