@@ -20,15 +20,16 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from cms.clubs.models import ContentPage
 from cms.tenancy.provisioning import club_index
 from tests.factories import AgencyUserFactory, ClubFactory, add_child, document, image
+from tests.tenancy.admin_forms import admin_form
+from tests.tenancy.admin_forms import page_form as admin_page_form
 
 CLUB_NAMES = {"club_a": "Anadolu", "club_b": "Baobab", "club_t": "Tamada"}
 
@@ -109,42 +110,13 @@ def after_post(response, done: bool, effect: str) -> str:
     return label
 
 
-def form_data(html: str, action: str, **changes) -> dict:
-    """The fields of the admin form posting to ``action``, with ``changes`` applied."""
-    form = BeautifulSoup(html, "html.parser").find("form", attrs={"action": action})
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or name == "csrfmiddlewaretoken":
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = field.find_all("option", selected=True)
-            values = [option.get("value", "") for option in chosen]
-            if field.has_attr("multiple"):
-                data[name] = values
-            elif values:
-                data[name] = values[0]
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.get("type") not in ("submit", "button", "file"):
-            data[name] = field.get("value", "")
-    data.update(changes)
-    return data
-
-
 def agency_form(world, url: str, **changes) -> dict:
     """Form data as the agency sees it: the actor might not even be allowed to GET the form."""
-    agency = Client()
-    agency.force_login(world.agency)
-    return form_data(agency.get(url).content.decode(), url, **changes)
+    return admin_form(world.agency, url, **changes)
 
 
 def page_form(world, url: str, **changes) -> dict:
-    # A StreamField's inputs are built by JavaScript; an empty body is "count 0".
-    return agency_form(world, url, **{"body-count": "0", **changes})
+    return admin_page_form(world.agency, url, **changes)
 
 
 def reload(obj):
