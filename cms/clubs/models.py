@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -33,6 +33,10 @@ from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 
 FIRST_FOUNDING_YEAR = 1900
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
+PHONE = RegexValidator(r"^\+?[0-9 ()/-]{5,30}$", _("Eine Telefonnummer, z. B. 02421 12345."))
+VAT_ID = RegexValidator(
+    r"^DE\d{9}$", _("Im Format „DE123456789“: DE und neun Ziffern, ohne Leerzeichen.")
+)
 HOSTNAME = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
     _("Ein Domainname wie „mein-verein.de“, ohne http:// und ohne Pfad."),
@@ -178,21 +182,18 @@ class ClubPage(Page):
     publish_address = models.BooleanField(
         _("Adresse veröffentlichen"),
         default=False,
-        help_text=_("Nur wenn angehakt, erscheint die Adresse auf der Homepage und im Portal."),
+        help_text=_(
+            "Nur wenn angehakt, erscheint die Adresse im Profil, auf der Kontaktseite der "
+            "Homepage und im Portal. Im Impressum steht die Postanschrift immer, das verlangt "
+            "§ 5 DDG."
+        ),
     )
 
     # Contact
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("Funktion"), max_length=100, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
-    contact_phone = models.CharField(
-        _("Telefon"),
-        max_length=30,
-        blank=True,
-        validators=[
-            RegexValidator(r"^\+?[0-9 ()/-]{5,30}$", _("Eine Telefonnummer, z. B. 02421 12345."))
-        ],
-    )
+    contact_phone = models.CharField(_("Telefon"), max_length=30, blank=True, validators=[PHONE])
     contact_consent = models.BooleanField(
         _("Einwilligung zur Veröffentlichung der Kontaktdaten"),
         default=False,
@@ -205,6 +206,42 @@ class ClubPage(Page):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     other_social_url = models.URLField(_("Weiteres soziales Netzwerk"), blank=True)
+
+    # Impressum (§ 5 DDG, § 18 MStV): published on the homepage by law, whatever the consent
+    # settings above say; nothing here falls back to the contact person.
+    imprint_representatives = models.TextField(
+        _("Vertretungsberechtigte Personen (Vorstand)"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Wer den Verein nach außen vertritt, eine Person je Zeile mit ihrer Funktion, "
+            "z. B. „Ayşe Yılmaz (1. Vorsitzende)“."
+        ),
+    )
+    imprint_responsible = models.CharField(
+        _("Verantwortlich für den Inhalt (§ 18 MStV)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Die Person, die für die Texte der Homepage verantwortlich ist, mit Namen; "
+            "im Impressum steht dazu die Postanschrift des Vereins."
+        ),
+    )
+    imprint_email = models.EmailField(
+        _("E-Mail für das Impressum"),
+        blank=True,
+        help_text=_("Eine Adresse, unter der der Verein schnell erreichbar ist."),
+    )
+    imprint_phone = models.CharField(
+        _("Telefon für das Impressum"), max_length=30, blank=True, validators=[PHONE]
+    )
+    vat_id = models.CharField(
+        _("Umsatzsteuer-Identifikationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[VAT_ID],
+        help_text=_("Nur falls der Verein eine hat, z. B. DE123456789."),
+    )
 
     # Board composition: only ever used in aggregate statistics, never published per club.
     board_women = models.PositiveSmallIntegerField(_("Vorstand: Frauen"), default=0)
@@ -360,6 +397,24 @@ class ClubPage(Page):
             heading=_("Website und soziale Netzwerke"),
         ),
     ]
+    imprint_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_representatives"),
+                FieldPanel("imprint_responsible"),
+                FieldRowPanel([FieldPanel("imprint_email"), FieldPanel("imprint_phone")]),
+                FieldPanel("vat_id"),
+            ],
+            heading=_("Angaben für das Impressum"),
+            help_text=_(
+                "Jede Homepage braucht ein Impressum (§ 5 DDG). Es wird aus diesen Angaben, dem "
+                "Namen, der Rechtsform und dem Registereintrag erzeugt. Die Postanschrift aus "
+                "dem Reiter „Kontakt“ erscheint im Impressum immer, auch wenn „Adresse "
+                "veröffentlichen“ nicht angehakt ist – das Gesetz verlangt eine Anschrift, unter "
+                "der der Verein Post empfangen kann (kein Postfach)."
+            ),
+        ),
+    ]
     homepage_panels = [
         FieldPanel("theme"),
         FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
@@ -375,6 +430,7 @@ class ClubPage(Page):
             ObjectList(origin_panels, heading=_("Herkunft und Schwerpunkte")),
             ObjectList(members_panels, heading=_("Mitglieder und Treffen")),
             ObjectList(contact_panels, heading=_("Kontakt")),
+            ObjectList(imprint_panels, heading=_("Impressum")),
             ObjectList(homepage_panels, heading=_("Homepage")),
             ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
@@ -392,6 +448,31 @@ class ClubPage(Page):
             return None
         age = timezone.localdate().year - self.founding_year
         return age >= settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS
+
+    def imprint(self) -> dict:
+        """What the Impressum (§ 5 DDG, § 18 MStV) states, in German, the language of the legal
+        text: always with the postal address, never with board composition or the contact
+        person (who may not have consented)."""
+        with translation.override("de"):
+            legal_form_label = str(LegalForm(self.legal_form).label)
+        has_address = self.street or self.postal_code or self.city
+        return {
+            "name": self.title,
+            "legal_form": self.legal_form,
+            "legal_form_label": legal_form_label,
+            "representatives": [
+                line.strip() for line in self.imprint_representatives.splitlines() if line.strip()
+            ],
+            "responsible": self.imprint_responsible,
+            "address": {"street": self.street, "postal_code": self.postal_code, "city": self.city}
+            if has_address
+            else None,
+            "email": self.imprint_email,
+            "phone": self.imprint_phone,
+            "register_court": self.register_court,
+            "register_number": self.register_number,
+            "vat_id": self.vat_id,
+        }
 
     @property
     def board_total(self) -> int:

@@ -2,6 +2,7 @@
 ``data/``. Used by the initial data migration and by ``manage.py load_district``."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -16,15 +17,18 @@ def read(name: str):
 def load_district(path: Path, Municipality) -> int:
     """Create or update the municipalities of one district file; return how many it holds."""
     district = json.loads(Path(path).read_text(encoding="utf-8"))
+    # Earlier migrations run this with a model that has no coordinates yet.
+    fields = {field.name for field in Municipality._meta.get_fields()}
     for item in district["municipalities"]:
-        Municipality.objects.update_or_create(
-            ags=item["ags"],
-            defaults={
-                "name": item["name"],
-                "slug": slugify(item["name"].replace("ß", "ss")),
-                "district": district["name"],
-            },
-        )
+        defaults = {
+            "name": item["name"],
+            "slug": slugify(item["name"].replace("ß", "ss")),
+            "district": district["name"],
+        }
+        for name in ("latitude", "longitude"):
+            if name in fields and item.get(name) is not None:
+                defaults[name] = Decimal(str(item[name]))
+        Municipality.objects.update_or_create(ags=item["ags"], defaults=defaults)
     return len(district["municipalities"])
 
 

@@ -4,7 +4,7 @@ The district is data: municipalities are loaded from a JSON file per district
 (``data/districts/``), so another district can be loaded with ``manage.py load_district``.
 """
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,25 @@ class Municipality(index.Indexed, models.Model):
         validators=[RegexValidator(r"^\d{8}$", _("Der Gemeindeschlüssel hat acht Ziffern."))],
     )
     district = models.CharField(_("Kreis"), max_length=100)
+    # Approximate centre (WGS 84), for maps drawn at build time; not an address.
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Ungefähre Ortsmitte, z. B. 50.8006"),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Ungefähre Ortsmitte, z. B. 6.4831"),
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
