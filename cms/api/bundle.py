@@ -6,7 +6,7 @@ Cooperations are added by the partners issue once that data exists.
 """
 
 from django.db.models import Prefetch, Q
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.clubs.models import (
     ClubPage,
@@ -19,7 +19,7 @@ from cms.clubs.models import (
 )
 from cms.events.models import EventIndexPage, EventPage
 
-from .locales import direction, locale_fields, localized
+from .locales import content_language_codes, direction, locale_fields, localized
 from .media import image_data, prefetch_image
 from .pages import specific_pages
 from .privacy import public_pages
@@ -82,12 +82,24 @@ class BundleBuilder:
         club = ClubDetailSerializer(self.club, context={"request": self.request}).data
         return {
             **locale_fields(self.club),
+            "locales": self.locales(),
             "club": club,
             "homepage": self.homepage(),
             "pages": [self.page(page) for page in pages],
             "page_ids": page_ids,
             "updated_since": self.updated_since.isoformat() if self.updated_since else None,
         }
+
+    def locales(self) -> list[dict]:
+        """The locales the club's homepage is built in: the default one first, then each one
+        the club's page has a public translation into, in the platform's order."""
+        translations = public_pages(
+            ClubPage.objects.filter(translation_key=self.club.translation_key)
+        ).select_related("locale")
+        found = {page.locale.language_code: page.locale for page in translations}
+        order = [Locale.get_default().language_code, *content_language_codes()]
+        codes = sorted(found, key=lambda code: order.index(code) if code in order else len(order))
+        return [{"code": code, "direction": direction(found[code])} for code in codes]
 
     def homepage(self) -> dict:
         club = self.club

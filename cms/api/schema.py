@@ -13,3 +13,8 @@ LOCALE_PARAMETER = OpenApiParameter(
         "jedes Objekt nennt seine locale und direction."
     ),
 )
+
+
+def only_domain_api(endpoints):
+    """The schema documents /api/v1/ only (Wagtail's v2 and admin APIs document themselves)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

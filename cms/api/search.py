@@ -100,6 +100,7 @@ class SearchResultSerializer(serializers.Serializer):
 )
 class SearchView(PublicReadMixin, generics.GenericAPIView):
     serializer_class = SearchResultSerializer
+    queryset = Page.objects.none()
 
     def allowed_parameters(self):
         return ["q", "type", "limit", "offset", "locale"]

@@ -126,7 +126,7 @@ class ClubDetailSerializer(ClubSummarySerializer):
     register_court = serializers.CharField()
     register_number = serializers.CharField()
     member_count = serializers.IntegerField(allow_null=True)
-    umbrellas = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    umbrellas = serializers.SerializerMethodField(help_text="Dachverbände.")
     description = serializers.SerializerMethodField(help_text="HTML mit aufgelösten Links.")
     plain_summary = serializers.CharField(help_text="Einfache Sprache.")
     address = serializers.SerializerMethodField()
@@ -142,6 +142,9 @@ class ClubDetailSerializer(ClubSummarySerializer):
     imprint = serializers.SerializerMethodField(
         help_text="Angaben für das Impressum (§ 5 DDG, § 18 MStV), auf Deutsch; mit Postanschrift."
     )
+
+    def get_umbrellas(self, club) -> list[str]:
+        return [umbrella.name for umbrella in club.umbrellas.all()]
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_description(self, club):

@@ -18,9 +18,21 @@ v1_router.register("clubs", ClubViewSet, basename="api-club")
 v1_patterns = [
     path("news/", NewsListView.as_view(), name="api-news-list"),
     path("search/", SearchView.as_view(), name="api-search"),
-    path("schema/", cache_api_response(SpectacularAPIView.as_view()), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path(
+        "schema/",
+        cache_api_response(SpectacularAPIView.as_view(authentication_classes=[])),
+        name="api-schema",
+    ),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", authentication_classes=[]),
+        name="api-docs",
+    ),
+    path(
+        "docs/redoc/",
+        SpectacularRedocView.as_view(url_name="api-schema", authentication_classes=[]),
+        name="api-redoc",
+    ),
     path("", include("cms.events.api_urls")),
     *v1_router.urls,
 ]

@@ -2,10 +2,17 @@
 the privacy layer and served through the response cache.
 
 Pages expose only their ``api_fields``; images and documents only when public pages use them.
-The ``locale`` filter of v2 is Wagtail's own (exact locale, no fallback).
+Wagtail's own restriction checks are evaluated for an anonymous visitor: responses are cached
+for everyone, so a logged-in editor or a password in the session must not widen them. The
+``locale`` filter of v2 is Wagtail's own (exact locale, no fallback).
 """
 
+import copy
+
+from django.contrib.auth.models import AnonymousUser
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -14,19 +21,43 @@ from .caching import CachedResponseMixin
 from .privacy import public_documents, public_images, public_pages
 
 
-class PublicPagesAPIViewSet(CachedResponseMixin, PagesAPIViewSet):
+def as_anonymous(request):
+    """A copy of the (Django) request without user or session."""
+    anonymous = copy.copy(getattr(request, "_request", request))
+    anonymous.user = AnonymousUser()
+    anonymous.session = {}
+    return anonymous
+
+
+class AnonymousReadMixin(CachedResponseMixin):
+    """Read-only endpoints that never look at the session (no "Vary: Cookie")."""
+
+    authentication_classes = []
+
+
+class PublicPagesAPIViewSet(AnonymousReadMixin, PagesAPIViewSet):
     def get_base_queryset(self):
-        return public_pages(super().get_base_queryset())
+        try:
+            pages = get_public_pages_queryset(as_anonymous(self.request))
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        return public_pages(pages)
 
 
-class PublicImagesAPIViewSet(CachedResponseMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(AnonymousReadMixin, ImagesAPIViewSet):
     def get_queryset(self):
-        return public_images(super().get_queryset())
+        images = self.model.objects.order_by("id").exclude(
+            collection__in=get_restricted_collection_ids(as_anonymous(self.request))
+        )
+        return public_images(images)
 
 
-class PublicDocumentsAPIViewSet(CachedResponseMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(AnonymousReadMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        return public_documents(super().get_queryset())
+        documents = self.model.objects.order_by("id").exclude(
+            collection__in=get_restricted_collection_ids(as_anonymous(self.request))
+        )
+        return public_documents(documents)
 
 
 router = WagtailAPIRouter("wagtailapi")

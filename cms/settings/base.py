@@ -216,6 +216,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_domain_api"],
 }
 # Seconds a client or proxy may reuse a read response; the server-side copy lives until the
 # content changes (see cms/api/caching.py).
