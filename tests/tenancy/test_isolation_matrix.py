@@ -345,6 +345,17 @@ def collection_edit(client, world, club):
     return observe(client.get(url))
 
 
+def use_image_as_logo(client, world, club):
+    """The editor of club_a picks ``club``'s image as club_a's logo (posting its id)."""
+    own = world.club_a.page
+    url = reverse("wagtailadmin_pages:edit", args=[own.id])
+    response = client.post(url, agency_form(world, url, logo=str(club.image.id)))
+    logo = reload(own).get_latest_revision_as_object().logo_id
+    if response.status_code == 200 and "logo" in response.context["form"].errors:
+        return "refused"
+    return after_post(response, logo == club.image.id, "saved")
+
+
 def admin_home(client, world, club):
     return observe(client.get(reverse("wagtailadmin_home")))
 
@@ -358,6 +369,7 @@ class Cell:
     club: str
     action: object
     expected: str
+    known_gap: str = ""
 
 
 def cells(actor, club, expectations):
@@ -428,6 +440,16 @@ EDITOR_OTHER = {
     document_chosen: "403",
     collection_edit: "denied",
 }
+
+# Leaks the isolation hooks cannot close; each cell fails (strict xfail) until it is fixed.
+FOREIGN_MEDIA_GAP = (
+    "Wagtail validates an image or document chosen in a page form only by its id, not by the "
+    "editor's collections; needs a tenancy check in the page forms (reported to the lead)"
+)
+KNOWN_GAPS = [
+    Cell("editor_a", "club_a", use_image_as_logo, "saved"),
+    Cell("editor_a", "club_b", use_image_as_logo, "refused", known_gap=FOREIGN_MEDIA_GAP),
+]
 
 TRUSTED_OWN = {
     publish: "published",
@@ -512,6 +534,7 @@ MATRIX = [
     *agency_cells("club_a"),
     *agency_cells("club_b"),
     *cells("anonymous", "club_a", ANONYMOUS),
+    *KNOWN_GAPS,
 ]
 
 
@@ -519,7 +542,12 @@ def cell_id(cell: Cell) -> str:
     return f"{cell.actor}|{cell.club}|{cell.action.__name__}|{cell.expected}"
 
 
-@pytest.mark.parametrize("cell", MATRIX, ids=cell_id)
+def with_marks(cell: Cell):
+    marks = [pytest.mark.xfail(strict=True, reason=cell.known_gap)] if cell.known_gap else []
+    return pytest.param(cell, marks=marks, id=cell_id(cell))
+
+
+@pytest.mark.parametrize("cell", [with_marks(cell) for cell in MATRIX])
 def test_isolation(cell, world, db, client):
     actor = {
         "editor_a": world.club_a.editor,
