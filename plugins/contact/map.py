@@ -90,9 +90,9 @@ def label_positions(
     """Where each name goes: beside, above or below its point, wherever it overlaps neither
     another name nor another point (first come, first placed; the club's place first)."""
     boxes: list[tuple[float, float, float, float]] = []
+    points = [(p.x - 5, p.y - 5, p.x + 5, p.y + 5) for p in places]
     positions = {}
     for place in places:
-        width = len(place.name) * CHAR_WIDTH
         gap = 14 if place.slug == highlight else 8
         candidates = [
             (place.x + gap, place.y + 4, "start"),
@@ -101,24 +101,25 @@ def label_positions(
             (place.x, place.y + gap + 10, "middle"),
         ]
         chosen = candidates[0]
-        for x, y, anchor in candidates:
-            left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-            box = (left, y - FONT_SIZE, left + width, y + 2)
+        for candidate in candidates:
+            box = label_box(place.name, *candidate)
             inside = box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= height
-            clear = not any(_overlap(box, other) for other in boxes) and not any(
-                _overlap(box, (o.x - 5, o.y - 5, o.x + 5, o.y + 5)) for o in places
-            )
-            if inside and clear:
-                chosen = (x, y, anchor)
+            if inside and not any(overlap(box, other) for other in [*boxes, *points]):
+                chosen = candidate
                 break
-        x, y, anchor = chosen
-        left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-        boxes.append((left, y - FONT_SIZE, left + width, y + 2))
+        boxes.append(label_box(place.name, *chosen))
         positions[place.slug] = chosen
     return positions
 
 
-def _overlap(a, b) -> bool:
+def label_box(name: str, x: float, y: float, anchor: str) -> tuple[float, float, float, float]:
+    """The rectangle a name takes at (x, y) with this text-anchor (baseline at y)."""
+    width = len(name) * CHAR_WIDTH
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return (left, y - FONT_SIZE, left + width, y + 2)
+
+
+def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
