@@ -145,6 +145,7 @@ class NewsFeedView(PublicReadMixin, APIView):
 
     @extend_schema(
         tags=["news"],
+        operation_id="news_feed",
         summary="Neuigkeiten aller Vereine (Atom)",
         description=f"Die neuesten {NewsFeed.limit} öffentlichen Neuigkeiten, neueste zuerst.",
         parameters=[LOCALE_PARAMETER],
@@ -160,6 +161,7 @@ class NewsFeedView(PublicReadMixin, APIView):
 class ClubNewsFeedView(NewsFeedView):
     @extend_schema(
         tags=["news"],
+        operation_id="club_news_feed",
         summary="Neuigkeiten eines Vereins (Atom)",
         parameters=[
             OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH),

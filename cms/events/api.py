@@ -179,7 +179,7 @@ class LocationSerializer(serializers.Serializer):
     address = serializers.CharField()
 
 
-class OccurrenceSerializer(serializers.Serializer):
+class EventOccurrenceSerializer(serializers.Serializer):
     """One occurrence of an event (a recurring event yields one item per date)."""
 
     id = serializers.IntegerField(source="event.pk", help_text="Seiten-ID der Veranstaltung.")
@@ -283,6 +283,7 @@ def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
 
 @extend_schema(
     tags=["events"],
+    operation_id="events_list",
     summary="Termine aller Vereine",
     description=(
         "Öffentliche Veranstaltungen aller Vereine, Wiederholungen im Zeitraum ausgerollt "
@@ -291,7 +292,7 @@ def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
     parameters=filter_parameters(),
 )
 class EventListView(PublicReadMixin, generics.ListAPIView):
-    serializer_class = OccurrenceSerializer
+    serializer_class = EventOccurrenceSerializer
     filter_backends = []
     queryset = EventPage.objects.none()
 

@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
@@ -135,7 +135,7 @@ def build_calendar(events, request, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", recurrence.EVENT_TIME_ZONE.key)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     calendar.add_component(berlin_timezone())
     for event in events:
         calendar.add_component(vevent(event, request))
@@ -173,6 +173,7 @@ class EventCalendarView(PublicReadMixin, APIView):
 
     @extend_schema(
         tags=["events"],
+        operation_id="events_calendar",
         summary="Kalender aller Vereine (iCalendar)",
         description=(
             "Dieselben Filter wie /api/v1/events/; Wiederholungen bleiben als RRULE erhalten. "
@@ -216,6 +217,7 @@ class ClubEventCalendarView(EventCalendarView):
 
     @extend_schema(
         tags=["events"],
+        operation_id="club_events_calendar",
         summary="Kalender eines Vereins (iCalendar)",
         description="Wie /api/v1/events.ics, nur die Veranstaltungen dieses Vereins.",
         parameters=[

@@ -175,3 +175,9 @@ def test_query_count_does_not_grow_with_the_number_of_events(
     with django_assert_max_num_queries(11):
         calendar = parse(api.get(URL, {"focus": "kultur", "language": "de"}))
     assert len(calendar.walk("VEVENT")) == count
+
+
+def test_subscription_hints(api, district):
+    content = api.get(URL).content
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H" in content
+    assert b"X-PUBLISHED-TTL:PT6H" in content
