@@ -52,7 +52,7 @@ class EnginePreviewMixin:
                 html = render_preview(
                     bundle,
                     url_path,
-                    static_base=reverse("homepages:preview_static", args=("-",))[:-1],
+                    static_base=reverse("homepages_preview_static", args=("-",))[:-1],
                     fetch=client.json,
                 )
         except LookupError as exc:

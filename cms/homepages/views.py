@@ -25,11 +25,11 @@ def site_root(slug: str) -> Path:
     return root.resolve()
 
 
-def serve_file(root: Path, path: str):
+def serve_file(request, root: Path, path: str):
     if path == "" or path.endswith("/"):
         path += "index.html"
     try:
-        return serve(None, path, document_root=str(root))
+        return serve(request, path, document_root=str(root))
     except Http404:
         not_found = root / "404.html"
         if not_found.is_file():
@@ -40,7 +40,7 @@ def serve_file(root: Path, path: str):
 
 
 def club_site(request, slug, path=""):
-    return serve_file(site_root(slug), path)
+    return serve_file(request, site_root(slug), path)
 
 
 def club_site_zip(request, page_id):

@@ -1,11 +1,21 @@
 """Admin buttons on a club's root page: view the built homepage, download it as a ZIP."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from cms.clubs.models import ClubPage
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def homepage_admin_urls():
+    return [
+        path("homepages/<int:page_id>/zip/", views.club_site_zip, name="homepages_zip"),
+        path("homepages/static/<path:path>", views.preview_static, name="homepages_preview_static"),
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -24,7 +34,7 @@ def homepage_buttons(page, user, view_name, next_url=None):
         ),
         Button(
             _("Homepage als ZIP herunterladen"),
-            reverse("homepages:zip", args=(page.pk,)),
+            reverse("homepages_zip", args=(page.pk,)),
             icon_name="download",
             priority=81,
         ),

@@ -65,7 +65,7 @@ def test_zip_contains_a_working_site_for_editors_only(client, build_club_site):
     club = ClubFactory()
     other = ClubFactory()
     build_club_site(club)
-    url = reverse("homepages:zip", args=(club.pk,))
+    url = reverse("homepages_zip", args=(club.pk,))
     client.force_login(other.editor)
     assert client.get(url).status_code in (302, 403)
     client.force_login(club.editor)
