@@ -13,7 +13,12 @@ from django.db.models.functions import Left, Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import generics, serializers
 from wagtail.models import Locale, Page
 
@@ -179,7 +184,8 @@ class LocationSerializer(serializers.Serializer):
     address = serializers.CharField()
 
 
-class EventOccurrenceSerializer(serializers.Serializer):
+@extend_schema_serializer(component_name="EventOccurrence")
+class OccurrenceSerializer(serializers.Serializer):
     """One occurrence of an event (a recurring event yields one item per date)."""
 
     id = serializers.IntegerField(source="event.pk", help_text="Seiten-ID der Veranstaltung.")
@@ -292,7 +298,7 @@ def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
     parameters=filter_parameters(),
 )
 class EventListView(PublicReadMixin, generics.ListAPIView):
-    serializer_class = EventOccurrenceSerializer
+    serializer_class = OccurrenceSerializer
     filter_backends = []
     queryset = EventPage.objects.none()
 
