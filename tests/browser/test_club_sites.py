@@ -44,9 +44,16 @@ LAYOUT = """() => {
   const root = document.documentElement;
   const width = root.clientWidth;
   const sticking_out = [];
+  const clipped = (element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body;
+         parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   for (const element of document.body.querySelectorAll('*')) {
     const box = element.getBoundingClientRect();
-    if (box.width && (box.right > width + 1 || box.left < -1)) {
+    if (box.width && (box.right > width + 1 || box.left < -1) && !clipped(element)) {
       const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
         + (element.classList.length ? '.' + [...element.classList].join('.') : '');
       sticking_out.push(`${name} (${Math.round(box.left)}…${Math.round(box.right)} px)`);
