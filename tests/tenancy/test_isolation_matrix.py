@@ -144,6 +144,13 @@ def explore_club_index(client, world, club):
     return explore_page(client, world, world.index, "page")
 
 
+def explore_search(client, world, club):
+    """Search the whole tree from the explorer, starting at ``club``."""
+    url = reverse("wagtailadmin_explore", args=[club.page.id])
+    response = client.get(url, {"q": "Seite", "search_all": "1"})
+    return sees(response, world, "child")
+
+
 def edit_get(client, world, club):
     return observe(client.get(reverse("wagtailadmin_pages:edit", args=[club.page.id])))
 
@@ -379,6 +386,7 @@ def cells(actor, club, expectations):
 EDITOR_OWN = {
     explore: "200 sees club_a",
     explore_club_index: "302 to club_a",
+    explore_search: "200 sees club_a",
     edit_get: "200",
     edit_post: "saved",
     add_subpage: "200",
@@ -466,6 +474,7 @@ ALL_CLUBS = "200 sees club_a,club_b,club_t"
 AGENCY = {
     explore: lambda key: f"200 sees {key}",
     explore_club_index: ALL_CLUBS,
+    explore_search: ALL_CLUBS,
     edit_get: "200",
     edit_post: "saved",
     add_subpage: "200",
