@@ -21,7 +21,9 @@ def pages(view):
     own = next((p for p in content_pages if p["url_path"].strip("/") == PATH), None)
     others = [p for p in content_pages if p is not own]
     children = children_by_parent(content_pages)
-    title = own["title"] if own else STRINGS.get(code, STRINGS["de"])["about.title"]
+    # An untranslated page comes in German: its title then is no label for this locale's menu.
+    translated = own is not None and own.get("locale", code) == code
+    title = own["title"] if translated else STRINGS.get(code, STRINGS["de"])["about.title"]
     yield PageSpec(
         path=PATH,
         template="about/index.html",
@@ -30,6 +32,7 @@ def pages(view):
         label=title,
         context={
             "own_page": own,
+            "own_page_translated": translated,
             "country_names": country_names(club.get("countries", []), code),
             "language_names": language_names(club.get("languages", []), code),
             "member_count": (
@@ -168,9 +171,9 @@ TEXTS = {
         "about.pages": "صفحات أخرى",
         "about.subpages": "صفحات فرعية",
         "about.back": "العودة إلى «من نحن»",
-        "about.legal_form.ev": "جمعية مسجلة (e. V.)",
+        "about.legal_form.ev": "جمعية مسجلة (\u2066e. V.\u2069)",
         "about.legal_form.verein": "جمعية غير مسجلة",
-        "about.legal_form.ggmbh": "شركة محدودة المسؤولية غير ربحية (gGmbH)",
+        "about.legal_form.ggmbh": "شركة محدودة المسؤولية غير ربحية (\u2066gGmbH\u2069)",
         "about.legal_form.stiftung": "مؤسسة",
         "about.legal_form.initiative": "مبادرة بلا شكل قانوني",
     },
@@ -237,9 +240,9 @@ TEXTS = {
         "about.pages": "صفحه‌های دیگر",
         "about.subpages": "زیرصفحه‌ها",
         "about.back": "بازگشت به «درباره ما»",
-        "about.legal_form.ev": "انجمن ثبت‌شده (e. V.)",
+        "about.legal_form.ev": "انجمن ثبت‌شده (\u2066e. V.\u2069)",
         "about.legal_form.verein": "انجمن ثبت‌نشده",
-        "about.legal_form.ggmbh": "شرکت با مسئولیت محدود غیرانتفاعی (gGmbH)",
+        "about.legal_form.ggmbh": "شرکت با مسئولیت محدود غیرانتفاعی (\u2066gGmbH\u2069)",
         "about.legal_form.stiftung": "بنیاد",
         "about.legal_form.initiative": "ابتکار بدون شکل حقوقی",
     },

@@ -45,6 +45,8 @@ def pages(view):
         context={
             "contact": published(view, "contact"),
             "address": address,
+            # The postal address names the club as registered, in German.
+            "postal_name": view.site.data[view.site.default_locale]["club"]["name"],
             "map_svg": svg,
             "social": social_links(club, strings),
         },

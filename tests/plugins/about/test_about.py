@@ -121,15 +121,25 @@ def test_a_content_page_called_ueber_uns_becomes_the_text_of_the_about_page(buil
 
 def test_arabic_about_page_is_right_to_left_and_localised(db, tmp_path):
     club = profile_club()
+    add_child(
+        club,
+        ContentPage(title="Wer wir sind", slug="ueber-uns", body=text("<p>Unsere Geschichte</p>")),
+    )
     translate(club, "ar", title="جمعية عباد الشمس", plain_summary="ملخص بالعربية")
 
     root = build_in_locales(club, ["de", "ar"], tmp_path)
 
     page = (root / "ar/ueber-uns/index.html").read_text()
     assert '<html lang="ar" dir="rtl">' in page
+    # the club's own about page is not translated: shown in German, and marked as German
     assert "<h1>من نحن</h1>" in page
+    assert (
+        '<div lang="de" dir="ltr"><div class="block-text" dir="auto"><p>Unsere Geschichte</p>'
+        in page.replace("\n", "")
+    )
+    assert ">من نحن</a>" in page  # menu label in Arabic
     assert "<strong>الاثنين</strong>" in page  # Monday, from Babel
-    assert "جمعية مسجلة (e. V.)" in page
+    assert "جمعية مسجلة (\u2066e. V.\u2069)" in page  # Latin isolated inside Arabic
     assert "سوريا" in page  # Syria in Arabic
     assert '<ul class="tags" lang="de">' in page  # focus areas are kept in German
     # Einfache Sprache is German: the German profile's text, marked as German
