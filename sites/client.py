@@ -27,9 +27,11 @@ class ApiError(RuntimeError):
 class InProcessTransport(httpx.WSGITransport):
     """WSGI transport that leaves the caller's database connection alone.
 
-    Django's ``request_finished`` signal runs ``close_old_connections``. An in-process API call
-    made inside another request, a task or a test transaction would otherwise close the outer
-    connection (Django's own test client disconnects the handler for the same reason).
+    Django's ``request_started`` and ``request_finished`` signals run ``close_old_connections``,
+    which closes a connection in a transaction (its autocommit differs from the setting). An
+    in-process API call made inside another request, a task or a test transaction would
+    otherwise close the outer connection (Django's own test client disconnects the handler for
+    the same reason). SQLite's in-memory test database ignores the close; PostgreSQL doesn't.
     """
 
     _lock = threading.RLock()
@@ -39,6 +41,7 @@ class InProcessTransport(httpx.WSGITransport):
         from django.db import close_old_connections
 
         with self._lock:
+            signals.request_started.disconnect(close_old_connections)
             signals.request_finished.disconnect(close_old_connections)
             try:
                 response = super().handle_request(request)
@@ -46,6 +49,7 @@ class InProcessTransport(httpx.WSGITransport):
                 response.read()
                 return response
             finally:
+                signals.request_started.connect(close_old_connections)
                 signals.request_finished.connect(close_old_connections)
 
 
