@@ -8,7 +8,9 @@ not confined.
 
 The page explorer and the page chooser keep the ancestors of a tenant's root page (portal home,
 club index), because both are browsed from the top of the tree: without them an editor could
-not navigate down to their own club.
+not navigate down to their own club. The explorer refuses to open any other page: Wagtail
+would otherwise show another club's title and status to an editor whose club has a translation
+(their "explorable root" is then the tree root).
 
 A tenant's root page is the agency's: its editors may edit it, but deleting it would take the
 whole tenant with it, so the admin refuses that to them.
@@ -67,9 +69,6 @@ def confine_explorer(parent_page, pages, request):
     if not is_confined(request.user):
         return pages
     visible = tenant_pages(request.user, with_ancestors=True)
-    # Wagtail lets an editor explore anything below their "explorable root", which is the
-    # tree root as soon as their club has a translation; other clubs' pages, their children
-    # hidden, would still show their title and status.
     if not Page.objects.filter(visible, pk=parent_page.pk).exists():
         raise PermissionDenied
     return pages.filter(visible)
