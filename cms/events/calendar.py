@@ -95,7 +95,7 @@ def location_text(event: EventPage) -> str | None:
 
 
 def vevent(event: EventPage, request) -> Event:
-    start, end = recurrence.first_occurrence(event)
+    start, end = recurrence.series_start(event)
     component = Event()
     component.add("uid", uid(event))
     # DTSTAMP is when this information last changed, not the time of the request: the body

@@ -151,6 +151,19 @@ def ical_rule(event: EventPage) -> dict | None:
     return parts
 
 
+def series_start(event: EventPage) -> tuple[datetime.datetime, datetime.datetime | None]:
+    """Start and end of the first occurrence the rule really produces. A start that does not
+    match the rule (a Monday for ``BYDAY=TU``) is no occurrence for dateutil, while calendar
+    apps would show it; RFC 5545 leaves it undefined, so the calendar starts the series here."""
+    start, end = first_occurrence(event)
+    rule = event_rule(event)
+    first = next(iter(rule), None) if rule is not None else None
+    if first is None or first == start:
+        return start, end
+    duration = end - start if end is not None else None
+    return _to_local(first), _to_local(first + duration) if duration is not None else None
+
+
 def _overlaps(start, end, window_start, window_end) -> bool:
     if end is None or end == start:
         return window_start <= start < window_end

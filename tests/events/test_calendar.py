@@ -181,3 +181,11 @@ def test_subscription_hints(api, district):
     content = api.get(URL).content
     assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H" in content
     assert b"X-PUBLISHED-TTL:PT6H" in content
+
+
+def test_dtstart_is_synchronised_with_the_rule(api, db):
+    index = event_index(ClubFactory())
+    monday = local(2026, 3, 2, 19)
+    event_page(index, "Dienstagstreff", start=monday, recurrence="FREQ=WEEKLY;BYDAY=TU")
+    calendar = parse(api.get(URL, {"from": "2026-03-01", "to": "2026-04-01"}))
+    assert vevents(calendar)["Dienstagstreff"]["DTSTART"].dt == local(2026, 3, 3, 19)

@@ -12,6 +12,7 @@ from cms.events.recurrence import (
     check_window,
     ical_rule,
     occurrences,
+    series_start,
 )
 
 from .conftest import local
@@ -149,3 +150,12 @@ def test_ical_rule_writes_until_as_rfc_5545_requires():
     all_day = event(local(2026, 3, 3), None, "FREQ=WEEKLY;UNTIL=20260317", all_day=True)
     assert ical_rule(all_day)["UNTIL"] == [datetime.date(2026, 3, 17)]
     assert ical_rule(event(local(2026, 3, 3))) is None
+
+
+def test_series_start_is_synchronised_with_the_rule():
+    monday = local(2026, 3, 2, 19)
+    weekly_on_tuesday = event(monday, local(2026, 3, 2, 21), "FREQ=WEEKLY;BYDAY=TU")
+    assert series_start(weekly_on_tuesday) == (local(2026, 3, 3, 19), local(2026, 3, 3, 21))
+    matching = event(local(2026, 3, 3, 19), None, "FREQ=WEEKLY;BYDAY=TU")
+    assert series_start(matching) == (local(2026, 3, 3, 19), None)
+    assert series_start(event(monday)) == (monday, None)
