@@ -34,6 +34,7 @@ v1_patterns = [
         name="api-redoc",
     ),
     path("", include("cms.events.api_urls")),
+    path("", include("cms.portal.api_urls")),
     *v1_router.urls,
 ]
 

@@ -200,7 +200,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.LimitOffsetPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.WriteRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"write": os.environ.get("API_WRITE_RATE", "60/hour")},
+    # The portal's public forms (cms/portal/submissions.py) count every post per client
+    # address, rejected ones too, so a visitor correcting a form has some headroom.
+    "DEFAULT_THROTTLE_RATES": {
+        "write": os.environ.get("API_WRITE_RATE", "60/hour"),
+        "registrations": os.environ.get("API_REGISTRATION_RATE", "10/hour"),
+        "feedback": os.environ.get("API_FEEDBACK_RATE", "10/hour"),
+    },
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -50,6 +50,8 @@ MODEL_PERMISSIONS_AGENCY = [
     ("tenancy", "change_registrationrequest"),
     ("tenancy", "view_tenant"),
     ("tenancy", "change_tenant"),
+    ("portal", "view_feedback"),
+    ("portal", "change_feedback"),
     *[
         ("taxonomy", f"{action}_{model}")
         for model in ("municipality", "country", "language", "focusarea", "umbrellaorganisation")

@@ -1,0 +1,298 @@
+"""Read endpoints of the portal: the home page with its sections resolved, and the curated
+portal pages (Mitmachen, legal texts, Einfache Sprache) by role."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+
+from cms.api.locales import direction, localized
+from cms.api.schema import LOCALE_PARAMETER
+from cms.api.serializers import ClubSummarySerializer, NewsSerializer, v2_page_url
+from cms.api.streams import resolve_streams
+from cms.api.views import PublicReadMixin
+from cms.events.api import OccurrenceSerializer
+
+from .models import PageRole, PortalHomePage, PortalPage
+from .sections import SectionResolver, portal_path
+
+
+def portal_home(locale) -> PortalHomePage:
+    home = localized(PortalHomePage.objects.all(), locale).select_related("locale").first()
+    if home is None:
+        raise Http404
+    return home
+
+
+def portal_pages(locale):
+    return localized(PortalPage.objects.all(), locale).select_related("locale").order_by("path")
+
+
+def page_fields(page, request) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "path": portal_path(page),
+        "locale": page.locale.language_code,
+        "direction": direction(page.locale),
+        "last_updated": page.last_published_at,
+        "api_url": v2_page_url(request, page),
+    }
+
+
+def portal_page_data(page, request) -> dict:
+    return {"role": page.page_role, **page_fields(page, request)}
+
+
+# --- Schema ---------------------------------------------------------------------------------
+
+
+class PortalPageRefSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=PageRole.choices)
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    path = serializers.CharField(
+        help_text="Pfad unterhalb der Portal-Startseite, z. B. /impressum/ (ohne Sprachpräfix)."
+    )
+    locale = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+    last_updated = serializers.DateTimeField(allow_null=True)
+    api_url = serializers.URLField(help_text="Die Seite in Wagtails v2-API.")
+
+
+class LinkedPageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.CharField(help_text="Seitentyp, z. B. portal.PortalPage, clubs.ClubPage.")
+    slug = serializers.CharField()
+    path = serializers.CharField()
+    locale = serializers.CharField()
+    role = serializers.CharField(
+        allow_null=True, help_text="Aufgabe, wenn es eine Portalseite ist."
+    )
+    club = serializers.CharField(allow_null=True, help_text="Kurzname, wenn es ein Verein ist.")
+
+
+class LanguageRefSerializer(serializers.Serializer):
+    tag = serializers.CharField()
+    name = serializers.CharField()
+    native_name = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+
+
+class RoomSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    address = serializers.CharField()
+    municipality = inline_serializer(
+        "PortalRoomMunicipality", {"slug": serializers.CharField(), "name": serializers.CharField()}
+    )
+    capacity = serializers.IntegerField()
+    step_free = serializers.BooleanField()
+    accessible_toilet = serializers.BooleanField()
+
+
+def section_serializer(kind: str, name: str, value) -> type[serializers.Serializer]:
+    return type(
+        f"Portal{name}Section",
+        (serializers.Serializer,),
+        {
+            "type": serializers.ChoiceField(choices=[kind]),
+            "id": serializers.CharField(allow_null=True),
+            "value": value,
+            "Meta": type("Meta", (), {"ref_name": None}),
+        },
+    )
+
+
+SECTION_SERIALIZERS = {
+    "featured_clubs": section_serializer(
+        "featured_clubs",
+        "FeaturedClubs",
+        inline_serializer(
+            "PortalFeaturedClubs",
+            {
+                "title": serializers.CharField(),
+                "selection": serializers.ChoiceField(choices=["manual", "recent"]),
+                "clubs": ClubSummarySerializer(many=True),
+            },
+        ),
+    ),
+    "upcoming_events": section_serializer(
+        "upcoming_events",
+        "UpcomingEvents",
+        inline_serializer(
+            "PortalUpcomingEvents",
+            {
+                "title": serializers.CharField(),
+                "filters": inline_serializer(
+                    "PortalEventFilters",
+                    {
+                        "category": serializers.CharField(),
+                        "municipality": serializers.CharField(),
+                    },
+                ),
+                "events": OccurrenceSerializer(many=True),
+                "events_url": serializers.URLField(
+                    help_text="/api/v1/events/ mit denselben Filtern, für „alle Termine“."
+                ),
+            },
+        ),
+    ),
+    "latest_news": section_serializer(
+        "latest_news",
+        "LatestNews",
+        inline_serializer(
+            "PortalLatestNews",
+            {"title": serializers.CharField(), "news": NewsSerializer(many=True)},
+        ),
+    ),
+    "text": section_serializer("text", "Text", serializers.CharField(help_text="HTML.")),
+    "call_to_action": section_serializer(
+        "call_to_action",
+        "CallToAction",
+        inline_serializer(
+            "PortalCallToAction",
+            {
+                "title": serializers.CharField(),
+                "text": serializers.CharField(),
+                "button_label": serializers.CharField(),
+                "page": LinkedPageSerializer(allow_null=True),
+                "url": serializers.CharField(
+                    allow_null=True,
+                    help_text="Externer Link oder Pfad der Portalseite; null, wenn die "
+                    "verlinkte Seite nicht öffentlich ist.",
+                ),
+                "external": serializers.BooleanField(),
+            },
+        ),
+    ),
+    "cafe_series": section_serializer(
+        "cafe_series",
+        "CafeSeries",
+        inline_serializer(
+            "PortalCafeSeries",
+            {
+                "title": serializers.CharField(),
+                "description": serializers.CharField(help_text="HTML."),
+                "room": RoomSerializer(allow_null=True),
+                "evenings": inline_serializer(
+                    "PortalCafeEvening",
+                    {
+                        "date": serializers.DateField(),
+                        "start_time": serializers.CharField(help_text="HH:MM"),
+                        "end_time": serializers.CharField(allow_null=True),
+                        "topic": serializers.CharField(),
+                        "language": LanguageRefSerializer(allow_null=True),
+                    },
+                    many=True,
+                ),
+            },
+        ),
+    ),
+}
+
+SECTION_SCHEMA = PolymorphicProxySerializer(
+    component_name="PortalSection",
+    serializers=list(SECTION_SERIALIZERS.values()),
+    resource_type_field_name=None,
+    many=True,
+)
+
+
+class PortalHomeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    locale = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+    last_updated = serializers.DateTimeField(allow_null=True)
+    intro = serializers.CharField()
+    sections = SECTION_SCHEMA
+    pages = PortalPageRefSerializer(many=True)
+
+
+class PortalPageDetailSerializer(PortalPageRefSerializer):
+    body = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="Inhaltsblöcke wie bei Vereinsseiten: {type, id, value}, Bilder als "
+        "Renditions, Dokumente als Download-Links, Rich Text mit echten Links.",
+    )
+
+
+# --- Views ----------------------------------------------------------------------------------
+
+
+@extend_schema(
+    tags=["portal"],
+    summary="Portal-Startseite",
+    description=(
+        "Die Startseite des Kreisportals in der gewünschten Sprache (sonst Deutsch) mit "
+        "aufgelösten Abschnitten (Vereine im Porträt, nächste Veranstaltungen, Neuigkeiten, "
+        "Text, Aufruf zum Mitmachen, Abende im Café) und der Liste der Portalseiten."
+    ),
+    parameters=[LOCALE_PARAMETER],
+    responses={200: PortalHomeSerializer},
+)
+class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
+    serializer_class = PortalHomeSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get(self, request, *args, **kwargs):
+        home = portal_home(self.locale)
+        data = {
+            "id": home.pk,
+            "title": home.title,
+            "slug": home.slug,
+            "locale": home.locale.language_code,
+            "direction": direction(home.locale),
+            "last_updated": home.last_published_at,
+            "intro": home.intro,
+            "sections": SectionResolver(request, self.locale).resolve(home.body),
+            "pages": [portal_page_data(page, request) for page in portal_pages(self.locale)],
+        }
+        return Response(data)
+
+
+@extend_schema(
+    tags=["portal"],
+    summary="Portalseite",
+    description=(
+        "Eine Portalseite mit aufgelösten Inhaltsblöcken. Adressiert über ihre Aufgabe "
+        "(mitmachen, impressum, datenschutz, barrierefreiheit, einfache_sprache) oder, bei "
+        "weiteren Seiten (Aufgabe other), über ihren Kurznamen."
+    ),
+    parameters=[
+        LOCALE_PARAMETER,
+        OpenApiParameter(
+            "key",
+            OpenApiTypes.STR,
+            OpenApiParameter.PATH,
+            description="Aufgabe der Seite oder Kurzname einer weiteren Seite.",
+        ),
+    ],
+    responses={200: PortalPageDetailSerializer},
+)
+class PortalPageView(PublicReadMixin, generics.GenericAPIView):
+    serializer_class = PortalPageDetailSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get(self, request, key, *args, **kwargs):
+        pages = portal_pages(self.locale)
+        if key in PageRole.values and key != PageRole.OTHER:
+            page = pages.filter(page_role=key).first()
+        else:
+            page = pages.filter(page_role=PageRole.OTHER, slug=key).first()
+        if page is None:
+            raise Http404
+        (body,) = resolve_streams([page.body], request)
+        return Response({**portal_page_data(page, request), "body": body})

@@ -1,0 +1,14 @@
+"""URL patterns of the portal endpoints, relative to /api/v1/."""
+
+from django.urls import path
+
+from .api import PortalHomeView, PortalPageView
+from .feedback import FeedbackView
+from .registrations import RegistrationView
+
+urlpatterns = [
+    path("portal/", PortalHomeView.as_view(), name="api-portal-home"),
+    path("portal/pages/<slug:key>/", PortalPageView.as_view(), name="api-portal-page"),
+    path("registrations/", RegistrationView.as_view(), name="api-registration-create"),
+    path("feedback/", FeedbackView.as_view(), name="api-feedback-create"),
+]

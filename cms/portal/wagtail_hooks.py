@@ -1,0 +1,52 @@
+"""Admin wiring of the portal: the agency's "Rückmeldungen" (accessibility feedback), where it
+reads what visitors reported and marks it done."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Feedback
+
+
+class FeedbackViewSet(ModelViewSet):
+    model = Feedback
+    icon = "comment"
+    menu_label = _("Rückmeldungen")
+    menu_order = 215
+    add_to_admin_menu = True
+    url_prefix = "rueckmeldungen"
+    name = "feedback"
+    inspect_view_enabled = True
+    list_filter = ["done"]
+    search_fields = ["message", "name", "email", "page_url"]
+    list_display = [
+        "__str__",
+        Column("page_url", label=_("Betroffene Seite")),
+        "created_at",
+        BooleanColumn("done", label=_("Erledigt")),
+    ]
+    # Visitors' words stay as sent; the agency only records its handling.
+    panels = [
+        FieldPanel("message", read_only=True),
+        FieldPanel("page_url", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("locale", read_only=True),
+        FieldPanel("done"),
+        FieldPanel("note"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [FeedbackViewSet()]
+
+
+@hooks.register("construct_main_menu")
+def show_open_feedback_count(request, menu_items):
+    open_count = Feedback.objects.filter(done=False).count()
+    for item in menu_items:
+        if item.name == "feedback" and open_count:
+            item.label = f"{item.label} ({open_count})"
