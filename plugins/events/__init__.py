@@ -1,0 +1,165 @@
+"""Events: the club's upcoming dates as a list and as month calendars, a page per event with
+schema.org ``Event`` JSON-LD, a home-page section with the next dates, and the club's
+iCalendar subscription written into the site (``events.ics``).
+
+Dates come from the API's occurrences, where recurring events are already expanded; if that
+read fails the bundle's events stand in, and the build report says so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from sites.engine.plugins import PageSpec, Plugin
+from sites.engine.site import LocaleView
+
+from . import details, months, occurrences, rules
+from .strings import STRINGS
+
+logger = logging.getLogger(__name__)
+
+INDEX = "events.EventIndexPage"
+EVENT = occurrences.EVENT
+CALENDAR_SLUGS = ("kalender", "monatsuebersicht")
+ICS_FILE = "events.ics"
+ICS_ERROR_KEY = "events (events.ics)"  # not the plugin's name: its pages stay in the site
+LIST_LIMIT = 50  # the list shows this many; the month calendars show every date
+LATER_DATES = 5  # further dates listed on the page of a recurring event
+SECTION_HORIZON = datetime.timedelta(days=92)
+
+
+def translator(code: str):
+    def translate(key: str, **params) -> str:
+        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
+        return text.format(**params) if params else text
+
+    return translate
+
+
+def rule_text(event: dict, code: str) -> str | None:
+    rule = event["fields"].get("recurrence") or ""
+    if not rule.strip():
+        return None
+    start = occurrences.parse(event["fields"]["start"])
+    return rules.describe(rule, start, code, translator(code))
+
+
+def calendar_path(index: dict, data) -> str:
+    base = index["url_path"].strip("/")
+    for slug in CALENDAR_SLUGS:
+        if f"{base}/{slug}/" not in data["by_path"]:
+            return f"{base}/{slug}"
+    return f"{base}/{CALENDAR_SLUGS[0]}-{index['id']}"
+
+
+def pages(view):
+    indexes = view.data["by_type"].get(INDEX, [])
+    if not indexes:
+        return
+    index = indexes[0]
+    code = view.locale.code
+    t = translator(code)
+    today = occurrences.today()
+    first, end = months.window(today)
+    found = occurrences.occurrences(view, first, end)
+    coming = occurrences.upcoming(found)
+    events = sorted(
+        view.data["by_type"].get(EVENT, []), key=lambda e: (e["fields"]["start"], e["title"])
+    )
+    texts = {event["id"]: rule_text(event, code) for event in events}
+    calendar = calendar_path(index, view.data)
+    yield PageSpec(
+        path=index["url_path"],
+        template="events/index.html",
+        title=index["title"],
+        menu="main",
+        label=index["title"],
+        context={
+            "index": index,
+            "items": coming[:LIST_LIMIT],
+            "more": len(coming) > LIST_LIMIT,
+            "rules": texts,
+            "calendar_path": calendar,
+        },
+    )
+    yield PageSpec(
+        path=calendar,
+        template="events/calendar.html",
+        title=t("events.calendar"),
+        context={
+            "index": index,
+            "months": months.months(found, today, code),
+            "weekdays": months.weekdays(code),
+        },
+    )
+    base = view.site.base_url.rstrip("/")
+    for event in events:
+        own = occurrences.of_event(coming, event)
+        when = own[0] if own else occurrences.event_span(event)
+        page_url = f"{base}/{code}/{event['url_path'].strip('/')}/index.html" if base else ""
+        yield PageSpec(
+            path=event["url_path"],
+            template="events/event.html",
+            title=event["title"],
+            context={
+                "event": event,
+                "index": index,
+                "when": when,
+                "past": not own
+                and occurrences.parse(when["end"] or when["start"])
+                < datetime.datetime.now(occurrences.TIME_ZONE),
+                "later": own[1 : 1 + LATER_DATES],
+                "rule": texts[event["id"]],
+                "place": details.place_lines(event["fields"]),
+                "cost": details.cost_text(event["fields"], code),
+                "languages": details.language_names(event["fields"]["languages"], code),
+                "json_ld": details.json_ld(
+                    event,
+                    when,
+                    organizer=view.site.title,
+                    organizer_url=view.site.base_url,
+                    locale=code,
+                    url=page_url,
+                ),
+            },
+        )
+
+
+def calendar_file(site) -> dict[str, bytes]:
+    """The club's iCalendar subscription (recurring events as series, stable UIDs), as the
+    API serves it, at the site root."""
+    data = site.data[site.default_locale]
+    if site.download is None or not data["by_type"].get(INDEX):
+        return {}
+    url = f"/api/v1/clubs/{site.settings['slug']}/{ICS_FILE}"
+    try:
+        return {ICS_FILE: site.download(url)}
+    except Exception as exc:  # noqa: BLE001 - the pages stand without it; the report says so
+        logger.warning("No %s for %s: %s", ICS_FILE, site.name, exc)
+        site.errors[ICS_ERROR_KEY] = f"{type(exc).__name__}: {exc}"
+        return {}
+
+
+class EventsPlugin(Plugin):
+    """The events plugin; its home-page section asks it for the next dates."""
+
+    def upcoming(self, site, locale, count: int = 3) -> list[dict]:
+        today = occurrences.today()
+        found = occurrences.occurrences(
+            LocaleView(site, locale), today, today + SECTION_HORIZON, limit=count + 10
+        )
+        return occurrences.upcoming(found)[:count]
+
+
+plugin = EventsPlugin(
+    name="events",
+    kinds=frozenset({"club"}),
+    package=__name__,
+    label={code: strings["events.title"] for code, strings in STRINGS.items()},
+    needs=("bundle",),
+    strings=STRINGS,
+    pages=pages,
+    section="events/section.html",
+    files=calendar_file,
+)

@@ -1,0 +1,129 @@
+"""The dates a club site shows: the API's occurrences (recurrences expanded by the server),
+or, when that read fails, the bundle's events at their stored dates.
+
+Every occurrence is a plain dict the templates read: the bundle page of its event (``event``),
+``start``/``end`` as ISO date-times, ``all_day`` and the local days it covers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sites.engine.rendering import TIME_ZONE
+
+logger = logging.getLogger(__name__)
+
+EVENT = "events.EventPage"
+PAGE_SIZE = 100  # the API's largest page
+MAX_OCCURRENCES = 300  # a daily event over three months stays complete
+ERROR_KEY = "events (occurrences)"
+
+
+def today() -> datetime.date:
+    return datetime.datetime.now(TIME_ZONE).date()
+
+
+def parse(value: str | datetime.datetime | None) -> datetime.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value.astimezone(TIME_ZONE)
+
+
+def span(start, end, all_day: bool) -> dict[str, Any]:
+    """When something happens, in local time: the ISO instants and the local days it covers
+    (an all-day end is midnight after the last day, so the last day is the one before)."""
+    begins, ends = parse(start), parse(end)
+    first_day = begins.date()
+    last_day = first_day
+    if ends is not None and ends > begins:
+        last_day = (ends - datetime.timedelta(microseconds=1)).date() if all_day else ends.date()
+    return {
+        "start": begins.isoformat(),
+        "end": ends.isoformat() if ends is not None else None,
+        "all_day": all_day,
+        "first_day": first_day.isoformat(),
+        "last_day": last_day.isoformat(),
+        "same_day": last_day == first_day,
+    }
+
+
+def event_span(event: Mapping[str, Any]) -> dict[str, Any]:
+    fields = event["fields"]
+    return span(fields["start"], fields["end"], fields["all_day"])
+
+
+def occurrences(
+    view, start: datetime.date, end: datetime.date, limit: int = MAX_OCCURRENCES
+) -> list[dict]:
+    """Occurrences of the club's events in ``[start, end)`` (local days), earliest first."""
+    events = {page["id"]: page for page in view.data["by_type"].get(EVENT, [])}
+    if not events:
+        return []
+    site = view.site
+    if site.fetch is None:  # a preview without API access
+        return from_bundle(events.values(), start, end)[:limit]
+    try:
+        items = list(_fetch(site, view.locale.code, start, end, limit))
+    except Exception as exc:  # noqa: BLE001 - any failed read falls back to the bundle
+        message = f"{type(exc).__name__}: {exc}"
+        logger.warning("Event occurrences of %s unavailable, using the bundle: %s", site.name, exc)
+        site.errors[ERROR_KEY] = message
+        return from_bundle(events.values(), start, end)[:limit]
+    found = []
+    for item in items:
+        event = events.get(item["id"])
+        if event is not None:  # only events that have a page in this site
+            found.append({"event": event, **span(item["start"], item["end"], item["all_day"])})
+    return found
+
+
+def _fetch(site, locale: str, start: datetime.date, end: datetime.date, limit: int):
+    params = {
+        "club": site.settings["slug"],
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "locale": locale,
+        "limit": min(PAGE_SIZE, limit),
+        "offset": 0,
+    }
+    while params["offset"] < limit:
+        page = site.fetch("/api/v1/events/", params)
+        yield from page["results"][: limit - params["offset"]]
+        if not page.get("next"):
+            return
+        params = {**params, "offset": params["offset"] + params["limit"]}
+
+
+def from_bundle(events: Iterable[Mapping], start: datetime.date, end: datetime.date) -> list:
+    """Each event once, at its stored dates: one-off events that touch the window, and
+    recurring ones (whose later dates only the API can expand) if they began before its end."""
+    found = []
+    for event in events:
+        when = event_span(event)
+        first = datetime.date.fromisoformat(when["first_day"])
+        last = datetime.date.fromisoformat(when["last_day"])
+        recurring = bool(event["fields"].get("recurrence"))
+        if first < end and (recurring or last >= start):
+            found.append({"event": event, **when, "from_bundle": True})
+    return sorted(found, key=lambda item: (item["start"], item["event"]["title"]))
+
+
+def upcoming(items: list[dict], now: datetime.datetime | None = None) -> list[dict]:
+    """The occurrences not yet over (a recurring event taken from the bundle stays: its next
+    date is unknown, its rule is shown instead)."""
+    now = now or datetime.datetime.now(TIME_ZONE)
+    return [
+        item
+        for item in items
+        if parse(item["end"] or item["start"]) >= now
+        or (item.get("from_bundle") and item["event"]["fields"].get("recurrence"))
+    ]
+
+
+def of_event(items: list[dict], event: Mapping) -> list[dict]:
+    return [item for item in items if item["event"]["id"] == event["id"]]

@@ -1,0 +1,207 @@
+"""The events plugin: list, month calendars, event pages with JSON-LD, the subscription file."""
+
+import datetime
+import json
+import re
+from decimal import Decimal
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from cms.events.recurrence import EVENT_TIME_ZONE
+from cms.taxonomy.models import Language
+from sites.client import ApiClient, ApiError
+from sites.club import build_club
+from tests.factories import ClubFactory, event_index, event_page
+
+pytestmark = pytest.mark.django_db
+
+
+def next_weekday(weekday: int, hour: int = 19) -> datetime.datetime:
+    """The next such weekday (0 = Monday) after today, at ``hour`` local time."""
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while day.weekday() != weekday:
+        day += datetime.timedelta(days=1)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=EVENT_TIME_ZONE)
+
+
+@pytest.fixture
+def club_with_events(db):
+    club = ClubFactory("Kulturverein Anadolu e. V.")
+    index = event_index(club, intro="Was bei uns los ist.")
+    start = next_weekday(1)  # a Tuesday
+    training = event_page(
+        index,
+        "Folkloretanz",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        recurrence="FREQ=WEEKLY;BYDAY=TU",
+        location_address="Markt 1, 52349 Düren",
+        summary="Jede Woche tanzen wir.",
+    )
+    training.languages.set(Language.objects.filter(tag__in=["tr", "de"]))
+    training.save_revision().publish()
+    concert = event_page(
+        index,
+        "Konzert",
+        start=next_weekday(4, 20),
+        cost=Decimal("5.00"),
+        registration_url="https://example.org/anmeldung",
+    )
+    event_page(index, "Entwurf", publish=False)
+    return club, index, training, concert
+
+
+def test_weekly_event_shows_several_occurrences_in_list_and_calendar(
+    club_with_events, build_club_site
+):
+    club, index, training, _concert = club_with_events
+    root = build_club_site(club)
+
+    listing = (root / "de/veranstaltungen/index.html").read_text()
+    assert listing.count(">Folkloretanz</a>") >= 4
+    assert "Konzert" in listing
+    assert "Entwurf" not in listing
+    assert "Jede Woche am Dienstag" in listing
+
+    calendar = (root / "de/veranstaltungen/kalender/index.html").read_text()
+    assert calendar.count("<table") == 3
+    assert calendar.count("<caption>") == 3
+    assert calendar.count(">Folkloretanz</bdi>") >= 8  # about 13 Tuesdays in three months
+    assert '<th scope="col"><span aria-hidden="true">Mo</span>' in calendar
+    assert '<span class="visually-hidden">Montag</span>' in calendar
+    assert 'href="../folkloretanz/index.html"' in calendar
+    month = timezone.localdate().strftime("%Y-%m")
+    assert f'<time class="calendar-day" datetime="{month}-' in calendar
+    assert 'aria-current="date"' in calendar
+
+
+def test_event_page_states_dates_place_cost_and_json_ld(club_with_events, build_club_site):
+    club, _index, training, concert = club_with_events
+    root = build_club_site(club)
+
+    page = (root / "de/veranstaltungen/folkloretanz/index.html").read_text()
+    assert '<h1 dir="auto">Folkloretanz</h1>' in page
+    assert "Jede Woche am Dienstag" in page
+    assert "Markt 1, 52349 Düren" in page
+    assert "kostenlos" in page
+    assert "Türkisch" in page and "Deutsch" in page
+    first = next_weekday(1)
+    assert f'<time datetime="{first.isoformat()}">' in page
+    assert "19:00" in page and "21:00" in page
+    assert page.count("<li><time") >= 4  # further dates of the series
+
+    data = json_ld(page)
+    assert data["@type"] == "Event"
+    assert data["name"] == "Folkloretanz"
+    assert data["startDate"] == first.isoformat()
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["isAccessibleForFree"] is True
+    assert sorted(data["inLanguage"]) == ["de", "tr"]
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Markt 1",
+        "postalCode": "52349",
+        "addressLocality": "Düren",
+        "addressCountry": "DE",
+    }
+    assert data["organizer"] == {"@type": "Organization", "name": "Kulturverein Anadolu e. V."}
+
+    paid = (root / "de/veranstaltungen/konzert/index.html").read_text()
+    assert "5,00\xa0€" in paid
+    assert 'href="https://example.org/anmeldung"' in paid
+    offer = json_ld(paid)
+    assert offer["isAccessibleForFree"] is False
+    assert offer["offers"]["price"] == "5.00"
+
+
+def json_ld(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD"
+    return json.loads(match.group(1))
+
+
+def test_subscription_file_is_in_the_site_and_parses(club_with_events, build_club_site):
+    club, *_ = club_with_events
+    root = build_club_site(club)
+
+    calendar = icalendar.Calendar.from_ical((root / "events.ics").read_bytes())
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {"Folkloretanz", "Konzert"}
+    assert events["Folkloretanz"]["RRULE"]["FREQ"] == ["WEEKLY"]
+    listing = (root / "de/veranstaltungen/index.html").read_text()
+    assert 'href="../../events.ics"' in listing
+    assert "webcal:" not in listing
+
+
+def test_home_section_shows_the_next_three_dates(club_with_events, build_club_site):
+    club, *_ = club_with_events
+    root = build_club_site(club)
+
+    home = (root / "de/index.html").read_text()
+    section = home[home.index('id="section-events"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<li class="event-item">') == 3
+    assert 'href="veranstaltungen/index.html"' in section
+
+
+def test_falls_back_to_the_bundle_and_reports_when_the_api_fails(
+    club_with_events, settings, monkeypatch
+):
+    club, *_ = club_with_events
+    original = ApiClient.json
+
+    def failing(self, path, params=None):
+        if path == "/api/v1/events/":
+            raise ApiError(path, 503, "unavailable")
+        return original(self, path, params)
+
+    monkeypatch.setattr(ApiClient, "json", failing)
+    with ApiClient() as client:
+        report = build_club(client, club.slug, settings.SITE_BUILD_DIR)
+
+    assert "503" in report.errors["events (occurrences)"]
+    root = settings.SITE_BUILD_DIR / "vereine" / club.slug / "current"
+    listing = (root / "de/veranstaltungen/index.html").read_text()
+    assert "Folkloretanz" in listing and "Konzert" in listing
+    assert (root / "de/veranstaltungen/folkloretanz/index.html").is_file()
+
+
+def test_arabic_pages_are_right_to_left_with_localised_calendar(club_with_events, build_club_site):
+    from tests.plugins.helpers import translate
+
+    club, index, training, _concert = club_with_events
+    translate(training, "ar", title="رقص شعبي")
+    root = build_club_site(club)
+
+    calendar = (root / "ar/veranstaltungen/kalender/index.html").read_text()
+    assert '<html lang="ar" dir="rtl">' in calendar
+    assert "الاثنين" in calendar  # Monday
+    assert "رقص شعبي" in calendar
+    page = (root / "ar/veranstaltungen/folkloretanz/index.html").read_text()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "كل أسبوع يوم الثلاثاء" in page
+
+
+def test_a_failing_calendar_download_is_reported_and_the_pages_stay(
+    club_with_events, settings, monkeypatch
+):
+    club, *_ = club_with_events
+    original = ApiClient.download
+
+    def failing(self, url):
+        if url.endswith("/events.ics"):
+            raise ApiError(url, 500, "kaputt")
+        return original(self, url)
+
+    monkeypatch.setattr(ApiClient, "download", failing)
+    with ApiClient() as client:
+        report = build_club(client, club.slug, settings.SITE_BUILD_DIR)
+
+    assert "500" in report.errors["events (events.ics)"]
+    assert "events" not in report.errors
+    root = settings.SITE_BUILD_DIR / "vereine" / club.slug / "current"
+    assert not (root / "events.ics").exists()
+    assert (root / "de/veranstaltungen/index.html").is_file()
+    assert (root / "static/events/events.css").is_file()
