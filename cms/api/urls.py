@@ -30,7 +30,9 @@ v1_patterns = [
     ),
     path(
         "docs/redoc/",
-        SpectacularRedocView.as_view(url_name="api-schema", authentication_classes=[]),
+        SpectacularRedocView.as_view(
+            url_name="api-schema", authentication_classes=[], template_name="api/redoc.html"
+        ),
         name="api-redoc",
     ),
     path("", include("cms.events.api_urls")),

@@ -10,11 +10,15 @@ for everyone, so a logged-in editor or a password in the session must not widen 
 import copy
 
 from django.contrib.auth.models import AnonymousUser
+from taggit.managers import _TaggableManager
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import TagsField
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .caching import CachedResponseMixin
@@ -29,6 +33,28 @@ def as_anonymous(request):
     return anonymous
 
 
+class PrefetchedTagsField(TagsField):
+    """Tag names from the prefetched tags (Wagtail's field queries once per object)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        if isinstance(getattr(model_class, field_name), _TaggableManager):
+            return PrefetchedTagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
+    pass
+
+
+class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
 class AnonymousReadMixin(CachedResponseMixin):
     """Read-only endpoints that never look at the session (no "Vary: Cookie")."""
 
@@ -37,27 +63,41 @@ class AnonymousReadMixin(CachedResponseMixin):
 
 class PublicPagesAPIViewSet(AnonymousReadMixin, PagesAPIViewSet):
     def get_base_queryset(self):
+        # Wagtail asks for it several times per request; the restrictions are read once.
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = self._get_public_pages()
+        return self._public_pages.all()
+
+    def _get_public_pages(self):
         try:
             pages = get_public_pages_queryset(as_anonymous(self.request))
         except ValueError as error:
             raise BadRequestError(str(error)) from error
         return public_pages(pages)
 
+    def get_queryset(self):
+        # Every listed page shows its locale; without this, one query per page.
+        return super().get_queryset().select_related("locale")
+
 
 class PublicImagesAPIViewSet(AnonymousReadMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+
     def get_queryset(self):
         images = self.model.objects.order_by("id").exclude(
             collection__in=get_restricted_collection_ids(as_anonymous(self.request))
         )
-        return public_images(images)
+        return public_images(images).prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(AnonymousReadMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
+
     def get_queryset(self):
         documents = self.model.objects.order_by("id").exclude(
             collection__in=get_restricted_collection_ids(as_anonymous(self.request))
         )
-        return public_documents(documents)
+        return public_documents(documents).prefetch_related("tags")
 
 
 router = WagtailAPIRouter("wagtailapi")
