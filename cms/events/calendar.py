@@ -29,6 +29,7 @@ from .api import (
     FILTER_PARAMETERS,
     WINDOW_PARAMETERS,
     EventSearch,
+    NewDayMixin,
     filter_parameters,
     location_data,
     public_club,
@@ -162,7 +163,7 @@ CALENDAR_RESPONSES = {
 }
 
 
-class EventCalendarView(PublicReadMixin, APIView):
+class EventCalendarView(NewDayMixin, PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
     content_negotiation_class = ErrorsAsJson
     club_in_path = False

@@ -191,3 +191,20 @@ def test_query_count_does_not_grow_with_the_number_of_events(
         response = api.get(URL, params)
     assert response.status_code == 200
     assert response.json()["count"] >= count
+
+
+def test_a_new_day_is_not_served_from_yesterdays_cache(api, district):
+    from django.core.cache import cache
+
+    from cms.api.caching import CONTENT_VERSION_KEY, content_version
+
+    api.get(URL)
+    state = content_version()
+    yesterday = {**state, "changed_at": state["changed_at"] - 24 * 60 * 60}
+    cache.set(CONTENT_VERSION_KEY, yesterday, None)
+    api.get(URL)
+    assert content_version()["token"] != state["token"]
+    # Within the same day the version, and so the cached answer, stays.
+    token = content_version()["token"]
+    api.get(URL)
+    assert content_version()["token"] == token
