@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.api import fields as api
+from cms.homepages.preview import EnginePreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
@@ -107,7 +108,7 @@ class ClubTag(TaggedItemBase):
     )
 
 
-class ClubPage(Page):
+class ClubPage(EnginePreviewMixin, Page):
     """The root of one MSO's page tree and its public profile."""
 
     # Profile
@@ -540,7 +541,7 @@ class HomepageSection(Orderable):
         verbose_name_plural = _("Abschnitte der Homepage")
 
 
-class ContentPage(Page):
+class ContentPage(EnginePreviewMixin, Page):
     """A free page of a club, composed from blocks."""
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
@@ -559,7 +560,7 @@ class ContentPage(Page):
         verbose_name_plural = _("Inhaltsseiten")
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(EnginePreviewMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -581,7 +582,7 @@ class NewsTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(EnginePreviewMixin, Page):
     date = models.DateField(_("Datum"), default=datetime.date.today)
     teaser = models.TextField(_("Anrisstext"), max_length=400, blank=True)
     image = models.ForeignKey(
@@ -624,7 +625,7 @@ class NewsPage(Page):
         verbose_name_plural = _("Neuigkeiten")
 
 
-class GalleryPage(Page):
+class GalleryPage(EnginePreviewMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -673,7 +674,7 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("abgeschlossen")
 
 
-class ProjectPage(Page):
+class ProjectPage(EnginePreviewMixin, Page):
     """An integration project, possibly run jointly with other clubs."""
 
     start_date = models.DateField(_("Beginn"), null=True, blank=True)

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.api import fields as api
 from cms.clubs.blocks import ContentStreamBlock
+from cms.homepages.preview import EnginePreviewMixin
 
 # The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
 # editor must not be able to create an event that repeats more often than daily.
@@ -52,7 +53,7 @@ def validate_rrule(value: str) -> None:
         ) from exc
 
 
-class EventIndexPage(Page):
+class EventIndexPage(EnginePreviewMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -68,7 +69,7 @@ class EventIndexPage(Page):
         verbose_name = _("Veranstaltungen (Übersicht)")
 
 
-class EventPage(Page):
+class EventPage(EnginePreviewMixin, Page):
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     all_day = models.BooleanField(_("Ganztägig"), default=False)
