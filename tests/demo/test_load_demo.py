@@ -1,0 +1,146 @@
+"""``manage.py load_demo`` against a real database: the whole district, twice.
+
+The loader runs once per module (inside a transaction rolled back at the end), so the demo
+data never leaks into other tests.
+"""
+
+import io
+import time
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision, WorkflowState
+
+from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
+from cms.events.models import EventPage
+from cms.rooms.models import Room
+from cms.taxonomy.models import Country, Language, Municipality, UmbrellaOrganisation
+from cms.tenancy.models import RegistrationRequest, Tenant
+from cms.tenancy.platform import AGENCY_GROUP_NAME
+
+COUNTED = [
+    Page,
+    Revision,
+    Image,
+    get_user_model(),
+    Tenant,
+    Room,
+    RegistrationRequest,
+    UmbrellaOrganisation,
+    WorkflowState,
+]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        first_out, second_out = io.StringIO(), io.StringIO()
+        started = time.monotonic()
+        call_command("load_demo", stdout=first_out)
+        first_seconds = time.monotonic() - started
+        after_first = counts()
+        latest_revision = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+        started = time.monotonic()
+        call_command("load_demo", stdout=second_out)
+        second_seconds = time.monotonic() - started
+        yield {
+            "first": first_out.getvalue(),
+            "second": second_out.getvalue(),
+            "after_first": after_first,
+            "after_second": counts(),
+            "latest_revision": latest_revision,
+            "seconds": (first_seconds, second_seconds),
+        }
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_run_creates_and_changes_nothing(demo):
+    assert demo["after_second"] == demo["after_first"]
+    assert (
+        Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+        == (demo["latest_revision"])
+    )
+    assert "nichts geändert" in demo["second"]
+    # The second run only looks; it must stay fast.
+    assert demo["seconds"][1] < 10
+
+
+def test_72_clubs_in_all_15_municipalities(demo):
+    clubs = ClubPage.objects.all()
+    assert clubs.count() == 72
+    assert clubs.values("municipality").distinct().count() == 15 == Municipality.objects.count()
+    assert clubs.filter(municipality__name="Düren").count() == 20
+
+
+def test_30_countries_and_right_to_left_languages(demo):
+    assert Country.objects.filter(clubs__isnull=False).distinct().count() >= 30
+    spoken = set(Language.objects.filter(clubs__isnull=False).values_list("tag", flat=True))
+    assert {"ar", "fa", "ckb", "ps"} <= spoken
+
+
+def test_every_club_is_a_tenant_with_its_own_editor(demo):
+    assert Tenant.objects.count() == 72
+    for tenant in Tenant.objects.select_related("root_page"):
+        slug = tenant.root_page.slug
+        editor = get_user_model().objects.get(email=f"redaktion@{slug}.vereinsnetz.example")
+        assert editor.groups.filter(pk=tenant.group_id).exists()
+    assert Tenant.objects.filter(direct_publishing=True).count() >= 15
+
+
+def test_the_demo_passwords_work(demo):
+    agency = authenticate(username="agentur@vereinsnetz.example", password="demo-agentur")
+    assert agency is not None
+    assert agency.groups.filter(name=AGENCY_GROUP_NAME).exists()
+    admin = authenticate(username="admin", password="demo-admin")
+    assert admin is not None and admin.is_superuser
+    club = ClubPage.objects.filter(live=True).order_by("path").first()
+    editor = authenticate(
+        username=f"redaktion@{club.slug}.vereinsnetz.example", password="demo-verein"
+    )
+    assert editor is not None and not editor.is_superuser
+
+
+def test_clubs_have_published_trees_and_a_few_drafts(demo):
+    assert ClubPage.objects.filter(live=False).count() == 3
+    assert WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).count() >= 3
+    live_club = ClubPage.objects.filter(live=True).first()
+    child_types = {page.specific_class.__name__ for page in live_club.get_children()}
+    assert {"ContentPage", "NewsIndexPage", "EventIndexPage", "GalleryPage"} <= child_types
+    assert NewsPage.objects.filter(live=False).exists()
+    assert EventPage.objects.exclude(recurrence="").exists()
+    assert EventPage.objects.filter(location_room__name="Café International").exists()
+    assert ProjectPage.objects.filter(partner_clubs__isnull=False).exists()
+    images = Image.objects.filter(collection__tenant__isnull=False)
+    assert images.count() >= 3 * 72
+    assert GalleryImage.objects.filter(photo_consent=False).exists()
+
+
+def test_rooms_registrations_and_umbrella(demo):
+    assert set(Room.objects.values_list("name", flat=True)) >= {"Café International"}
+    assert Room.objects.count() == 3
+    assert RegistrationRequest.objects.filter(status="pending", privacy_consent=True).count() == 3
+    umbrella = UmbrellaOrganisation.objects.get(
+        name="Dachverband der Migrantenorganisationen im Kreis Düren e. V."
+    )
+    assert umbrella.clubs.count() >= 20
+
+
+def test_the_command_prints_the_logins(demo):
+    for output in (demo["first"], demo["second"]):
+        assert "agentur@vereinsnetz.example" in output
+        assert "demo-agentur" in output
+        assert "admin" in output and "demo-admin" in output
+        assert output.count(".vereinsnetz.example") >= 4
+        assert "demo-verein" in output
