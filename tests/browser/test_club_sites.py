@@ -92,7 +92,8 @@ def report(title: str, problems: dict[str, str]) -> str:
 def test_every_plugin_renders_in_both_locales(built_demo_club):
     assert not built_demo_club.errors, f"plugins failed to render: {built_demo_club.errors}"
     for locale in LOCALES:
-        assert (built_demo_club.root / locale / "index.html").is_file()
+        home = built_demo_club.root / locale / "index.html"
+        assert f"static/{built_demo_club.theme}/" in home.read_text(), "built in another theme"
 
 
 def test_every_page_is_valid_html(vnu, built_demo_club):
