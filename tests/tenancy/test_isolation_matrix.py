@@ -5,8 +5,8 @@ happened to a short *observed* label, which must equal the expected label in ``M
 
 - ``200`` — the view was shown; listings and choosers add ``sees`` and the clubs whose
   marker (page, image or document title) appears in the response,
-- ``denied`` — Wagtail's permission denial: a redirect to the admin home (it adds a "permission
-  denied" message), and for POSTs nothing changed,
+- ``denied`` — Wagtail's permission denial: a redirect to the admin home with the message "Sie
+  haben leider keine Berechtigung …", and for POSTs nothing changed,
 - ``403`` — a bare permission error, ``login`` — the redirect of an anonymous user,
 - a past participle (``saved``, ``published``, ``deleted`` …) — a POST that took effect, checked
   in the database.
@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
 from cms.clubs.models import ContentPage
@@ -76,11 +79,19 @@ def build_world():
 # --- observing ---------------------------------------------------------------------------------
 
 
+def permission_denied_message() -> str:
+    with translation.override("de"):
+        return gettext("Sorry, you do not have permission to access this area.")
+
+
 def observe(response) -> str:
     if response.status_code == 302:
         location = response["Location"]
         if location == reverse("wagtailadmin_home"):
-            return "denied"
+            queued = [str(message).strip() for message in get_messages(response.wsgi_request)]
+            if permission_denied_message() in queued:
+                return "denied"
+            return f"302 home without message {queued}"
         if location.startswith(reverse("wagtailadmin_login")):
             return "login"
         return f"302 {location}"
