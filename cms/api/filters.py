@@ -2,6 +2,8 @@
 municipality, country, language, focus area or tag) is a 400, not an empty result, so a typo
 in a client shows up at once."""
 
+import re
+
 import django_filters
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, When
@@ -22,8 +24,13 @@ MAX_SEARCH_HITS = 500
 def search_hits(model, query: str) -> list[int]:
     """Page ids of ``model`` matching ``query``, best first, through Wagtail's search backend
     (PostgreSQL full text on PostgreSQL). Privacy is applied afterwards by the caller's
-    queryset, so the search itself needs no filter fields."""
-    results = get_search_backend().search(query, model.objects.all(), operator="and")
+    queryset, so the search itself needs no filter fields. Only the words of the query are
+    passed on: quotes and operators would be search-engine syntax (SQLite's FTS5 fails on an
+    unbalanced quote)."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return []
+    results = get_search_backend().search(" ".join(words), model.objects.all(), operator="and")
     return [page.pk for page in results[:MAX_SEARCH_HITS]]
 
 
