@@ -64,6 +64,7 @@ def test_weekly_event_shows_several_occurrences_in_list_and_calendar(
     assert "Konzert" in listing
     assert "Entwurf" not in listing
     assert "Jede Woche am Dienstag" in listing
+    assert listing.count("Jede Woche tanzen wir.") == 1  # the summary at the first date only
 
     calendar = (root / "de/veranstaltungen/kalender/index.html").read_text()
     assert calendar.count("<table") == 3
@@ -205,3 +206,19 @@ def test_a_failing_calendar_download_is_reported_and_the_pages_stay(
     assert not (root / "events.ics").exists()
     assert (root / "de/veranstaltungen/index.html").is_file()
     assert (root / "static/events/events.css").is_file()
+
+
+def test_admin_preview_of_an_event_and_the_index(club_with_events):
+    from django.test import RequestFactory
+
+    club, index, training, _concert = club_with_events
+    training.title = "Folkloretanz (neue Zeit)"
+    request = RequestFactory().get("/")
+    request.user = club.editor
+
+    html = training.serve_preview(request, "").content.decode()
+    assert "Folkloretanz (neue Zeit)" in html
+    assert "/static/events/events.css" in html
+    assert json_ld(html)["name"] == "Folkloretanz (neue Zeit)"
+    listing = index.serve_preview(request, "").content.decode()
+    assert listing.count(">Folkloretanz</a>") >= 4  # the published version, expanded

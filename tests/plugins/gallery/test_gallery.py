@@ -164,3 +164,16 @@ def test_arabic_gallery_is_right_to_left(club_with_gallery, build_club_site):
     assert '<html lang="ar" dir="rtl">' in html
     assert 'data-close="إغلاق"' in html
     assert posixpath.basename("static/gallery/lightbox.js") in html
+
+
+def test_admin_preview_of_a_gallery(club_with_gallery):
+    from django.test import RequestFactory
+
+    club, page = club_with_gallery
+    request = RequestFactory().get("/")
+    request.user = club.editor
+
+    html = page.serve_preview(request, "").content.decode()
+    assert html.count('class="gallery-link"') == 4
+    assert "Kinder beim Malen" not in html
+    assert "/static/gallery/lightbox.js" in html
