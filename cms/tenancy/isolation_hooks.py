@@ -13,12 +13,13 @@ would otherwise show another club's title and status to an editor whose club has
 (their "explorable root" is then the tree root).
 
 A tenant's root page is the agency's: its editors may edit it, but deleting it would take the
-whole tenant with it, so the admin refuses that to them.
+whole tenant with it, so the admin refuses that to them (delete view, bulk delete, admin API).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import permission_denied
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -113,21 +114,31 @@ class ConfinedDocumentsAdminAPIViewSet(ConfinedMediaMixin, DocumentsAdminAPIView
     pass
 
 
+def is_tenant_root(page_id) -> bool:
+    return Tenant.objects.filter(root_page_id=page_id).exists()
+
+
+class KeepTenantRootsPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The admin API's page actions bypass the admin views' ``before_delete_page`` hook."""
+
+    def action_view(self, request, pk, action_name):
+        if action_name == "delete" and is_confined(request.user) and is_tenant_root(pk):
+            raise PermissionDenied
+        return super().action_view(request, pk, action_name)
+
+
 # Runs after wagtail.images' and wagtail.documents' own hooks (order 0) and replaces their
 # endpoints.
 @hooks.register("construct_admin_api", order=100)
 def confine_admin_api(router):
+    router.register_endpoint("pages", KeepTenantRootsPagesAdminAPIViewSet)
     router.register_endpoint("images", ConfinedImagesAdminAPIViewSet)
     router.register_endpoint("documents", ConfinedDocumentsAdminAPIViewSet)
 
 
-def is_tenant_root(page) -> bool:
-    return Tenant.objects.filter(root_page_id=page.pk).exists()
-
-
 @hooks.register("before_delete_page")
 def keep_tenant_root(request, page):
-    if is_confined(request.user) and is_tenant_root(page):
+    if is_confined(request.user) and is_tenant_root(page.pk):
         return permission_denied(request)
     return None
 

@@ -10,7 +10,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
-from cms.clubs.models import ContentPage
+from cms.clubs.models import ContentPage, ProjectPage
 from cms.tenancy import isolation_hooks
 from cms.tenancy.provisioning import club_index
 from tests.factories import ClubFactory, UserFactory, add_child, document, image
@@ -190,6 +190,20 @@ def test_editors_cannot_bulk_delete_their_tenant_root(client, request, club_fixt
     assert Page.objects.filter(pk=club.pk).exists()
 
 
+@pytest.mark.parametrize("club_fixture", ["draft_club", "trusted_leaf_club"])
+def test_editors_cannot_delete_their_tenant_root_through_the_admin_api(
+    client, request, club_fixture
+):
+    club = request.getfixturevalue(club_fixture)
+    client.force_login(club.editor)
+    url = reverse("wagtailadmin_api:pages:action", args=[club.pk, "delete"])
+
+    response = client.post(url, data={}, content_type="application/json")
+
+    assert response.status_code == 403
+    assert Page.objects.filter(pk=club.pk).exists()
+
+
 def test_editors_can_still_delete_pages_below_their_root(client, draft_club):
     page = add_child(draft_club, ContentPage(title="Alt", slug="alt", live=False), publish=False)
     client.force_login(draft_club.editor)
@@ -203,3 +217,28 @@ def test_the_agency_can_delete_a_tenant_root(client, draft_club, agency_user):
     response = client.post(reverse("wagtailadmin_pages:delete", args=[draft_club.pk]))
     assert response.status_code == 302
     assert not Page.objects.filter(pk=draft_club.pk).exists()
+
+
+def test_the_agency_can_delete_a_tenant_root_through_the_admin_api(client, draft_club, agency_user):
+    client.force_login(agency_user)
+    url = reverse("wagtailadmin_api:pages:action", args=[draft_club.pk, "delete"])
+    response = client.post(url, data={}, content_type="application/json")
+    assert response.status_code == 204
+    assert not Page.objects.filter(pk=draft_club.pk).exists()
+
+
+# --- known gaps: each fails (strict xfail) until it is fixed where it belongs ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ProjectPage.partner_clubs offers every ClubPage, drafts included, so editors see "
+    "the names of clubs the agency has not approved yet (cms/clubs/models.py)",
+)
+def test_partner_club_choices_do_not_reveal_unapproved_clubs(client, club):
+    ClubFactory("Noch nicht freigegebener Verein", publish=False)
+    project = add_child(club, ProjectPage(title="Sprachcafé", slug="sprachcafe"))
+    client.force_login(club.editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk]))
+    assert response.status_code == 200
+    assert "Noch nicht freigegebener Verein" not in response.content.decode()
