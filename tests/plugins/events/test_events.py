@@ -143,7 +143,7 @@ def test_home_section_shows_the_next_three_dates(club_with_events, build_club_si
     home = (root / "de/index.html").read_text()
     section = home[home.index('id="section-events"') :]
     section = section[: section.index("</section>")]
-    assert section.count('<li class="event-item">') == 3
+    assert section.count('<li class="card">') == 3
     assert 'href="veranstaltungen/index.html"' in section
 
 
