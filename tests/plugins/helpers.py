@@ -29,39 +29,3 @@ def translate(page, language_code: str, **changes):
         setattr(translation, key, value)
     translation.save_revision().publish()
     return translation
-
-
-def build_in_locales(club, codes, root: Path) -> Path:
-    """Build a club's site from the real API in the given locales, the way ``build_club`` does
-    but with the locales named here (the bundle does not list a club's translations yet)."""
-    from sites.client import ApiClient
-    from sites.club import LOCALE_NAMES, choose_plugins, prepare, site_settings
-    from sites.engine.builder import SiteDirectory
-    from sites.engine.plugins import discover
-    from sites.engine.site import Locale as SiteLocale
-    from sites.engine.site import Site, render_site
-
-    with ApiClient() as client:
-        data = {
-            code: prepare(client.json(f"/api/v1/clubs/{club.slug}/bundle/", {"locale": code}))
-            for code in codes
-        }
-        first = data[codes[0]]
-        theme, plugins = choose_plugins(discover(), first["homepage"])
-        site = Site(
-            kind="club",
-            name=club.slug,
-            title=first["club"]["name"],
-            locales=[SiteLocale(c, LOCALE_NAMES[c], data[c]["direction"]) for c in codes],
-            data=data,
-            theme=theme,
-            plugins=plugins,
-            settings=site_settings(club.slug, first["homepage"]),
-            download=client.download,
-            fetch=client.json,
-        )
-        files, _assets = render_site(site)
-    assert not site.errors, site.errors
-    directory = SiteDirectory(root, club.slug)
-    directory.write(files)
-    return directory.live_release()

@@ -4,7 +4,7 @@ import json
 from cms.clubs.models import ContentPage, MeetingTime
 from cms.taxonomy.models import UmbrellaOrganisation
 from tests.factories import ClubFactory, add_child
-from tests.plugins.helpers import build_in_locales, main_of, translate
+from tests.plugins.helpers import main_of, translate
 
 PLAIN = "Wir sind ein Verein für Familien.\nWir treffen uns jeden Montag."
 
@@ -119,7 +119,7 @@ def test_a_content_page_called_ueber_uns_becomes_the_text_of_the_about_page(buil
     assert ">Wer wir sind</a>" in (root / "de/index.html").read_text()  # menu label
 
 
-def test_arabic_about_page_is_right_to_left_and_localised(db, tmp_path):
+def test_arabic_about_page_is_right_to_left_and_localised(build_club_site):
     club = profile_club()
     add_child(
         club,
@@ -127,7 +127,7 @@ def test_arabic_about_page_is_right_to_left_and_localised(db, tmp_path):
     )
     translate(club, "ar", title="جمعية عباد الشمس", plain_summary="ملخص بالعربية")
 
-    root = build_in_locales(club, ["de", "ar"], tmp_path)
+    root = build_club_site(club)
 
     page = (root / "ar/ueber-uns/index.html").read_text()
     assert '<html lang="ar" dir="rtl">' in page

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from cms.clubs.models import ClubPage, HomepageSection
 from tests.factories import ClubFactory
-from tests.plugins.helpers import build_in_locales, main_of, translate
+from tests.plugins.helpers import main_of, translate
 
 IMPRINT = {
     "legal_form": "ev",
@@ -85,11 +85,11 @@ def test_legal_pages_are_always_in_the_footer(build_club_site):
     assert not (root / "de/kontakt").exists()  # not chosen; legal is there all the same
 
 
-def test_arabic_legal_pages_keep_the_german_text_and_say_so(db, tmp_path):
+def test_arabic_legal_pages_keep_the_german_text_and_say_so(build_club_site):
     club = legal_club()
     translate(club, "ar", title="جمعية عباد الشمس", imprint_email="alt@example.org")
 
-    root = build_in_locales(club, ["de", "ar"], tmp_path)
+    root = build_club_site(club)
 
     page = (root / "ar/impressum/index.html").read_text()
     assert '<html lang="ar" dir="rtl">' in page
