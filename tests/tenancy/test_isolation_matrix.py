@@ -162,6 +162,17 @@ def explore_search(client, world, club):
     return sees(response, world, "child")
 
 
+def page_search(client, world, club):
+    """The admin's page search over the whole tree."""
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "Seite"})
+    return sees(response, world, "child")
+
+
+def site_history(client, world, club):
+    """The site history report (every page's log entries)."""
+    return sees(client.get(reverse("wagtailadmin_reports:site_history")), world, "page")
+
+
 def edit_get(client, world, club):
     return observe(client.get(reverse("wagtailadmin_pages:edit", args=[club.page.id])))
 
@@ -398,6 +409,8 @@ EDITOR_OWN = {
     explore: "200 sees club_a",
     explore_club_index: "302 to club_a",
     explore_search: "200 sees club_a",
+    page_search: "200 sees club_a",
+    site_history: "200 sees club_a",
     edit_get: "200",
     edit_post: "saved",
     add_subpage: "200",
@@ -486,6 +499,8 @@ AGENCY = {
     explore: lambda key: f"200 sees {key}",
     explore_club_index: ALL_CLUBS,
     explore_search: ALL_CLUBS,
+    page_search: ALL_CLUBS,
+    site_history: ALL_CLUBS,
     edit_get: "200",
     edit_post: "saved",
     add_subpage: "200",
