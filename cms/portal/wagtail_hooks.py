@@ -1,6 +1,9 @@
 """Admin wiring of the portal: the agency's "Rückmeldungen" (accessibility feedback), where it
 reads what visitors reported and marks it done."""
 
+import copy
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -46,7 +49,12 @@ def register_viewsets():
 
 @hooks.register("construct_main_menu")
 def show_open_feedback_count(request, menu_items):
+    # Menu items are named after their (German) label, so ours is found by its URL; they are
+    # shared by all requests, so the counted label goes on a copy.
     open_count = Feedback.objects.filter(done=False).count()
-    for item in menu_items:
-        if item.name == "feedback" and open_count:
-            item.label = f"{item.label} ({open_count})"
+    index_url = reverse("feedback:index")
+    for position, item in enumerate(menu_items):
+        if item.url == index_url and open_count:
+            counted = copy.copy(item)
+            counted.label = f"{item.label} ({open_count})"
+            menu_items[position] = counted
