@@ -78,8 +78,9 @@ def project(places: list[Place]) -> float:
     span_x = max((east - west) * shrink, 1e-6)
     span_y = max(north - south, 1e-6)
     scale = min((WIDTH - 2 * MARGIN) / span_x, (WIDTH * 1.3 - 2 * MARGIN) / span_y)
+    left = (WIDTH - span_x * scale) / 2  # centred when the places lie north to south
     for place in places:
-        place.x = MARGIN + (place.longitude - west) * shrink * scale
+        place.x = left + (place.longitude - west) * shrink * scale
         place.y = MARGIN / 2 + (north - place.latitude) * scale
     return MARGIN + span_y * scale
 
