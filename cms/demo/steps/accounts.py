@@ -60,7 +60,7 @@ def ensure_agency_account(context) -> None:
     )
     if created:
         user.set_unusable_password()
-        user.groups.add(agency_group())
+    user.groups.add(agency_group())
     if set_demo_password(user, AGENCY_PASSWORD):
         context.created["Konten"] += 1
     context.users["agency"] = user

@@ -1,5 +1,7 @@
 """The portal home page's German introduction and the club index's intro."""
 
+from wagtail.models import Locale
+
 from cms.clubs.models import ClubIndexPage
 from cms.portal.models import PortalHomePage
 
@@ -7,7 +9,7 @@ from .. import data
 
 
 def fill_portal_home(context) -> None:
-    home = PortalHomePage.objects.first()
+    home = PortalHomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         raise RuntimeError("Die Portal-Startseite fehlt; bitte zuerst „migrate“ ausführen.")
     if home.intro != data.PORTAL_INTRO:
