@@ -368,3 +368,26 @@ def test_query_count_is_constant_in_the_number_of_results(
 def test_page_query_count_is_bounded(client, home, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         assert client.get(f"{API}/portal/pages/datenschutz/").status_code == 200
+
+
+def test_changing_the_room_refreshes_the_cached_home(client, home):
+    room = Room.objects.create(
+        name="Café International",
+        location="Rurufer 12, 52349 Düren",
+        municipality=Municipality.objects.get(name="Düren"),
+        capacity=40,
+    )
+    set_sections(
+        home,
+        (
+            "cafe_series",
+            {
+                "room": room.pk,
+                "evenings": [{"date": in_days(3), "start_time": "18:00:00", "topic": "Ehrenamt"}],
+            },
+        ),
+    )
+    assert section(client, "cafe_series")["room"]["address"] == "Rurufer 12, 52349 Düren"
+    room.location = "Markt 1, 52349 Düren"
+    room.save()
+    assert section(client, "cafe_series")["room"]["address"] == "Markt 1, 52349 Düren"
