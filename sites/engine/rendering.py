@@ -4,6 +4,7 @@ working from any sub-path and from ``file://`` (every link is relative and names
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import zoneinfo
 from collections.abc import Iterable
@@ -31,9 +32,16 @@ def relative(target_file: str, from_file: str) -> str:
 
 
 def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
+    """The environment for a set of template folders (theme first). Environments are shared
+    between builds, so each template is compiled once per process, not once per site."""
+    return _environment(tuple(str(d) for d in template_dirs))
+
+
+@functools.lru_cache(maxsize=32)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(d)) for d in [*template_dirs, ENGINE_TEMPLATES]]
+            [jinja2.FileSystemLoader(d) for d in [*template_dirs, str(ENGINE_TEMPLATES)]]
         ),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
