@@ -13,7 +13,6 @@ WIDTH = 420
 MARGIN = 70  # room for labels at the edges
 FONT_SIZE = 13
 CHAR_WIDTH = 0.6 * FONT_SIZE  # a generous estimate for Latin place names
-MUNICIPALITIES = "/api/v1/municipalities/"
 DIRECTORY = "/api/v1/clubs/"
 DIRECTORY_PAGES = 5
 MIN_PLACES = 2
@@ -40,17 +39,9 @@ def places_from(items) -> dict[str, Place]:
 
 
 def known_places(fetch, own: dict) -> dict[str, Place]:
-    """The municipalities with coordinates the API can tell about: its municipality list where
-    the installation has one, else those of the clubs in the directory; always the club's own."""
-    places: dict[str, Place] = {}
-    if fetch is not None:
-        try:
-            answer = fetch(MUNICIPALITIES, None)
-            places = places_from(answer.get("results", []) if isinstance(answer, dict) else answer)
-        except Exception:  # noqa: BLE001 - no such endpoint here: ask the directory instead
-            places = {}
-        if not places:
-            places = places_from(_directory_municipalities(fetch))
+    """The municipalities with coordinates the API can tell about: those of the clubs in its
+    directory (there is no list of municipalities of its own yet), always the club's own."""
+    places = places_from(_directory_municipalities(fetch)) if fetch is not None else {}
     places.update(places_from([own]))
     return places
 
