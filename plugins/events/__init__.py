@@ -106,9 +106,9 @@ def pages(view):
                 "event": event,
                 "index": index,
                 "when": when,
-                "past": not own
-                and occurrences.parse(when["end"] or when["start"])
-                < datetime.datetime.now(occurrences.TIME_ZONE),
+                "is_next": bool(own),
+                # a series without dates in the window may go on later: only one-offs end
+                "past": not own and not event["fields"]["recurrence"] and occurrences.is_over(when),
                 "later": own[1 : 1 + LATER_DATES],
                 "rule": texts[event["id"]],
                 "place": details.place_lines(event["fields"]),

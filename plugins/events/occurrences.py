@@ -113,14 +113,17 @@ def from_bundle(events: Iterable[Mapping], start: datetime.date, end: datetime.d
     return sorted(found, key=lambda item: (item["start"], item["event"]["title"]))
 
 
+def is_over(item: dict, now: datetime.datetime | None = None) -> bool:
+    return parse(item["end"] or item["start"]) < (now or datetime.datetime.now(TIME_ZONE))
+
+
 def upcoming(items: list[dict], now: datetime.datetime | None = None) -> list[dict]:
     """The occurrences not yet over (a recurring event taken from the bundle stays: its next
     date is unknown, its rule is shown instead)."""
-    now = now or datetime.datetime.now(TIME_ZONE)
     return [
         item
         for item in items
-        if parse(item["end"] or item["start"]) >= now
+        if not is_over(item, now)
         or (item.get("from_bundle") and item["event"]["fields"].get("recurrence"))
     ]
 

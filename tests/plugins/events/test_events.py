@@ -222,3 +222,21 @@ def test_admin_preview_of_an_event_and_the_index(club_with_events):
     assert json_ld(html)["name"] == "Folkloretanz (neue Zeit)"
     listing = index.serve_preview(request, "").content.decode()
     assert listing.count(">Folkloretanz</a>") >= 4  # the published version, expanded
+
+
+def test_past_one_off_event_says_so_and_a_running_series_does_not(
+    club_with_events, build_club_site
+):
+    club, index, _training, _concert = club_with_events
+    past = next_weekday(2) - datetime.timedelta(days=70)
+    event_page(index, "Rückblick", start=past, slug="rueckblick")
+    event_page(index, "Jahresfest", start=past, recurrence="FREQ=YEARLY")
+    root = build_club_site(club)
+
+    done = (root / "de/veranstaltungen/rueckblick/index.html").read_text()
+    assert "Dieser Termin ist vorbei." in done
+    assert "Rückblick" not in (root / "de/veranstaltungen/index.html").read_text()
+    series = (root / "de/veranstaltungen/jahresfest/index.html").read_text()
+    assert "vorbei" not in series
+    assert "Jedes Jahr am" in series
+    assert "<dt>Wann</dt>" in series  # its next date lies beyond the months shown
