@@ -51,6 +51,38 @@ def restrict(page, kind, **kwargs):
 
 @pytest.fixture
 def world(db):
+    """The district, built for one test (which may change it)."""
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The district, built once per module for tests that only read it, inside a transaction
+    that is rolled back afterwards (each test still runs in its own savepoint). Renditions are
+    made up front: the per-test media directory will not have the originals."""
+    from django.db import transaction
+    from django.test import override_settings
+    from wagtail.images.models import Image
+
+    from cms.api.media import RENDITIONS
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+    ):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            w = build_world()
+            for picture in Image.objects.all():
+                picture.get_renditions(*RENDITIONS.values())
+            yield w
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def build_world():
     """Returns a namespace of the objects the tests refer to."""
 
     class World:
@@ -63,7 +95,9 @@ def world(db):
         contact_email="geheim@example.org",
         contact_phone="02421 999999",
         contact_consent=False,
-        street=f"{SECRET}straße 1",
+        # Not a secret: the Impressum (ClubPage.imprint) always states the postal address;
+        # only the profile's ``address`` follows publish_address.
+        street="Vereinsstraße 1",
         postal_code="52349",
         city="Düren",
         publish_address=False,

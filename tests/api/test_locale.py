@@ -7,6 +7,12 @@ from .conftest import translate
 
 
 @pytest.fixture
+def world(shared_world, db):
+    """Read-only tests share one district per module."""
+    return shared_world
+
+
+@pytest.fixture
 def arabic_club(world, arabic):
     return translate(world.consenting_club, arabic, title="نادي الأناضول الرياضي")
 

@@ -37,6 +37,12 @@ LIST_ENDPOINTS = [
 ]
 
 
+@pytest.fixture
+def world(shared_world, db):
+    """Read-only tests share one district per module."""
+    return shared_world
+
+
 @pytest.mark.parametrize("url", LIST_ENDPOINTS)
 def test_no_endpoint_leaks(client, world, url):
     response = client.get(url)
@@ -110,6 +116,7 @@ def test_contact_and_address_only_with_consent(client, world):
     hidden = client.get(f"/api/v1/clubs/{world.club.slug}/").json()
     assert hidden["contact"] is None
     assert hidden["address"] is None
+    assert "Vereinsstraße" not in client.get(f"/api/v2/pages/{world.club.pk}/").content.decode()
     shown = client.get(f"/api/v1/clubs/{world.consenting_club.slug}/").json()
     assert shown["contact"]["email"] == "ayse@example.org"
     assert shown["address"]["city"] == "Jülich"
