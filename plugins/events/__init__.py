@@ -151,6 +151,10 @@ class EventsPlugin(Plugin):
         )
         return occurrences.upcoming(found)[:count]
 
+    def rules(self, items: list[dict], code: str) -> dict[int, str | None]:
+        """The recurrence rules of the occurrences' events in words."""
+        return {item["event"]["id"]: rule_text(item["event"], code) for item in items}
+
 
 plugin = EventsPlugin(
     name="events",

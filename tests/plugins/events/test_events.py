@@ -76,6 +76,7 @@ def test_weekly_event_shows_several_occurrences_in_list_and_calendar(
     month = timezone.localdate().strftime("%Y-%m")
     assert f'<time class="calendar-day" datetime="{month}-' in calendar
     assert 'aria-current="date"' in calendar
+    assert f'<li><a href="#month-{month}">' in calendar  # jump links to the months
 
 
 def test_event_page_states_dates_place_cost_and_json_ld(club_with_events, build_club_site):
@@ -144,6 +145,7 @@ def test_home_section_shows_the_next_three_dates(club_with_events, build_club_si
     section = home[home.index('id="section-events"') :]
     section = section[: section.index("</section>")]
     assert section.count('<li class="card">') == 3
+    assert "Regelmäßiger Termin: Jede Woche am Dienstag" in section
     assert 'href="veranstaltungen/index.html"' in section
 
 
