@@ -788,14 +788,6 @@ PORTAL_BODY_HTML = (
     "Förderanträgen und vermietet das <b>Café International</b> in Düren für Treffen und "
     "Veranstaltungen. Zweimal im Jahr lädt sie zum Austauschtreffen aller Vereine ein.</p>"
 )
-PORTAL_CALL_TO_ACTION = {
-    "title": "Ihr Verein fehlt noch?",
-    "text": (
-        "Melden Sie Ihren Verein oder Ihre Initiative an. Die Integrationsagentur richtet "
-        "Ihnen eigene Seiten ein, die Sie selbst pflegen."
-    ),
-    "link": "https://integrationsagentur.vereinsnetz.example/anmeldung/",
-}
 CLUB_INDEX_INTRO = (
     "Alle Vereine und Initiativen im Überblick – nach Gemeinde, Herkunft, Sprache und Schwerpunkt."
 )

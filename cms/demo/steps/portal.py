@@ -1,4 +1,8 @@
-"""The portal home page's German introduction and the club index's intro."""
+"""The portal home's German introduction and the club index's intro.
+
+The portal app ships the home page's sections (featured clubs, events, news, call to action);
+the demo only fills what is still empty and never replaces what an editor or the portal's own
+defaults put there."""
 
 from wagtail.models import Locale
 
@@ -12,17 +16,16 @@ def fill_portal_home(context) -> None:
     home = PortalHomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         raise RuntimeError("Die Portal-Startseite fehlt; bitte zuerst „migrate“ ausführen.")
-    if home.intro != data.PORTAL_INTRO:
-        home.intro = data.PORTAL_INTRO
-        home.body = [
-            {"type": "text", "value": data.PORTAL_BODY_HTML},
-            {"type": "call_to_action", "value": data.PORTAL_CALL_TO_ACTION},
-        ]
-        home.save_revision(user=context.users["agency"]).publish(user=context.users["agency"])
+    agency = context.users["agency"]
+    if not home.intro or not home.body:
+        home.intro = home.intro or data.PORTAL_INTRO
+        if not home.body:
+            home.body = [{"type": "text", "value": data.PORTAL_BODY_HTML}]
+        home.save_revision(user=agency).publish(user=agency)
         context.created["Seiten geändert"] += 1
 
     index = ClubIndexPage.objects.child_of(home).first()
-    if index is not None and index.intro != data.CLUB_INDEX_INTRO:
+    if index is not None and not index.intro:
         index.intro = data.CLUB_INDEX_INTRO
-        index.save_revision(user=context.users["agency"]).publish(user=context.users["agency"])
+        index.save_revision(user=agency).publish(user=agency)
         context.created["Seiten geändert"] += 1
