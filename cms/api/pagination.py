@@ -9,6 +9,8 @@ from .errors import InvalidParameter
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# Far beyond any real result; larger numbers overflow the database's integers.
+MAX_OFFSET = 1_000_000
 
 
 def parse_non_negative_int(request, name: str, default: int, maximum: int | None = None) -> int:
@@ -43,4 +45,4 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         return limit
 
     def get_offset(self, request):
-        return parse_non_negative_int(request, self.offset_query_param, 0)
+        return parse_non_negative_int(request, self.offset_query_param, 0, MAX_OFFSET)

@@ -154,6 +154,8 @@ def test_detail(client, directory):
         ("limit=0", "limit"),
         ("offset=-5", "offset"),
         ("offset=x", "offset"),
+        ("offset=99999999999999999999999", "offset"),
+        ("q=%00", "q"),
         ("locale=xx", "locale"),
         ("colour=red", "colour"),
     ],
