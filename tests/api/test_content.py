@@ -8,6 +8,12 @@ from django.utils import timezone
 from tests.factories import news_page
 
 
+@pytest.fixture
+def world(shared_world, db):
+    """One district per module; changes a test makes are rolled back with its savepoint."""
+    return shared_world
+
+
 def test_bundle_resolves_the_whole_tree(client, world):
     response = client.get(f"/api/v1/clubs/{world.club.slug}/bundle/")
     assert response.status_code == 200
