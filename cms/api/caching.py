@@ -161,7 +161,7 @@ def connect_invalidation() -> None:
     """Wire the signals; called once from ``ApiConfig.ready``."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.taxonomy.models import Country, FocusArea, Language, Municipality, UmbrellaOrganisation
@@ -169,6 +169,7 @@ def connect_invalidation() -> None:
     invalidate_on_change(
         Page,
         PageViewRestriction,
+        CollectionViewRestriction,
         Locale,
         Site,
         get_image_model(),
