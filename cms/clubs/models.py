@@ -2,6 +2,7 @@
 its editors may create (content, news, gallery, projects; events live in ``cms.events``)."""
 
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
@@ -31,6 +32,7 @@ from cms.homepages.preview import EnginePreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
+from .forms import TenantPageForm
 
 FIRST_FOUNDING_YEAR = 1900
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
@@ -41,6 +43,7 @@ VAT_ID = RegexValidator(
 HOSTNAME = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
     _("Ein Domainname wie „mein-verein.de“, ohne http:// und ohne Pfad."),
+    flags=re.IGNORECASE,
 )
 
 
@@ -110,6 +113,8 @@ class ClubTag(TaggedItemBase):
 
 class ClubPage(EnginePreviewMixin, Page):
     """The root of one MSO's page tree and its public profile."""
+
+    base_form_class = TenantPageForm
 
     # Profile
     legal_form = models.CharField(
@@ -185,8 +190,8 @@ class ClubPage(EnginePreviewMixin, Page):
         default=False,
         help_text=_(
             "Nur wenn angehakt, erscheint die Adresse im Profil, auf der Kontaktseite der "
-            "Homepage und im Portal. Im Impressum steht die Postanschrift immer, das verlangt "
-            "§ 5 DDG."
+            "Homepage und im Portal. Das Impressum (Reiter „Impressum“) nennt sie außerdem, "
+            "sobald dort die vertretungsberechtigten Personen eingetragen sind (§ 5 DDG)."
         ),
     )
 
@@ -216,7 +221,8 @@ class ClubPage(EnginePreviewMixin, Page):
         blank=True,
         help_text=_(
             "Wer den Verein nach außen vertritt, eine Person je Zeile mit ihrer Funktion, "
-            "z. B. „Ayşe Yılmaz (1. Vorsitzende)“."
+            "z. B. „Ayşe Yılmaz (1. Vorsitzende)“. Sobald hier etwas steht, erscheint das "
+            "Impressum der Homepage mit der Postanschrift des Vereins (Pflicht nach § 5 DDG)."
         ),
     )
     imprint_responsible = models.CharField(
@@ -452,11 +458,18 @@ class ClubPage(EnginePreviewMixin, Page):
 
     def imprint(self) -> dict:
         """What the Impressum (§ 5 DDG, § 18 MStV) states, in German, the language of the legal
-        text: always with the postal address, never with board composition or the contact
-        person (who may not have consented)."""
+        text; never board composition or the contact person (who may not have consented).
+
+        The postal address is part of it once the club has published its address or filled in
+        the Impressum tab (naming its representatives): the tab's help text says that the
+        Impressum carries the address, so filling it in is the decision to publish it there.
+        """
         with translation.override("de"):
             legal_form_label = str(LegalForm(self.legal_form).label)
-        has_address = self.street or self.postal_code or self.city
+        imprint_completed = bool(self.imprint_representatives.strip())
+        has_address = (self.publish_address or imprint_completed) and (
+            self.street or self.postal_code or self.city
+        )
         return {
             "name": self.title,
             "legal_form": self.legal_form,
@@ -544,6 +557,8 @@ class HomepageSection(Orderable):
 class ContentPage(EnginePreviewMixin, Page):
     """A free page of a club, composed from blocks."""
 
+    base_form_class = TenantPageForm
+
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
     search_fields = Page.search_fields + [index.SearchField("body")]
@@ -561,6 +576,8 @@ class ContentPage(EnginePreviewMixin, Page):
 
 
 class NewsIndexPage(EnginePreviewMixin, Page):
+    base_form_class = TenantPageForm
+
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -583,6 +600,8 @@ class NewsTag(TaggedItemBase):
 
 
 class NewsPage(EnginePreviewMixin, Page):
+    base_form_class = TenantPageForm
+
     date = models.DateField(_("Datum"), default=datetime.date.today)
     teaser = models.TextField(_("Anrisstext"), max_length=400, blank=True)
     image = models.ForeignKey(
@@ -626,6 +645,8 @@ class NewsPage(EnginePreviewMixin, Page):
 
 
 class GalleryPage(EnginePreviewMixin, Page):
+    base_form_class = TenantPageForm
+
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -677,6 +698,8 @@ class ProjectStatus(models.TextChoices):
 class ProjectPage(EnginePreviewMixin, Page):
     """An integration project, possibly run jointly with other clubs."""
 
+    base_form_class = TenantPageForm
+
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
     status = models.CharField(
@@ -685,6 +708,8 @@ class ProjectPage(EnginePreviewMixin, Page):
     funding_source = models.CharField(_("Förderung"), max_length=200, blank=True)
     partner_clubs = ParentalManyToManyField(
         "clubs.ClubPage",
+        # Only published clubs: the names of clubs not yet approved are not for every editor.
+        limit_choices_to={"live": True},
         verbose_name=_("Partnervereine"),
         blank=True,
         related_name="joint_projects",

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.api import fields as api
 from cms.clubs.blocks import ContentStreamBlock
+from cms.clubs.forms import TenantPageForm
 from cms.homepages.preview import EnginePreviewMixin
 
 # The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
@@ -54,6 +55,8 @@ def validate_rrule(value: str) -> None:
 
 
 class EventIndexPage(EnginePreviewMixin, Page):
+    base_form_class = TenantPageForm
+
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
@@ -70,6 +73,8 @@ class EventIndexPage(EnginePreviewMixin, Page):
 
 
 class EventPage(EnginePreviewMixin, Page):
+    base_form_class = TenantPageForm
+
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     all_day = models.BooleanField(_("Ganztägig"), default=False)

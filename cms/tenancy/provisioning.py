@@ -176,6 +176,15 @@ def tenant_collections(user):
     return Collection.objects.filter(tenant__in=tenants_of(user))
 
 
+def allowed_collection_ids(user) -> set[int]:
+    """The collections (with their sub-collections) whose images and documents the user may
+    use in pages."""
+    ids: set[int] = set()
+    for collection in tenant_collections(user):
+        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
 def club_index(locale=None):
     from cms.clubs.models import ClubIndexPage
 

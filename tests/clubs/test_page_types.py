@@ -15,7 +15,7 @@ from cms.clubs.models import (
     ProjectPage,
 )
 from cms.events.models import EventIndexPage, EventPage
-from cms.portal.models import PortalHomePage, PortalPage
+from cms.portal.models import PortalHomePage
 from cms.tenancy.provisioning import club_index
 from tests.factories import add_child, event_index, news_index
 from tests.tenancy.admin_forms import page_form

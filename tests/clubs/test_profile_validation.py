@@ -154,11 +154,6 @@ def test_a_good_profile_change_is_saved(client, club):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ClubPage.clean() lower-cases own_domain only after the field's HOSTNAME validator "
-    "has refused the capitals (cms/clubs/models.py)",
-)
 def test_an_own_domain_in_capitals_is_normalised(client, club):
     response = post_edit(client, club.editor, club, own_domain="Mein-Verein.de")
     assert response.status_code == 302, response.context["form"].errors

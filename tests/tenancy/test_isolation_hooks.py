@@ -227,14 +227,6 @@ def test_the_agency_can_delete_a_tenant_root_through_the_admin_api(client, draft
     assert not Page.objects.filter(pk=draft_club.pk).exists()
 
 
-# --- known gaps: each fails (strict xfail) until it is fixed where it belongs ---------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="ProjectPage.partner_clubs offers every ClubPage, drafts included, so editors see "
-    "the names of clubs the agency has not approved yet (cms/clubs/models.py)",
-)
 def test_partner_club_choices_do_not_reveal_unapproved_clubs(client, club):
     ClubFactory("Noch nicht freigegebener Verein", publish=False)
     project = add_child(club, ProjectPage(title="Sprachcafé", slug="sprachcafe"))
