@@ -43,5 +43,24 @@ def rebuild_club_site(slug: str) -> dict:
     }
 
 
+class QueuedRebuild:
+    """An on-commit callback that rebuilds one club's homepage. Publishing a page and its
+    children in one transaction queues a single rebuild, not one per page."""
+
+    def __init__(self, slug: str):
+        self.slug = slug
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        rebuild_club_site.enqueue(self.slug)
+
+
 def queue_club_rebuild(slug: str) -> None:
-    transaction.on_commit(lambda: rebuild_club_site.enqueue(slug))
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(callback, QueuedRebuild) and callback.slug == slug and not callback.done
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(QueuedRebuild(slug))

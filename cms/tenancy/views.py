@@ -34,13 +34,17 @@ def decide(request, pk):
             if request.POST.get("decision") == "reject":
                 rejection_form = RejectionForm(request.POST)
                 if rejection_form.is_valid():
-                    decisions.reject(registration, request.user, rejection_form.cleaned_data["reason"])
+                    decisions.reject(
+                        registration, request.user, rejection_form.cleaned_data["reason"]
+                    )
                     messages.success(
                         request, _("„%(name)s“ wurde abgelehnt.") % {"name": registration}
                     )
                     return redirect(REGISTRATION_INDEX)
         except (decisions.DecisionError, ValidationError, ValueError) as exc:
-            messages.error(request, _("Die Entscheidung ist fehlgeschlagen: %(error)s") % {"error": exc})
+            messages.error(
+                request, _("Die Entscheidung ist fehlgeschlagen: %(error)s") % {"error": exc}
+            )
     return TemplateResponse(
         request,
         "tenancy/admin/decide.html",

@@ -7,6 +7,7 @@ themes, falling back to the default one.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -144,10 +145,12 @@ def build_club(
     registry = registry or discover()
     directory = SiteDirectory(Path(root) / "vereine", slug)
     previous = directory.manifest()
+    # Event pages show "the next dates", so a site built on another day is stale whatever
+    # its bundle says.
+    today = datetime.date.today().isoformat()
+    known_etag = previous["meta"].get("etag") if previous["meta"].get("built_on") == today else None
     try:
-        bundle, etag = client.club_bundle(
-            slug, etag=previous["meta"].get("etag") if incremental else None
-        )
+        bundle, etag = client.club_bundle(slug, etag=known_etag if incremental else None)
     except ApiError as exc:
         if exc.status == 404:
             directory.remove()
@@ -178,7 +181,8 @@ def build_club(
         fetch=client.json,
     )
     files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
-    report = directory.write(files, meta={"assets": assets, "etag": etag, "errors": site.errors})
+    meta = {"assets": assets, "etag": etag, "built_on": today, "errors": site.errors}
+    report = directory.write(files, meta=meta)
     report.errors = site.errors
     return report
 

@@ -105,3 +105,22 @@ def test_homepage_buttons_only_for_those_who_may_edit(client, build_club_site):
     assert "Homepage als ZIP herunterladen" in page
     stranger = UserFactory()
     assert not club.permissions_for_user(stranger).can_edit()
+
+
+def test_one_rebuild_per_club_and_transaction(settings, auto_rebuild):
+    from django.db import transaction
+
+    from cms.homepages import builds
+
+    club = ClubFactory()
+    index = news_index(club)
+    with transaction.atomic():
+        for title in ("Eins", "Zwei", "Drei"):
+            news_page(index, title)
+        callbacks = [
+            cb
+            for _s, cb, _r in transaction.get_connection().run_on_commit
+            if isinstance(cb, builds.QueuedRebuild)
+        ]
+    # The factories' publications above queued one rebuild; the three news pages added none.
+    assert [cb.slug for cb in callbacks] == [club.slug]

@@ -6,7 +6,9 @@ from tests.factories import ClubFactory, image, news_index, news_page
 def test_club_site_builds_from_the_api(build_club_site):
     club = ClubFactory("Kulturverein Sonnenblume e. V.")
     index = news_index(club)
-    news_page(index, "Sommerfest", image=image(club.tenant.collection), date=datetime.date(2026, 7, 1))
+    news_page(
+        index, "Sommerfest", image=image(club.tenant.collection), date=datetime.date(2026, 7, 1)
+    )
     news_page(index, "Entwurf", publish=False)
 
     root = build_club_site(club)

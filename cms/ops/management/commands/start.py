@@ -25,5 +25,7 @@ class Command(BaseCommand):
         call_command("build_sites", all=True, incremental=True)
         if no_serve:
             return
-        self.stdout.write(self.style.SUCCESS(f"Vereinsnetz läuft auf http://{addrport}/ (Admin: /admin/)"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Vereinsnetz läuft auf http://{addrport}/ (Admin: /admin/)")
+        )
         call_command("runserver", addrport, use_reloader=False)

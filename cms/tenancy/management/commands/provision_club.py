@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="Name of the club, e.g. 'Kulturverein Beispiel e. V.'")
-        parser.add_argument("--municipality", required=True, help="Name or slug of the municipality")
+        parser.add_argument(
+            "--municipality", required=True, help="Name or slug of the municipality"
+        )
         parser.add_argument("--slug", help="URL slug (default: derived from the name)")
         parser.add_argument("--legal-form", default="ev")
         parser.add_argument("--founding-year", type=int)
@@ -34,7 +36,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         municipality = Municipality.objects.filter(name=options["municipality"]).first()
-        municipality = municipality or Municipality.objects.filter(slug=options["municipality"]).first()
+        municipality = (
+            municipality or Municipality.objects.filter(slug=options["municipality"]).first()
+        )
         if municipality is None:
             raise CommandError(f"Unknown municipality: {options['municipality']}")
         try:
@@ -58,7 +62,9 @@ class Command(BaseCommand):
                 {"tenant": result.tenant, "invite_url": result.invite_url},
             )
         verb = "Provisioned" if result.created else "Already provisioned"
-        self.stdout.write(self.style.SUCCESS(f"{verb}: {result.tenant} (page {result.tenant.root_page_id})"))
+        self.stdout.write(
+            self.style.SUCCESS(f"{verb}: {result.tenant} (page {result.tenant.root_page_id})")
+        )
         if result.editor:
             state = "created and invited" if result.editor_created else "already existed"
             self.stdout.write(f"Editor {result.editor.email}: {state}")
