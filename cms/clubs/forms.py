@@ -2,6 +2,7 @@
 their own club's collections. Wagtail's choosers already show only those, but a chooser is a
 convenience, not a check: a posted id of another club's image would otherwise be accepted."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,6 +26,26 @@ def media_in(value) -> list:
     if isinstance(value, ListValue | list | tuple):
         return [item for child in value for item in media_in(child)]
     return []
+
+
+class ThemeSelect(forms.Select):
+    """The installed homepage themes (plugins), named in German."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+
+    @property
+    def choices(self):
+        from sites.engine.plugins import installed
+
+        return [
+            (plugin.name, plugin.label.get("de", plugin.name))
+            for plugin in installed().themes("club")
+        ]
+
+    @choices.setter
+    def choices(self, value):
+        pass
 
 
 def _snapshot(form) -> dict[str, set]:

@@ -32,7 +32,7 @@ from cms.homepages.preview import EnginePreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
-from .forms import TenantPageForm
+from .forms import TenantPageForm, ThemeSelect
 
 FIRST_FOUNDING_YEAR = 1900
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
@@ -76,6 +76,12 @@ class Section(models.TextChoices):
     PROJECTS = "projects", _("Projekte")
     CONTACT = "contact", _("Kontakt")
     COOPERATIONS = "cooperations", _("Kooperationen")
+
+
+def theme_names() -> set[str]:
+    from sites.engine.plugins import installed
+
+    return {plugin.name for plugin in installed().themes("club")}
 
 
 def validate_founding_year(value: int) -> None:
@@ -275,7 +281,10 @@ class ClubPage(EnginePreviewMixin, Page):
 
     # Homepage settings for the site generator
     theme = models.CharField(
-        _("Design"), max_length=50, default="default", help_text=_("Name des Designs der Homepage.")
+        _("Design"),
+        max_length=50,
+        default="theme_default",
+        help_text=_("Wie die Homepage aussieht; „Hoher Kontrast“ ist besonders gut lesbar."),
     )
     primary_colour = models.CharField(
         _("Hauptfarbe"), max_length=7, default="#1d4e89", validators=[HEX_COLOUR]
@@ -423,7 +432,7 @@ class ClubPage(EnginePreviewMixin, Page):
         ),
     ]
     homepage_panels = [
-        FieldPanel("theme"),
+        FieldPanel("theme", widget=ThemeSelect),
         FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
         InlinePanel(
             "homepage_sections", heading=_("Abschnitte der Homepage"), label=_("Abschnitt")
@@ -505,6 +514,8 @@ class ClubPage(EnginePreviewMixin, Page):
             errors["contact_name"] = _("Bitte den Namen der Ansprechperson angeben.")
         if self.own_domain:
             self.own_domain = self.own_domain.strip().lower()
+        if self.theme not in theme_names():
+            errors["theme"] = _("Dieses Design gibt es nicht.")
         for field in ("primary_colour", "accent_colour"):
             colour = getattr(self, field)
             if colour and HEX_COLOUR.regex.match(colour):

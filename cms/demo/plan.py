@@ -285,7 +285,7 @@ def plan_club(
         contact_consent=rng.random() < 0.8,
         website=f"https://www.{slug}.example" if rng.random() < 0.3 else "",
         own_domain=f"{slug}.example" if rng.random() < 0.08 else "",
-        theme="contrast" if rng.random() < 0.2 else "default",
+        theme="theme_contrast" if rng.random() < 0.2 else "theme_default",
         primary_colour=primary,
         accent_colour=accent,
         sections=tuple(sections),

@@ -339,3 +339,17 @@ def test_a_project_that_ends_before_it_starts_is_refused(client, club):
         "Das Ende darf nicht vor dem Beginn liegen."
     ]
     assert revisions_of(project) == before
+
+
+def test_the_theme_is_one_of_the_installed_themes(client, club):
+    before = revisions_of(club)
+    response = post_edit(client, club.editor, club, theme="gibt-es-nicht")
+    assert response.status_code == 200
+    assert revisions_of(club) == before
+    page = client.get(reverse("wagtailadmin_pages:edit", args=(club.pk,))).content.decode()
+    assert 'value="theme_contrast"' in page and 'value="theme_default"' in page
+    response = post_edit(client, club.editor, club, theme="theme_contrast")
+    assert response.status_code == 302
+    assert (
+        ClubPage.objects.get(pk=club.pk).get_latest_revision_as_object().theme == "theme_contrast"
+    )
