@@ -120,6 +120,7 @@ class ClubPlan:
     contact_email: str
     contact_phone: str
     contact_consent: bool
+    imprint_representatives: str
     website: str
     own_domain: str
     theme: str
@@ -283,6 +284,13 @@ def plan_club(
         contact_email=f"vorstand@{slug}.vereinsnetz.example",
         contact_phone=f"{data.PHONE_PREFIX}{rng.randint(0, 999):03d}",
         contact_consent=rng.random() < 0.8,
+        # Most clubs fill in the Impressum tab (first board member and the treasurer).
+        imprint_representatives=(
+            f"{contact_name} (1. Vorsitz)\n"
+            f"{rng.choice(community.first_names)} {rng.choice(community.last_names)} (Kasse)"
+        )
+        if rng.random() < 0.85
+        else "",
         website=f"https://www.{slug}.example" if rng.random() < 0.3 else "",
         own_domain=f"{slug}.example" if rng.random() < 0.08 else "",
         theme="theme_contrast" if rng.random() < 0.2 else "theme_default",

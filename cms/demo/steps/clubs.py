@@ -136,6 +136,10 @@ def fill_profile(context, page, club, cover, logo) -> None:
     page.contact_email = club.contact_email
     page.contact_phone = club.contact_phone
     page.contact_consent = club.contact_consent
+    page.imprint_representatives = club.imprint_representatives
+    if club.imprint_representatives:
+        page.imprint_responsible = club.contact_name
+        page.imprint_email, page.imprint_phone = club.contact_email, club.contact_phone
     page.website = club.website
     page.own_domain = club.own_domain
     page.theme = club.theme
