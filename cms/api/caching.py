@@ -164,6 +164,7 @@ def connect_invalidation() -> None:
     from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from cms.rooms.models import Room
     from cms.taxonomy.models import Country, FocusArea, Language, Municipality, UmbrellaOrganisation
 
     invalidate_on_change(
@@ -179,6 +180,7 @@ def connect_invalidation() -> None:
         Language,
         FocusArea,
         UmbrellaOrganisation,
+        Room,
     )
     page_published.connect(bump_content_version, dispatch_uid="api-cache-page-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="api-cache-page-unpublished")

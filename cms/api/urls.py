@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from . import errors
 from .caching import cache_api_response
 from .clubs import ClubViewSet
+from .municipalities import MunicipalityListView
 from .news import NewsListView
 from .search import SearchView
 from .wagtail_api import router as wagtail_router
@@ -17,6 +18,7 @@ v1_router.register("clubs", ClubViewSet, basename="api-club")
 
 v1_patterns = [
     path("news/", NewsListView.as_view(), name="api-news-list"),
+    path("municipalities/", MunicipalityListView.as_view(), name="api-municipalities"),
     path("search/", SearchView.as_view(), name="api-search"),
     path(
         "schema/",

@@ -13,8 +13,7 @@ WIDTH = 420
 MARGIN = 70  # room for labels at the edges
 FONT_SIZE = 13
 CHAR_WIDTH = 0.6 * FONT_SIZE  # a generous estimate for Latin place names
-DIRECTORY = "/api/v1/clubs/"
-DIRECTORY_PAGES = 5
+MUNICIPALITIES = "/api/v1/municipalities/"
 MIN_PLACES = 2
 
 
@@ -39,23 +38,17 @@ def places_from(items) -> dict[str, Place]:
 
 
 def known_places(fetch, own: dict) -> dict[str, Place]:
-    """The municipalities with coordinates the API can tell about: those of the clubs in its
-    directory (there is no list of municipalities of its own yet), always the club's own."""
-    places = places_from(_directory_municipalities(fetch)) if fetch is not None else {}
+    """The district's municipalities with coordinates (from the API), always the club's own."""
+    places = places_from(_municipalities(fetch)) if fetch is not None else {}
     places.update(places_from([own]))
     return places
 
 
-def _directory_municipalities(fetch):
+def _municipalities(fetch):
     try:
-        for page in range(DIRECTORY_PAGES):
-            answer = fetch(DIRECTORY, {"limit": 100, "offset": page * 100})
-            for club in answer.get("results", []):
-                yield club.get("municipality")
-            if not answer.get("next"):
-                return
+        return fetch(MUNICIPALITIES, None) or []
     except Exception:  # noqa: BLE001 - a map with fewer neighbours is still a map
-        return
+        return []
 
 
 def project(places: list[Place]) -> float:

@@ -100,7 +100,8 @@ def test_consented_contact_published_address_and_a_map_without_tiles(build_club_
         '<title id="contact-map-title">Karte: Düren und die Gemeinden in der Umgebung</title>'
         in svg
     )
-    assert "3 Gemeinden" in svg and "nicht die genaue Adresse" in svg
+    # all 15 municipalities of the district, from /api/v1/municipalities/
+    assert "15 Gemeinden" in svg and "nicht die genaue Adresse" in svg
     assert 'font-weight="700" text-decoration="underline">Düren</text>' in svg
     assert ">Jülich</text>" in svg and ">Heimbach</text>" in svg
     assert "href" not in svg and "<image" not in svg  # nothing loaded from anywhere
