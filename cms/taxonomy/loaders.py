@@ -8,6 +8,14 @@ from pathlib import Path
 from django.utils.text import slugify
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+GERMAN_LETTERS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def german_slug(name: str) -> str:
+    """A slug that spells German names the German way: Düren → dueren, Vettweiß → vettweiss."""
+    return slugify(name.translate(GERMAN_LETTERS))
 
 
 def read(name: str):
@@ -22,7 +30,7 @@ def load_district(path: Path, Municipality) -> int:
     for item in district["municipalities"]:
         defaults = {
             "name": item["name"],
-            "slug": slugify(item["name"].replace("ß", "ss")),
+            "slug": german_slug(item["name"]),
             "district": district["name"],
         }
         for name in ("latitude", "longitude"):
@@ -45,4 +53,4 @@ def load_reference_data(Country, Language, FocusArea) -> None:
             },
         )
     for name in read("focus_areas.json"):
-        FocusArea.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+        FocusArea.objects.get_or_create(name=name, defaults={"slug": german_slug(name)})

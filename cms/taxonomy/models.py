@@ -6,7 +6,6 @@ The district is data: municipalities are loaded from a JSON file per district
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -121,7 +120,9 @@ class FocusArea(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            from .loaders import german_slug
+
+            self.slug = german_slug(self.name)
         super().save(*args, **kwargs)
 
 

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.text import slugify
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import (
     Collection,
@@ -20,6 +19,8 @@ from wagtail.models import (
     Page,
     WorkflowPage,
 )
+
+from cms.taxonomy.loaders import german_slug
 
 from . import platform
 from .models import COLLECTION_PARENTS, GROUP_NAME_PATTERNS, Tenant, TenantKind
@@ -215,7 +216,7 @@ def provision_club(
         raise ValueError("The club index page is missing; run migrate first.")
     page = ClubPage(
         title=name,
-        slug=slug or slugify(name.replace("ß", "ss"))[:255],
+        slug=slug or german_slug(name)[:255],
         legal_form=legal_form,
         municipality=municipality,
         founding_year=founding_year,

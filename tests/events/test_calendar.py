@@ -111,7 +111,7 @@ def test_until_is_written_in_utc_for_timed_events(api, db):
 
 
 def test_filters_apply(api, district):
-    assert set(vevents(parse(api.get(URL, {"municipality": "julich"})))) == {
+    assert set(vevents(parse(api.get(URL, {"municipality": "juelich"})))) == {
         "Training",
         "Sommerfest",
         "Vorbei",
