@@ -19,7 +19,7 @@ def valid(**changes) -> dict:
     data = {
         "club_name": "Deutsch-Syrischer Kulturverein Jülich",
         "legal_form": "ev",
-        "municipality": "julich",
+        "municipality": "juelich",
         "founding_year": 2021,
         "countries": ["sy", "IQ"],
         "languages": ["ar", "CKB", "de"],
@@ -50,7 +50,7 @@ def test_happy_path_creates_a_pending_request_and_mails_the_applicant(
     registration = RegistrationRequest.objects.get()
     assert registration.club_name == "Deutsch-Syrischer Kulturverein Jülich"
     assert registration.status == RegistrationStatus.PENDING
-    assert registration.municipality.slug == "julich"
+    assert registration.municipality.slug == "juelich"
     assert registration.privacy_consent is True
     assert sorted(registration.countries.values_list("code", flat=True)) == ["IQ", "SY"]
     assert sorted(registration.languages.values_list("tag", flat=True)) == ["ar", "ckb", "de"]
