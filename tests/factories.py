@@ -31,7 +31,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.SelfAttribute("username")
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Person {n}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.django.Password(PASSWORD)
 
 
 class AgencyUserFactory(UserFactory):

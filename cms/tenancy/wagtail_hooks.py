@@ -1,6 +1,8 @@
 """Admin wiring of tenancy: the agency's "Anmeldungen" and "Mandanten" views, the decision
 view, and the club editor's dashboard panel. Isolation hooks live in ``isolation_hooks``."""
 
+import copy
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -81,10 +83,17 @@ def register_viewsets():
 
 @hooks.register("construct_main_menu")
 def show_pending_registration_count(request, menu_items):
+    """ "Anmeldungen (3)": the menu items are shared between requests, so the counted label goes
+    on a copy."""
     pending = RegistrationRequest.objects.filter(status=RegistrationStatus.PENDING).count()
-    for item in menu_items:
-        if item.name == "registrations" and pending:
-            item.label = f"{item.label} ({pending})"
+    if not pending:
+        return
+    url = reverse("registrations:index")
+    for position, item in enumerate(menu_items):
+        if getattr(item, "url", None) == url:
+            counted = copy.copy(item)
+            counted.label = f"{item.label} ({pending})"
+            menu_items[position] = counted
 
 
 class ClubEditorPanel(Component):

@@ -151,3 +151,11 @@ def test_provision_club_command_reports_bad_input(extra, message):
     with pytest.raises(CommandError, match=message):
         call_command("provision_club", "Irgendein Verein", *extra)
     assert not Tenant.objects.exists()
+
+
+def test_the_menu_counts_pending_registrations_once(client, agency_user, registration):
+    client.force_login(agency_user)
+    for _ in range(2):
+        page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Anmeldungen (1)" in page
+    assert "(1) (1)" not in page
