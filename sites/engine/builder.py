@@ -47,7 +47,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     skipped: bool = False
-    errors: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)  # plugin name → what failed
 
     @property
     def files(self) -> int:

@@ -21,3 +21,20 @@ def test_club_site_builds_from_the_api(build_club_site):
     assert list((root / "media").iterdir())  # the image was downloaded into the site
     assert not (root / "de/neuigkeiten/entwurf").exists()
     assert "Entwurf" not in (root / "de/neuigkeiten/index.html").read_text()
+
+
+def test_incremental_build_skips_an_unchanged_site(build_club_site, settings):
+    from io import StringIO
+
+    from sites.cli import build_many
+    from sites.client import ApiClient
+
+    club = ClubFactory()
+    build_club_site(club)
+    out = StringIO()
+    with ApiClient() as client:
+        failures = build_many(
+            client, [club.slug], settings.SITE_BUILD_DIR, incremental=True, stdout=out
+        )
+    assert failures == 0
+    assert f"{club.slug}: unchanged" in out.getvalue()
