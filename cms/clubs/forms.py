@@ -29,23 +29,17 @@ def media_in(value) -> list:
 
 
 class ThemeSelect(forms.Select):
-    """The installed homepage themes (plugins), named in German."""
+    """The installed homepage themes (plugins), named in German, read when the form renders
+    (a theme installed later appears without a restart of the form class)."""
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-
-    @property
-    def choices(self):
+    def get_context(self, name, value, attrs):
         from sites.engine.plugins import installed
 
-        return [
+        self.choices = [
             (plugin.name, plugin.label.get("de", plugin.name))
             for plugin in installed().themes("club")
         ]
-
-    @choices.setter
-    def choices(self, value):
-        pass
+        return super().get_context(name, value, attrs)
 
 
 def _snapshot(form) -> dict[str, set]:

@@ -149,7 +149,7 @@ def test_municipalities_in_the_api_have_coordinates(client, db):
     profile = client.get(f"/api/v1/clubs/{club.slug}/").json()
 
     assert profile["municipality"] == {
-        "slug": "julich",
+        "slug": "juelich",
         "name": "Jülich",
         "latitude": 50.922,
         "longitude": 6.3583,
