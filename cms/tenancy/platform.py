@@ -88,6 +88,8 @@ def ensure_platform_setup() -> None:
     group, _created = Group.objects.get_or_create(name=AGENCY_GROUP_NAME)
     group.permissions.add(*(permission(app, code) for app, code in MODEL_PERMISSIONS_AGENCY))
     root_page = Page.get_first_root_node()
+    if root_page is None:  # an emptied database (``flush``): nothing to attach rights to
+        return
     for action in PAGE_PERMISSIONS_AGENCY:
         GroupPagePermission.objects.get_or_create(
             group=group, page=root_page, permission=page_permission(action)
