@@ -48,11 +48,11 @@ class PrefetchedTagsMixin:
 
 
 class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
-    pass
+    """v2 images with their tags read from the prefetch."""
 
 
 class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
-    pass
+    """v2 documents with their tags read from the prefetch."""
 
 
 class AnonymousReadMixin(CachedResponseMixin):

@@ -107,11 +107,11 @@ class ConfinedMediaMixin:
 
 
 class ConfinedImagesAdminAPIViewSet(ConfinedMediaMixin, ImagesAdminAPIViewSet):
-    pass
+    """The admin API's image listing, confined to the editor's collections."""
 
 
 class ConfinedDocumentsAdminAPIViewSet(ConfinedMediaMixin, DocumentsAdminAPIViewSet):
-    pass
+    """The admin API's document listing, confined to the editor's collections."""
 
 
 def is_tenant_root(page_id) -> bool:

@@ -11,7 +11,7 @@ from .tasks import notify_on_commit
 
 
 class DecisionError(Exception):
-    pass
+    """The registration cannot be decided (already decided, or no reason for a rejection)."""
 
 
 def _lock_pending(registration: RegistrationRequest) -> RegistrationRequest:
