@@ -2,6 +2,7 @@
 parameters and aware of the requested locale; writes (none yet) keep the defaults from
 ``REST_FRAMEWORK``: session authentication with CSRF, authenticated only, throttled."""
 
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import SAFE_METHODS
 
 from .caching import CachedResponseMixin
@@ -24,3 +25,14 @@ class PublicReadMixin(CachedResponseMixin):
         if request.method in SAFE_METHODS:
             reject_unknown_parameters(request, self.allowed_parameters())
             self.locale = resolve_locale(request)
+
+
+class FirstRendererNegotiation(BaseContentNegotiation):
+    """For documents in one format (calendars, feeds): served whatever the client accepts,
+    with the view's first renderer; errors are always JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type

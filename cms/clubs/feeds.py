@@ -17,7 +17,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 from wagtail.models import Locale, Page
@@ -28,7 +27,7 @@ from cms.api.pages import attach_clubs
 from cms.api.privacy import public_pages
 from cms.api.schema import LOCALE_PARAMETER
 from cms.api.serializers import v2_page_url
-from cms.api.views import PublicReadMixin
+from cms.api.views import FirstRendererNegotiation, PublicReadMixin
 
 from .models import ClubPage, NewsPage
 
@@ -121,16 +120,6 @@ class NewsFeed(Feed):
         return club.title if club is not None else None
 
 
-class FeedNegotiation(BaseContentNegotiation):
-    """The feed is served whatever the client accepts; errors are always JSON."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0]
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 FEED_RESPONSES = {
     (200, "application/atom+xml"): OpenApiResponse(OpenApiTypes.STR, description="Atom 1.0"),
     (400, "application/json"): OpenApiResponse(
@@ -141,7 +130,7 @@ FEED_RESPONSES = {
 
 class NewsFeedView(PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = FeedNegotiation
+    content_negotiation_class = FirstRendererNegotiation
 
     @extend_schema(
         tags=["news"],

@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from cms.api.pages import attach_clubs
 from cms.api.serializers import v2_page_url
-from cms.api.views import PublicReadMixin
+from cms.api.views import FirstRendererNegotiation, PublicReadMixin
 
 from . import recurrence
 from .api import (
@@ -143,16 +142,6 @@ def build_calendar(events, request, name: str) -> bytes:
     return calendar.to_ical()
 
 
-class ErrorsAsJson(BaseContentNegotiation):
-    """The calendar is served whatever the client accepts; errors are always JSON."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0]
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 CALENDAR_RESPONSES = {
     (200, "text/calendar"): OpenApiResponse(
         OpenApiTypes.STR, description="iCalendar (RFC 5545), zum Abonnieren."
@@ -165,7 +154,7 @@ CALENDAR_RESPONSES = {
 
 class EventCalendarView(NewDayMixin, PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = ErrorsAsJson
+    content_negotiation_class = FirstRendererNegotiation
     club_in_path = False
 
     def allowed_parameters(self):

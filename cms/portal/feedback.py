@@ -5,19 +5,17 @@ leaves an e-mail address gets a confirmation."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-
-from cms.tenancy.tasks import notify_on_commit
 
 from .models import Feedback
 from .submissions import (
     INVALID,
     PublicSubmissionView,
     ReceivedSerializer,
+    confirm_receipt,
     honeypot_field,
     locale_field,
     text_messages,
@@ -90,19 +88,15 @@ def store_feedback(data: dict, language: str) -> Feedback:
         locale=language,
     )
     if feedback.email:
-        with translation.override(language):
-            own_language_line = _(
+        confirm_receipt(
+            feedback.email,
+            "portal/emails/feedback_received.txt",
+            {"feedback": feedback},
+            language,
+            gettext_lazy(
                 "Wir haben Ihre Rückmeldung erhalten und antworten Ihnen so bald wie möglich."
-            )
-        with translation.override("de"):
-            notify_on_commit(
-                feedback.email,
-                "portal/emails/feedback_received.txt",
-                {
-                    "feedback": feedback,
-                    "own_language_line": own_language_line if language != "de" else "",
-                },
-            )
+            ),
+        )
     return feedback
 
 

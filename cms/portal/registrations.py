@@ -6,7 +6,7 @@ The request becomes a pending ``RegistrationRequest`` the agency decides on unde
 
 from django.core.validators import RegexValidator
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -16,13 +16,13 @@ from cms.api.filters import canonical_bcp47
 from cms.clubs.models import FIRST_FOUNDING_YEAR, LegalForm
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 from cms.tenancy.models import RegistrationRequest
-from cms.tenancy.tasks import notify_on_commit
 
 from .submissions import (
     INVALID,
     REQUIRED,
     PublicSubmissionView,
     ReceivedSerializer,
+    confirm_receipt,
     honeypot_field,
     list_messages,
     locale_field,
@@ -186,19 +186,15 @@ def register(data: dict, language: str) -> RegistrationRequest:
     registration.countries.set(Country.objects.filter(code__in=data.get("countries", [])))
     registration.languages.set(Language.objects.filter(tag__in=data.get("languages", [])))
     registration.focus_areas.set(FocusArea.objects.filter(slug__in=data.get("focus_areas", [])))
-    with translation.override(language):
-        own_language_line = _(
+    confirm_receipt(
+        registration.applicant_email,
+        "portal/emails/registration_received.txt",
+        {"registration": registration},
+        language,
+        gettext_lazy(
             "Wir haben Ihre Anmeldung erhalten. Die Integrationsagentur meldet sich bei Ihnen."
-        )
-    with translation.override("de"):
-        notify_on_commit(
-            registration.applicant_email,
-            "portal/emails/registration_received.txt",
-            {
-                "registration": registration,
-                "own_language_line": own_language_line if language != "de" else "",
-            },
-        )
+        ),
+    )
     return registration
 
 

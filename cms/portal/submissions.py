@@ -23,6 +23,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from cms.api import errors
+from cms.tenancy.tasks import notify_on_commit
 
 HONEYPOT_FIELD = "website"
 FORM_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -163,3 +164,12 @@ class PublicSubmissionView(generics.GenericAPIView):
 
     def received_message(self) -> str:
         raise NotImplementedError
+
+
+def confirm_receipt(to: str, template: str, context: dict, language: str, line) -> None:
+    """Queue the German confirmation mail of a submission, with one line (``line``, a lazy
+    translation) in the visitor's language when that is not German."""
+    with translation.override(language):
+        own_language_line = str(line) if language != "de" else ""
+    with translation.override("de"):
+        notify_on_commit(to, template, {**context, "own_language_line": own_language_line})

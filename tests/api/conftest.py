@@ -5,6 +5,7 @@ scan every response body for it.
 """
 
 import json
+import types
 
 import pytest
 from django.contrib.auth.models import Group
@@ -85,10 +86,7 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
 def build_world():
     """Returns a namespace of the objects the tests refer to."""
 
-    class World:
-        pass
-
-    w = World()
+    w = types.SimpleNamespace()
     w.club = ClubFactory(
         "Offener Kulturverein e. V.",
         contact_name=f"{SECRET} Kontaktperson",
