@@ -236,6 +236,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_domain_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.document_errors",
+    ],
 }
 # Seconds a client or proxy may reuse a read response; the server-side copy lives until the
 # content changes (see cms/api/caching.py).
