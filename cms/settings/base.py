@@ -167,6 +167,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "true").lower() == "true"
 # Where the static homepages and the portal are built (``<dir>/vereine/<slug>/current``).
 SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
+# Seconds to wait before each retry of a failed site build (cms/homepages/status.py).
+SITE_BUILD_RETRY_DELAYS = [2, 10]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
