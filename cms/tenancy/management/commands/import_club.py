@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.tenancy.transfer import TransferError, import_club
+
+
+class Command(BaseCommand):
+    help = "Recreate a club from an archive written by export_club (in one transaction)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", type=Path)
+
+    def handle(self, *args, archive, **options):
+        try:
+            tenant = import_club(archive.read_bytes())
+        except (OSError, TransferError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Imported {tenant.name} ({tenant.root_page.slug}).")
