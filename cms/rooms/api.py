@@ -61,7 +61,7 @@ class BlockedPeriodSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class RoomSerializer(serializers.ModelSerializer):
+class BookableRoomSerializer(serializers.ModelSerializer):
     address = serializers.CharField(source="location")
     municipality = MunicipalitySerializer()
     opening_hours = OpeningHoursSerializer(many=True)
@@ -241,7 +241,7 @@ def booking_exception_handler(exc, context):
 
 @extend_schema(tags=["rooms"])
 class RoomViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
-    serializer_class = RoomSerializer
+    serializer_class = BookableRoomSerializer
     pagination_class = None
     filter_backends = []
 
