@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.rooms.models import Booking, BookingStatus, Room
-from tests.factories import booking, local_time
+from tests.factories import booking, local_time, room
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,22 @@ def test_menu_item_only_for_clubs_and_agency(client, club_a, agency_user, db):
     nobody = UserFactory(is_superuser=False)
     client.force_login(nobody)
     assert client.get(reverse("rooms_admin:index")).status_code in (302, 403)
+
+
+def test_week_calendar_queries_do_not_grow_with_bookings(client, cafe, club_a, agency_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(agency_user)
+    first = booking(cafe, club_a, days_ahead=1, hour=9)
+    week = timezone.localtime(first.start).date().isoformat()
+    url = reverse("rooms_admin:week")
+    client.get(url, {"woche": week})  # warm up the admin's own caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(url, {"woche": week})
+    for hour in range(10, 20):
+        booking(cafe, club_a, days_ahead=1, hour=hour, hours=1)
+    room("Noch ein Raum")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url, {"woche": week}).status_code == 200
+    assert len(many) == len(one)

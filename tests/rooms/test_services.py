@@ -283,3 +283,16 @@ def test_visibility_and_management(cafe, club_a, club_b, agency_user):
     assert services.may_manage(club_a.editor, own)
     assert not services.may_manage(club_a.editor, other)
     assert services.may_manage(agency_user, other)
+
+
+def test_lock_room_takes_a_write_lock_on_either_database(cafe):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        services.lock_room(cafe.pk)
+    (sql,) = [q["sql"] for q in queries.captured_queries if "rooms_room" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert sql.rstrip().endswith("FOR UPDATE")
+    else:
+        assert sql.startswith("UPDATE") and "SET id = id" in sql
