@@ -296,3 +296,14 @@ def test_lock_room_takes_a_write_lock_on_either_database(cafe):
         assert sql.rstrip().endswith("FOR UPDATE")
     else:
         assert sql.startswith("UPDATE") and "SET id = id" in sql
+
+
+def test_deleting_a_club_removes_its_bookings_only(cafe, club_a, club_b, agency_user):
+    from cms.tenancy.deletion import delete_tenant
+
+    own = booking(cafe, club_a, status="confirmed")
+    services.record(own, "requested", "confirmed", agency_user)
+    other = booking(cafe, club_b, hour=12)
+    delete_tenant(club_a.tenant, by=agency_user)
+    assert list(Booking.objects.all()) == [other]
+    assert cafe.pk is not None and type(cafe).objects.filter(pk=cafe.pk).exists()
