@@ -120,11 +120,10 @@ def opening_error(room: Room, start, end) -> str | None:
     local_start, local_end = timezone.localtime(start), timezone.localtime(end)
     weekday = local_start.weekday()
     hours = [h for h in room.opening_hours.all() if h.weekday == weekday]
-    if local_end.date() == local_start.date() or local_end.time() == datetime.time():
-        end_time = local_end.time()
-        same_day = local_end.date() == local_start.date()
+    # A booking lies within one opening interval of its (local) day.
+    if local_end.date() == local_start.date():
         for interval in hours:
-            if interval.opens <= local_start.time() and same_day and end_time <= interval.closes:
+            if interval.opens <= local_start.time() and local_end.time() <= interval.closes:
                 return None
     day = Weekday(weekday).label
     if not hours:
