@@ -153,3 +153,52 @@ def document(collection=None, title="Satzung") -> Document:
     if collection is not None:
         kwargs["collection"] = collection
     return Document.objects.create(title=title, **kwargs)
+
+
+# --- rooms and bookings (helper "rooms") ------------------------------------------------------
+
+
+def room(name=None, *, capacity=30, hourly_fee="10.00", daily_fee="50.00", hours=None, **fields):
+    """A room open every day 08:00–22:00 unless ``hours`` (``{weekday: (opens, closes)}``)."""
+    from decimal import Decimal
+
+    from cms.rooms.models import OpeningHours, Room
+
+    room._counter = getattr(room, "_counter", 0) + 1
+    created = Room.objects.create(
+        name=name or f"Testraum {room._counter}",
+        location=fields.pop("location", "Teststraße 1, 52349 Düren"),
+        municipality=fields.pop("municipality", None) or municipality(),
+        capacity=capacity,
+        hourly_fee=Decimal(hourly_fee),
+        daily_fee=Decimal(daily_fee),
+        **fields,
+    )
+    if hours is None:
+        hours = {day: (datetime.time(8), datetime.time(22)) for day in range(7)}
+    for weekday, (opens, closes) in hours.items():
+        OpeningHours.objects.create(room=created, weekday=weekday, opens=opens, closes=closes)
+    return created
+
+
+def local_time(days_ahead: int, hour: int, minute: int = 0) -> datetime.datetime:
+    """A time in the site's zone ``days_ahead`` days from today."""
+    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def booking(room_, club, *, days_ahead=7, hour=18, hours=2, status="requested", **fields):
+    """A booking created directly in the database (no validation, no mail)."""
+    from cms.rooms.models import Booking
+
+    start = fields.pop("start", None) or local_time(days_ahead, hour)
+    return Booking.objects.create(
+        room=room_,
+        club=getattr(club, "tenant", club),
+        start=start,
+        end=fields.pop("end", None) or start + datetime.timedelta(hours=hours),
+        purpose=fields.pop("purpose", "Mitgliederversammlung"),
+        attendees=fields.pop("attendees", 10),
+        status=status,
+        **fields,
+    )

@@ -73,6 +73,7 @@ STEPS: list[Step] = [
     umbrellas.ensure_umbrellas,
     rooms.ensure_rooms,
     clubs.build_clubs,
+    rooms.ensure_bookings,
     projects.build_projects,
     registrations.ensure_registrations,
 ]

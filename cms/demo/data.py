@@ -81,6 +81,12 @@ class Room:
     step_free: bool
     accessible_toilet: bool
     equipment: str
+    hourly_fee: str = "0"
+    daily_fee: str = "0"
+    # (weekday 0 = Monday, opens, closes)
+    opening_hours: tuple[tuple[int, str, str], ...] = ()
+    # (days from today, first hour, days long or 0 for an evening until closing, reason)
+    blocked: tuple[tuple[int, int, int, str], ...] = ()
 
 
 ROOMS = [
@@ -92,6 +98,13 @@ ROOMS = [
         step_free=True,
         accessible_toilet=True,
         equipment="Teeküche, Beamer und Leinwand, 40 Stühle, 8 Tische, WLAN",
+        hourly_fee="8.00",
+        daily_fee="40.00",
+        opening_hours=(
+            *((day, "10:00", "22:00") for day in range(5)),
+            (5, "10:00", "18:00"),
+        ),
+        blocked=((9, 18, 0, "Abende im Café: Sprachcafé"), (23, 0, 2, "Grundreinigung")),
     ),
     Room(
         name="Dachverband – Seminarraum",
@@ -101,6 +114,10 @@ ROOMS = [
         step_free=True,
         accessible_toilet=False,
         equipment="Flipchart, Beamer, Moderationskoffer, WLAN",
+        hourly_fee="12.00",
+        daily_fee="60.00",
+        opening_hours=tuple((day, "09:00", "21:00") for day in range(5)),
+        blocked=((15, 0, 3, "Renovierung"),),
     ),
     Room(
         name="Dachverband – Gruppenraum Jülich",
@@ -110,6 +127,65 @@ ROOMS = [
         step_free=False,
         accessible_toilet=False,
         equipment="Großer Tisch, Bildschirm, kleine Küche",
+        hourly_fee="5.00",
+        daily_fee="25.00",
+        opening_hours=tuple((day, "14:00", "21:00") for day in range(1, 6)),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class RoomBooking:
+    """A demo booking: ``day`` counts from today and moves on to the room's next open day."""
+
+    room: str
+    club: int  # index into the clubs ordered by name
+    day: int
+    start: str
+    end: str
+    purpose: str
+    attendees: int
+    status: str  # requested, confirmed, declined, cancelled
+    fee_waived: bool = False
+
+
+ROOM_BOOKINGS = [
+    RoomBooking("Café International", 0, 1, "18:00", "20:00", "Vorstandssitzung", 8, "confirmed"),
+    RoomBooking("Café International", 1, 2, "15:00", "18:00", "Hausaufgabenhilfe", 15, "confirmed"),
+    RoomBooking(
+        "Café International", 2, 2, "18:30", "21:30", "Mitgliederversammlung", 35, "requested"
+    ),
+    RoomBooking("Café International", 3, 2, "19:00", "21:00", "Elternabend", 20, "requested"),
+    RoomBooking(
+        "Café International", 4, 4, "10:00", "13:00", "Sprachkurs", 12, "confirmed", fee_waived=True
+    ),
+    RoomBooking("Café International", 5, 8, "17:00", "19:00", "Chorprobe", 18, "declined"),
+    RoomBooking("Café International", 0, 11, "18:00", "20:00", "Vorstandssitzung", 8, "requested"),
+    RoomBooking(
+        "Café International", 6, 14, "12:00", "16:00", "Kulturfest-Vorbereitung", 25, "confirmed"
+    ),
+    RoomBooking("Café International", 7, 16, "18:00", "21:00", "Filmabend", 30, "cancelled"),
+    RoomBooking(
+        "Dachverband – Seminarraum",
+        8,
+        3,
+        "10:00",
+        "16:00",
+        "Fortbildung Vereinsrecht",
+        20,
+        "confirmed",
+    ),
+    RoomBooking(
+        "Dachverband – Seminarraum", 9, 6, "18:00", "20:00", "Projekttreffen", 10, "requested"
+    ),
+    RoomBooking(
+        "Dachverband – Seminarraum", 1, 20, "09:00", "21:00", "Klausurtag", 14, "confirmed"
+    ),
+    RoomBooking(
+        "Dachverband – Gruppenraum Jülich", 10, 2, "16:00", "18:00", "Nachhilfe", 8, "confirmed"
+    ),
+    RoomBooking(
+        "Dachverband – Gruppenraum Jülich", 11, 9, "18:00", "20:00", "Frauentreff", 12, "requested"
     ),
 ]
 

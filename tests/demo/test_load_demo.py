@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
 from cms.events.models import EventPage
-from cms.rooms.models import Room
+from cms.rooms.models import Booking, Room
 from cms.taxonomy.models import Country, Language, Municipality, UmbrellaOrganisation
 from cms.tenancy.models import RegistrationRequest, Tenant
 from cms.tenancy.platform import AGENCY_GROUP_NAME
@@ -29,6 +29,7 @@ COUNTED = [
     get_user_model(),
     Tenant,
     Room,
+    Booking,
     RegistrationRequest,
     UmbrellaOrganisation,
     WorkflowState,
@@ -135,6 +136,27 @@ def test_rooms_registrations_and_umbrella(demo):
         name="Dachverband der Migrantenorganisationen im Kreis Düren e. V."
     )
     assert umbrella.clubs.count() >= 20
+
+
+def test_rooms_have_tariffs_hours_and_bookings_in_every_state(demo):
+    cafe = Room.objects.get(name="Café International")
+    assert cafe.hourly_fee > 0 and cafe.daily_fee > 0 and cafe.opening_hours.count() == 6
+    assert cafe.blocked_periods.filter(reason__startswith="Abende im Café").exists()
+    assert set(Booking.objects.values_list("status", flat=True)) == {
+        "requested",
+        "confirmed",
+        "declined",
+        "cancelled",
+    }
+    assert Booking.objects.values("room").distinct().count() == 3
+    confirmed = list(Booking.objects.filter(status="confirmed"))
+    assert not [
+        (a.pk, b.pk)
+        for a in confirmed
+        for b in confirmed
+        if a.pk < b.pk and a.room_id == b.room_id and a.start < b.end and b.start < a.end
+    ]
+    assert all(b.transitions.exists() for b in Booking.objects.all())
 
 
 def test_the_command_prints_the_logins(demo):

@@ -1,0 +1,138 @@
+"""Booking: the agency's rooms on the portal, a free/busy calendar per room for the coming
+two weeks (free, requested, booked, blocked: with text labels as well as colours), the room's
+calendar feed, and the request form for logged-in club editors.
+
+The pages are built from ``GET /api/v1/rooms/`` and ``…/availability/`` through
+``view.site.fetch``; they show no club names (the API never gives them). The form is a small
+dependency-free script (``static/booking.js``) that posts to ``POST /api/v1/bookings/`` with
+the session's CSRF cookie; it shows itself only when the visitor is logged in (the portal is
+served from the CMS's own host). Without JavaScript the page explains how to request a room
+in the admin and links there.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import babel.dates
+import babel.numbers
+
+from sites.engine.plugins import PageSpec, Plugin
+
+from .strings import STRINGS
+
+DAYS_SHOWN = 14
+PATH = "raeume"
+TIME_ZONE = ZoneInfo("Europe/Berlin")
+STATES = ("free", "requested", "booked", "blocked")
+
+
+def translator(code: str):
+    def translate(key: str, **params) -> str:
+        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
+        return text.format(**params) if params else text
+
+    return translate
+
+
+def today() -> datetime.date:
+    return datetime.datetime.now(TIME_ZONE).date()
+
+
+def money(value: str, code: str) -> str:
+    return babel.numbers.format_decimal(Decimal(value), format="#,##0.00", locale=code)
+
+
+def opening_lines(room: dict, code: str) -> list[dict]:
+    names = babel.dates.get_day_names("wide", locale=code)
+    t = translator(code)
+    lines = []
+    for weekday in range(7):
+        times = [
+            f"{h['opens']}–{h['closes']}" for h in room["opening_hours"] if h["weekday"] == weekday
+        ]
+        lines.append({"day": names[weekday], "times": ", ".join(times) or t("booking.closed")})
+    return lines
+
+
+def calendar_days(availability: dict, code: str) -> list[dict]:
+    days = []
+    for day in availability["days"]:
+        date = datetime.date.fromisoformat(day["date"])
+        days.append(
+            {
+                "date": day["date"],
+                "label": babel.dates.format_skeleton("MMMMEEEEd", date, locale=code),
+                "slots": [
+                    {"start": s["start"][11:16], "end": s["end"][11:16], "state": s["state"]}
+                    for s in day["slots"]
+                ],
+            }
+        )
+    return days
+
+
+def room_entry(room: dict, code: str) -> dict:
+    t = translator(code)
+    return {
+        **room,
+        "path": f"{PATH}/{room['id']}",
+        "fee_text": t(
+            "booking.fee_text",
+            hourly=money(room["hourly_fee"], code),
+            daily=money(room["daily_fee"], code),
+        ),
+        "opening": opening_lines(room, code),
+    }
+
+
+def pages(view):
+    code = view.locale.code
+    t = translator(code)
+    fetch = view.site.fetch
+    if fetch is None:
+        return
+    cms = (view.settings.get("cms_base_url") or "").rstrip("/")
+    rooms = [room_entry(room, code) for room in fetch("/api/v1/rooms/", {"locale": code})]
+    first = today()
+    last = first + datetime.timedelta(days=DAYS_SHOWN - 1)
+    yield PageSpec(
+        path=PATH,
+        template="booking/index.html",
+        title=t("booking.title"),
+        menu="main",
+        label=t("booking.menu"),
+        context={"rooms": rooms},
+    )
+    for room in rooms:
+        availability = fetch(
+            f"/api/v1/rooms/{room['id']}/availability/",
+            {"from": first.isoformat(), "to": last.isoformat()},
+        )
+        yield PageSpec(
+            path=room["path"],
+            template="booking/room.html",
+            title=room["name"],
+            context={
+                "room": room,
+                "days": calendar_days(availability, code),
+                "as_of": babel.dates.format_date(first, format="long", locale=code),
+                "states": STATES,
+                "cms": cms,
+                "ics_url": f"{cms}/api/v1/rooms/{room['id']}/occupancy.ics",
+                "admin_url": f"{cms}/admin/raumbuchungen/anfragen/?room={room['id']}",
+                "api_url": f"{cms}/api/v1/bookings/",
+            },
+        )
+
+
+plugin = Plugin(
+    name="booking",
+    kinds=frozenset({"portal"}),
+    package=__name__,
+    label={"de": "Räume", "en": "Rooms"},
+    strings=STRINGS,
+    pages=pages,
+)
