@@ -1,6 +1,8 @@
 """The partners endpoints of the domain API: partner organisations, confirmed cooperations
 and the network of confirmed links (cooperations, mentoring, joint projects)."""
 
+import functools
+
 import django_filters
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -86,26 +88,41 @@ def cooperations_by_partner(directory) -> dict:
     return grouped
 
 
+class DirectoryMixin:
+    """The public partners and clubs of the request's locale, read once per request."""
+
+    @functools.cached_property
+    def directory(self) -> data.Directory:
+        return data.Directory(self.locale)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False):
+            context["cooperations"] = cooperations_by_partner(self.directory)
+        return context
+
+
 @extend_schema(
     summary="Partnerorganisationen",
     description="Feuerwehr, DRK, Malteser, THW …: jede öffentliche Partnerorganisation.",
     parameters=[LOCALE_PARAMETER],
 )
-class PartnerListView(PublicReadMixin, generics.ListAPIView):
+class PartnerListView(DirectoryMixin, PublicReadMixin, generics.ListAPIView):
     serializer_class = PartnerSummarySerializer
     pagination_class = LimitOffsetPagination
+    queryset = PartnerPage.objects.none()
 
     def allowed_parameters(self):
         return ["locale", "limit", "offset"]
 
     def get_queryset(self):
-        return data.public_partner_pages(self.locale).order_by("title")
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if not getattr(self, "swagger_fake_view", False):
-            context["cooperations"] = cooperations_by_partner(data.Directory(self.locale))
-        return context
+        if getattr(self, "swagger_fake_view", False):
+            return PartnerPage.objects.none()
+        return (
+            self.directory.localized(PartnerPage)
+            .select_related("municipality", "locale")
+            .order_by("title")
+        )
 
 
 @extend_schema(
@@ -113,23 +130,21 @@ class PartnerListView(PublicReadMixin, generics.ListAPIView):
     description="Profil einer Partnerorganisation mit ihren bestätigten Kooperationen.",
     parameters=[LOCALE_PARAMETER],
 )
-class PartnerDetailView(PublicReadMixin, generics.RetrieveAPIView):
+class PartnerDetailView(DirectoryMixin, PublicReadMixin, generics.RetrieveAPIView):
     serializer_class = PartnerDetailSerializer
     lookup_field = "slug"
+    queryset = PartnerPage.objects.none()
 
     def get_object(self):
-        candidates = public_pages(PartnerPage.objects.filter(slug=self.kwargs["slug"]))
-        keys = candidates.values("translation_key")
-        partner = data.public_partner_pages(self.locale).filter(translation_key__in=keys).first()
+        keys = PartnerPage.objects.filter(self.directory.public, slug=self.kwargs["slug"]).values(
+            "translation_key"
+        )
+        partner = self.directory.partner_by_key.get(
+            next(iter(keys.values_list("translation_key", flat=True)), None)
+        )
         if partner is None:
             raise Http404
         return partner
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if not getattr(self, "swagger_fake_view", False):
-            context["cooperations"] = cooperations_by_partner(data.Directory(self.locale))
-        return context
 
 
 def public_clubs(request=None):
@@ -201,7 +216,7 @@ class CooperationFilter(NormalisingFilterSet):
     ),
     parameters=[LOCALE_PARAMETER],
 )
-class CooperationListView(PublicReadMixin, generics.ListAPIView):
+class CooperationListView(DirectoryMixin, PublicReadMixin, generics.ListAPIView):
     serializer_class = CooperationSerializer
     pagination_class = LimitOffsetPagination
     filter_backends = [DjangoFilterBackend]
@@ -210,12 +225,16 @@ class CooperationListView(PublicReadMixin, generics.ListAPIView):
     def allowed_parameters(self):
         return [*CooperationFilter.base_filters, "locale", "limit", "offset"]
 
+    queryset = CooperationLink.objects.none()
+
     def get_queryset(self):
-        return data.confirmed_links()
+        if getattr(self, "swagger_fake_view", False):
+            return CooperationLink.objects.none()
+        return self.directory.confirmed_links()
 
     def list(self, request, *args, **kwargs):
         links = self.filter_queryset(self.get_queryset())
-        items = [item.as_dict() for item in data.cooperations(data.Directory(self.locale), links)]
+        items = [item.as_dict() for item in data.cooperations(self.directory, links)]
         page = self.paginate_queryset(items)
         return self.get_paginated_response(page)
 

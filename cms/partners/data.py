@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from cms.api.locales import localized
 from cms.api.privacy import public_pages
 from cms.clubs.models import ClubPage, ProjectPage
 
@@ -36,10 +35,6 @@ def kind_label(kind: str) -> str:
 
 
 EDGE_KINDS = [*CooperationKind.values, MENTORING, JOINT_PROJECT]
-
-
-def public_partner_pages(locale: Locale):
-    return localized(PartnerPage.objects.all(), locale).select_related("municipality", "locale")
 
 
 def partner_ref(partner: PartnerPage) -> dict:
@@ -95,30 +90,49 @@ class Cooperation:
 
 
 class Directory:
-    """Public partners and clubs of one locale, read once and looked up by page or path."""
+    """Public partners and clubs of one locale, read once and looked up by page or path.
+
+    The privacy layer is evaluated once (``self.public``, a subquery of every public page) and
+    reused by every later query, so a whole answer takes a fixed number of queries."""
 
     def __init__(self, locale: Locale):
         self.locale = locale
-        default = Locale.get_default()
-        partners = list(public_partner_pages(locale))
-        clubs = list(localized(ClubPage.objects.all(), locale).select_related("municipality"))
+        self.default = Locale.get_default()
+        self.public = Q(pk__in=public_pages(Page.objects.all()).values("pk"))
+        partners = list(self.localized(PartnerPage).select_related("municipality", "locale"))
+        clubs = list(self.localized(ClubPage).select_related("municipality"))
         self.partners = sorted(partners, key=lambda page: page.title.casefold())
         self.partner_by_key = {page.translation_key: page for page in partners}
         self.club_by_key = {page.translation_key: page for page in clubs}
         # German (default-locale) pages carry the links; map their paths and ids to the pages
         # shown in this locale.
         self.partner_by_path = {}
-        for path, key in public_pages(PartnerPage.objects.filter(locale=default)).values_list(
+        for path, key in PartnerPage.objects.filter(self.public, locale=self.default).values_list(
             "path", "translation_key"
         ):
             if key in self.partner_by_key:
                 self.partner_by_path[path] = self.partner_by_key[key]
         self.club_by_id, self.club_by_path = {}, {}
-        for pk, path, key in public_pages(ClubPage.objects.filter(locale=default)).values_list(
+        for pk, path, key in ClubPage.objects.filter(self.public, locale=self.default).values_list(
             "pk", "path", "translation_key"
         ):
             if key in self.club_by_key:
                 self.club_by_id[pk] = self.club_by_path[path] = self.club_by_key[key]
+
+    def localized(self, model, queryset=None):
+        """Like ``cms.api.locales.localized``, on the privacy subquery read once."""
+        pages = (model.objects.all() if queryset is None else queryset).filter(self.public)
+        if self.locale.pk == self.default.pk:
+            return pages.filter(locale=self.default)
+        translated = model.objects.filter(self.public, locale=self.locale).values("translation_key")
+        return pages.filter(
+            Q(locale=self.locale) | (Q(locale=self.default) & ~Q(translation_key__in=translated))
+        )
+
+    def confirmed_links(self):
+        return CooperationLink.objects.confirmed().filter(
+            cooperation__in=CooperationPage.objects.filter(self.public).values("pk")
+        )
 
     def partner_of_path(self, path: str) -> PartnerPage | None:
         for length in range(Page.steplen, len(path), Page.steplen):
@@ -143,31 +157,21 @@ def under_any(queryset, field: str, paths):
     return queryset.filter(condition)
 
 
-def confirmed_links():
-    """Links confirmed by both sides whose cooperation page is public (unpublished or inside an
-    unpublished partner tree is not)."""
-    return CooperationLink.objects.confirmed().filter(
-        cooperation__in=public_pages(CooperationPage.objects.all()).values("pk")
-    )
-
-
 def cooperations(directory: Directory, links=None) -> list[Cooperation]:
     """Confirmed cooperations (of ``links``, a queryset of confirmed links, default all), each
     with every club that confirmed it, best first: running ones, then the latest."""
-    links = confirmed_links() if links is None else links
-    cooperation_ids = set(links.values_list("cooperation_id", flat=True))
+    links = directory.confirmed_links() if links is None else links
     rows = list(
-        confirmed_links()
-        .filter(cooperation_id__in=cooperation_ids)
-        .select_related("cooperation")
+        directory.confirmed_links()
+        .filter(cooperation_id__in=links.values("cooperation_id"))
         .order_by("club__title")
         .values_list("cooperation__translation_key", "cooperation__path", "club_id")
     )
+    keys = {row[0] for row in rows}
     pages = {
         page.translation_key: page
-        for page in localized(
-            CooperationPage.objects.filter(translation_key__in={row[0] for row in rows}),
-            directory.locale,
+        for page in directory.localized(
+            CooperationPage, CooperationPage.objects.filter(translation_key__in=keys)
         ).select_related("locale")
     }
     found: dict = {}
@@ -184,10 +188,7 @@ def cooperations(directory: Directory, links=None) -> list[Cooperation]:
 def club_cooperations(club: ClubPage, locale: Locale) -> list[dict]:
     """For the club's bundle: its confirmed cooperations."""
     directory = Directory(locale)
-    default_club = ClubPage.objects.filter(
-        translation_key=club.translation_key, locale=Locale.get_default()
-    ).values("pk")
-    links = confirmed_links().filter(club__in=default_club)
+    links = directory.confirmed_links().filter(club__translation_key=club.translation_key)
     return [item.for_club() for item in cooperations(directory, links)]
 
 
@@ -265,7 +266,7 @@ def network(locale: Locale, municipalities=(), kinds=()) -> dict:
 
 def joint_project_edges(directory: Directory) -> list[dict]:
     projects = (
-        public_pages(ProjectPage.objects.filter(locale=Locale.get_default()))
+        ProjectPage.objects.filter(directory.public, locale=directory.default)
         .filter(Q(partner_clubs__isnull=False) | Q(partner_organisations__isnull=False))
         .distinct()
         .prefetch_related("partner_clubs", "partner_organisations")
@@ -280,7 +281,6 @@ def joint_project_edges(directory: Directory) -> list[dict]:
         others += [
             directory.partner_by_key.get(partner.translation_key)
             for partner in project.partner_organisations.all()
-            if partner.live
         ]
         for other in others:
             if other is None or other.pk == owner.pk:

@@ -222,7 +222,7 @@ def propose_cooperation(
     )
     # Published at once, on the club's behalf: nothing of it is public before the partner
     # confirms, and the partner's editors can edit or decline it like their own pages.
-    cooperation.save_revision(user=user).publish(user=user)
+    cooperation.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     notify(
         partner,
         "partners/emails/cooperation_proposal.txt",
