@@ -18,7 +18,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from .plan import ClubPlan, build_plan
-from .steps import accounts, clubs, portal, projects, registrations, rooms, umbrellas
+from .steps import accounts, clubs, partners, portal, projects, registrations, rooms, umbrellas
 
 
 @dataclass
@@ -74,6 +74,7 @@ STEPS: list[Step] = [
     rooms.ensure_rooms,
     clubs.build_clubs,
     projects.build_projects,
+    partners.build_partners,
     registrations.ensure_registrations,
 ]
 
