@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.partners.models import CooperationLink
 from tests.factories import (
     ClubFactory,
     PartnerFactory,
