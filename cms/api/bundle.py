@@ -77,8 +77,16 @@ class BundleBuilder:
         self.public_partner_ids = set(
             public_pages(ClubPage.objects.all()).values_list("pk", flat=True)
         )
-        self.public_organisation_ids = set(
-            public_pages(PartnerPage.objects.all()).values_list("pk", flat=True)
+        named = {
+            partner.pk
+            for page in pages
+            if isinstance(page, ProjectPage)
+            for partner in page.partner_organisations.all()
+        }
+        self.public_organisation_ids = (
+            set(public_pages(PartnerPage.objects.filter(pk__in=named)).values_list("pk", flat=True))
+            if named
+            else set()
         )
         for page in pages:
             for name in ("body",):

@@ -186,10 +186,15 @@ def cooperations(directory: Directory, links=None) -> list[Cooperation]:
 
 
 def club_cooperations(club: ClubPage, locale: Locale) -> list[dict]:
-    """For the club's bundle: its confirmed cooperations."""
+    """For the club's bundle: its confirmed cooperations (one query when it has none)."""
+    links = CooperationLink.objects.confirmed().filter(club__translation_key=club.translation_key)
+    if not links.exists():
+        return []
     directory = Directory(locale)
-    links = directory.confirmed_links().filter(club__translation_key=club.translation_key)
-    return [item.for_club() for item in cooperations(directory, links)]
+    public_links = links.filter(
+        cooperation__in=CooperationPage.objects.filter(directory.public).values("pk")
+    )
+    return [item.for_club() for item in cooperations(directory, public_links)]
 
 
 def network(locale: Locale, municipalities=(), kinds=()) -> dict:
