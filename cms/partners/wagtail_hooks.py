@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from cms.tenancy.provisioning import is_agency, tenants_of
 
 from . import views
+from .models import PartnerPage
 
 
 @hooks.register("register_admin_urls")
@@ -55,6 +56,7 @@ class DecisionsPanel(Component):
     def get_context_data(self, parent_context):
         pending_links, pending_mentorings = views.awaiting_user(self.user)
         return {
+            "partners": list(views.own_pages(self.user, PartnerPage)),
             "pending_links": views.link_rows(self.user, pending_links[:20]),
             "pending_mentorings": views.mentoring_rows(self.user, pending_mentorings[:20]),
         }

@@ -33,6 +33,9 @@ def test_the_partners_panel_has_nothing_to_decide(client, pending):
     client.force_login(partner.editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Keine Kooperation wartet auf Ihre Bestätigung." in html
+    add = reverse("wagtailadmin_pages:add", args=["partners", "cooperationpage", partner.pk])
+    assert add in html
+    assert "Ihr Verein" not in html  # the club panel (homepage links) is not for partners
 
 
 def test_club_editor_confirms_and_declines_by_post(client, pending):
