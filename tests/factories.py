@@ -202,3 +202,83 @@ def booking(room_, club, *, days_ahead=7, hour=18, hours=2, status="requested", 
         status=status,
         **fields,
     )
+
+
+# --- partners (partner organisations, cooperations, mentoring) ---------------------------------
+
+
+class PartnerFactory:
+    """Provision a partner organisation with one editor, like ``ClubFactory``; returns the
+    (specific) PartnerPage with ``.tenant`` and ``.editor`` attached."""
+
+    _counter = 0
+
+    def __new__(cls, name: str | None = None, *, publish: bool = True, **fields):
+        from cms.partners.provisioning import provision_partner
+
+        PartnerFactory._counter += 1
+        number = PartnerFactory._counter
+        name = name or f"Partnerorganisation {number}"
+        municipality_name = fields.pop("municipality_name", "Düren")
+        result = provision_partner(
+            name=name,
+            municipality=municipality(municipality_name),
+            short_description=fields.pop("short_description", f"Über {name}"),
+            website=fields.pop("website", f"https://partner{number}.example.org/"),
+            editor_email=f"partner{number}@example.org",
+        )
+        result.tenant.direct_publishing = fields.pop("direct_publishing", True)
+        result.tenant.save()
+        editor = result.editor
+        editor.set_password(PASSWORD)
+        editor.save()
+        page = result.tenant.root_page.specific
+        for key, value in fields.items():
+            setattr(page, key, value)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+            page.refresh_from_db()
+        page.tenant = result.tenant
+        page.editor = editor
+        return page
+
+
+def cooperation(partner, clubs=(), title="Erste-Hilfe-Kurs", publish=True, **kwargs):
+    """A cooperation page of ``partner`` naming ``clubs``; publishing it creates the links,
+    which wait for each club's decision."""
+    from cms.partners.models import CooperationPage
+
+    kwargs.setdefault("kind", "first_aid")
+    kwargs.setdefault("start_date", datetime.date(2026, 1, 15))
+    kwargs.setdefault("description", f"Beschreibung: {title}")
+    PartnerFactory._counter += 1
+    kwargs.setdefault("slug", f"kooperation-{PartnerFactory._counter}")
+    page = CooperationPage(title=title, **kwargs)
+    page.clubs = list(clubs)
+    return add_child(partner, page, publish=publish)
+
+
+def confirm(cooperation_page, club, decision: str = "confirmed"):
+    """Record ``club``'s decision on its link to ``cooperation_page`` (as its editors would)."""
+    from cms.partners.models import CooperationLink
+
+    link = CooperationLink.objects.get(cooperation=cooperation_page, club=club)
+    link.club_status = decision
+    link.save()
+    return link
+
+
+def mentoring(mentor, mentee, confirmed: bool = True, **kwargs):
+    from cms.partners.models import Decision, Mentoring
+
+    status = Decision.CONFIRMED if confirmed else Decision.PENDING
+    kwargs.setdefault("start_date", datetime.date(2025, 9, 1))
+    kwargs.setdefault("funding_reference", "UF-2025-001")
+    return Mentoring.objects.create(
+        mentor=mentor,
+        mentee=mentee,
+        mentor_status=Decision.CONFIRMED,
+        mentee_status=status,
+        **kwargs,
+    )

@@ -2,7 +2,7 @@
 
 Pages come with their fields and bodies resolved (image renditions, document URLs, real links);
 galleries only with consented pictures; the homepage settings with the sections in order.
-Cooperations are added by the partners issue once that data exists.
+``cooperations`` lists the club's cooperations confirmed by both sides (``cms.partners``).
 """
 
 from django.db.models import Prefetch, Q
@@ -18,6 +18,8 @@ from cms.clubs.models import (
     ProjectPage,
 )
 from cms.events.models import EventIndexPage, EventPage
+from cms.partners.data import club_cooperations
+from cms.partners.models import PartnerPage
 
 from .locales import content_language_codes, direction, locale_fields, localized
 from .media import image_data, prefetch_image
@@ -36,7 +38,7 @@ PREFETCH = {
             ),
         )
     ],
-    ProjectPage: ["partner_clubs"],
+    ProjectPage: ["partner_clubs", "partner_organisations"],
     EventPage: ["languages", "location_room"],
 }
 
@@ -75,6 +77,17 @@ class BundleBuilder:
         self.public_partner_ids = set(
             public_pages(ClubPage.objects.all()).values_list("pk", flat=True)
         )
+        named = {
+            partner.pk
+            for page in pages
+            if isinstance(page, ProjectPage)
+            for partner in page.partner_organisations.all()
+        }
+        self.public_organisation_ids = (
+            set(public_pages(PartnerPage.objects.filter(pk__in=named)).values_list("pk", flat=True))
+            if named
+            else set()
+        )
         for page in pages:
             for name in ("body",):
                 if hasattr(page, name):
@@ -86,6 +99,7 @@ class BundleBuilder:
             "club": club,
             "homepage": self.homepage(),
             "pages": [self.page(page) for page in pages],
+            "cooperations": club_cooperations(self.club, self.locale),
             "page_ids": page_ids,
             "updated_since": self.updated_since.isoformat() if self.updated_since else None,
         }
@@ -173,6 +187,11 @@ class BundleBuilder:
                     {"slug": partner.slug, "name": partner.title}
                     for partner in page.partner_clubs.all()
                     if partner.pk in self.public_partner_ids
+                ],
+                "partner_organisations": [
+                    {"slug": partner.slug, "name": partner.title, "url": partner.website or None}
+                    for partner in page.partner_organisations.all()
+                    if partner.pk in self.public_organisation_ids
                 ],
                 "summary": page.summary,
                 "body": self.streams.resolve(page.body),

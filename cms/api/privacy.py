@@ -2,8 +2,9 @@
 
 Every API view and serializer gets its pages and images through these functions, so the rules
 hold everywhere at once: only live, public pages (no login, password or group restriction on the
-page or an ancestor), only under a live club, never drafts or revisions; images only when used by
-published content; personal data only with consent.
+page or an ancestor), only under a live club, never drafts or revisions; cooperation pages only
+once a club and the partner have both confirmed them; images only when used by published content;
+personal data only with consent.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -31,7 +32,9 @@ def hidden_subtree_filter() -> Q:
 
 def public_pages(queryset: QuerySet) -> QuerySet:
     """Narrow a page queryset (of any page type) to what the public may see."""
-    queryset = queryset.live().public()
+    from cms.partners.privacy import unconfirmed_cooperations
+
+    queryset = queryset.live().public().exclude(unconfirmed_cooperations())
     hidden = hidden_subtree_filter()
     return queryset.exclude(hidden) if hidden else queryset
 

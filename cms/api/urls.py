@@ -40,6 +40,7 @@ v1_patterns = [
     path("", include("cms.events.api_urls")),
     path("", include("cms.portal.api_urls")),
     path("", include("cms.rooms.api_urls")),
+    path("", include("cms.partners.api_urls")),
     *v1_router.urls,
 ]
 

@@ -725,6 +725,13 @@ class ProjectPage(EnginePreviewMixin, Page):
         blank=True,
         related_name="joint_projects",
     )
+    partner_organisations = ParentalManyToManyField(
+        "partners.PartnerPage",
+        limit_choices_to={"live": True},
+        verbose_name=_("Partnerorganisationen"),
+        blank=True,
+        related_name="joint_projects",
+    )
     summary = models.TextField(_("Kurzbeschreibung"), max_length=400, blank=True)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
@@ -736,6 +743,7 @@ class ProjectPage(EnginePreviewMixin, Page):
         FieldPanel("status"),
         FieldPanel("funding_source"),
         FieldPanel("partner_clubs"),
+        FieldPanel("partner_organisations"),
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
@@ -746,6 +754,7 @@ class ProjectPage(EnginePreviewMixin, Page):
         APIField("status"),
         APIField("funding_source"),
         APIField("partner_clubs"),
+        APIField("partner_organisations"),
         APIField("summary"),
         APIField("body", serializer=api.ResolvedStreamField()),
     ]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cms.portal",
     "cms.clubs",
     "cms.events",
+    "cms.partners",
     "cms.rooms",
     "cms.tenancy",
     "cms.demo",

@@ -1,4 +1,4 @@
-"""Tenants (clubs, later partner organisations) and the registrations that create them.
+"""Tenants (clubs and partner organisations) and the registrations that create them.
 
 A tenant ties together what Wagtail needs to confine a group of editors to one subtree: the
 root page, the editors' group and the collection for their images and documents.
@@ -15,10 +15,14 @@ from cms.clubs.models import LegalForm
 
 class TenantKind(models.TextChoices):
     CLUB = "club", _("Verein")
+    PARTNER = "partner", _("Partnerorganisation")
 
 
-GROUP_NAME_PATTERNS = {TenantKind.CLUB: "Verein: {name} — Redaktion"}
-COLLECTION_PARENTS = {TenantKind.CLUB: "Vereine"}
+GROUP_NAME_PATTERNS = {
+    TenantKind.CLUB: "Verein: {name} — Redaktion",
+    TenantKind.PARTNER: "Partner: {name} — Redaktion",
+}
+COLLECTION_PARENTS = {TenantKind.CLUB: "Vereine", TenantKind.PARTNER: "Partnerorganisationen"}
 
 
 class Tenant(models.Model):

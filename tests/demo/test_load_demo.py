@@ -92,12 +92,12 @@ def test_30_countries_and_right_to_left_languages(demo):
 
 
 def test_every_club_is_a_tenant_with_its_own_editor(demo):
-    assert Tenant.objects.count() == 72
-    for tenant in Tenant.objects.select_related("root_page"):
+    assert Tenant.objects.filter(kind="club").count() == 72
+    for tenant in Tenant.objects.filter(kind="club").select_related("root_page"):
         slug = tenant.root_page.slug
         editor = get_user_model().objects.get(email=f"redaktion@{slug}.vereinsnetz.example")
         assert editor.groups.filter(pk=tenant.group_id).exists()
-    assert Tenant.objects.filter(direct_publishing=True).count() >= 15
+    assert Tenant.objects.filter(kind="club", direct_publishing=True).count() >= 15
 
 
 def test_the_demo_passwords_work(demo):
@@ -166,3 +166,31 @@ def test_the_command_prints_the_logins(demo):
         assert "admin" in output and "demo-admin" in output
         assert output.count(".vereinsnetz.example") >= 4
         assert "demo-verein" in output
+
+
+def test_partners_cooperations_and_mentoring(demo):
+    from cms.partners.models import CooperationLink, CooperationPage, Decision, Mentoring
+
+    partners = Tenant.objects.filter(kind="partner").select_related("root_page")
+    assert {tenant.name for tenant in partners} == {
+        "DRK Kreisverband Düren",
+        "THW Ortsverband Düren",
+        "Malteser Hilfsdienst Düren",
+        "Freiwillige Feuerwehr Jülich",
+    }
+    for tenant in partners:
+        assert tenant.root_page.live
+        editor = authenticate(
+            username=f"redaktion@{tenant.root_page.slug}.vereinsnetz.example",
+            password="demo-partner",
+        )
+        assert editor is not None and editor.groups.filter(pk=tenant.group_id).exists()
+    assert CooperationPage.objects.live().count() == 13
+    links = CooperationLink.objects.all()
+    assert links.confirmed().count() >= 10
+    assert links.filter(club_status=Decision.PENDING).count() >= 3
+    assert links.filter(club_status=Decision.DECLINED).exists()
+    assert links.filter(partner_status=Decision.PENDING, proposed_by="club").count() == 1
+    assert Mentoring.objects.confirmed().count() >= 2
+    assert Mentoring.objects.filter(mentee_status=Decision.PENDING).count() == 1
+    assert ProjectPage.objects.filter(partner_organisations__isnull=False).exists()

@@ -12,8 +12,9 @@ happened to a short *observed* label, which must equal the expected label in ``M
   in the database.
 
 A cell fails if access is granted where it should be denied (and the other way round), since
-the label would then differ. The world (three clubs with pages, images and documents, an
-agency user) is built once per module; every cell runs in its own rolled-back savepoint.
+the label would then differ. The world (three clubs with pages, images and documents, a partner
+organisation with a cooperation naming club_a and club_a's proposal to it, an agency user) is
+built once per module; every cell runs in its own rolled-back savepoint.
 """
 
 from dataclasses import dataclass
@@ -29,8 +30,18 @@ from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
 from cms.clubs.models import ContentPage
+from cms.partners.links import propose_cooperation
+from cms.partners.models import CooperationLink, CooperationPage
 from cms.tenancy.provisioning import club_index
-from tests.factories import AgencyUserFactory, ClubFactory, add_child, document, image
+from tests.factories import (
+    AgencyUserFactory,
+    ClubFactory,
+    PartnerFactory,
+    add_child,
+    cooperation,
+    document,
+    image,
+)
 from tests.tenancy.admin_forms import admin_form
 from tests.tenancy.admin_forms import page_form as admin_page_form
 
@@ -73,7 +84,41 @@ def build_world():
             image=image(club.tenant.collection, title=f"Foto {name}"),
             document=document(club.tenant.collection, title=f"Satzung {name}"),
         )
-    return SimpleNamespace(agency=AgencyUserFactory(), index=club_index(), **clubs)
+    return SimpleNamespace(
+        agency=AgencyUserFactory(), index=club_index(), partner_p=build_partner(clubs), **clubs
+    )
+
+
+def build_partner(clubs):
+    """A partner organisation naming club_a in a cooperation (waiting for club_a), and a
+    proposal of club_a to it (waiting for the partner)."""
+    partner = PartnerFactory("Phönix Hilfsdienst")
+    page = cooperation(partner, [clubs["club_a"].page], title="Kooperation Phönix", slug="koop")
+    proposal = propose_cooperation(
+        clubs["club_a"].editor,
+        clubs["club_a"].page,
+        partner,
+        title="Vorschlag Anadolu",
+        kind="event",
+        start_date=None,
+        end_date=None,
+        description="",
+    )
+    return SimpleNamespace(
+        key="partner_p",
+        page=partner,
+        editor=partner.editor,
+        tenant=partner.tenant,
+        collection=partner.tenant.collection,
+        child=page,
+        draft=add_child(
+            partner, CooperationPage(title="Entwurf Phönix", slug="entwurf"), publish=False
+        ),
+        image=image(partner.tenant.collection, title="Foto Phönix"),
+        document=document(partner.tenant.collection, title="Satzung Phönix"),
+        link=CooperationLink.objects.get(cooperation=page),
+        proposal=proposal,
+    )
 
 
 # --- observing ---------------------------------------------------------------------------------
@@ -142,7 +187,8 @@ def explore_page(client, world, page, marker):
     response = client.get(reverse("wagtailadmin_explore", args=[page.id]))
     if response.status_code == 302 and response["Location"].startswith("/admin/pages/"):
         target = int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
-        key = next((k for k in CLUB_NAMES if getattr(world, k).page.pk == target), target)
+        keys = [*CLUB_NAMES, "partner_p"]
+        key = next((k for k in keys if getattr(world, k).page.pk == target), target)
         return f"302 to {key}"
     return sees(response, world, marker)
 
@@ -385,6 +431,28 @@ def use_image_as_logo(client, world, club):
     return after_post(response, logo == club.image.id, "saved")
 
 
+def add_cooperation(client, world, club):
+    url = reverse("wagtailadmin_pages:add", args=["partners", "cooperationpage", club.page.id])
+    return observe(client.get(url))
+
+
+def decide_side(client, link, side: str) -> str:
+    """Confirm ``link`` as the actor; which side's decision changed (if any)."""
+    response = client.post(reverse("cooperations:decide_link", args=[link.pk, "bestaetigen"]))
+    status = getattr(reload(link), f"{side}_status")
+    return f"{observe(response)}, {side} side {status}"
+
+
+def confirm_club_side(client, world, club):
+    """Confirm the partner's cooperation naming club_a (waiting for club_a)."""
+    return decide_side(client, club.link, "club")
+
+
+def confirm_partner_side(client, world, club):
+    """Confirm club_a's proposal to the partner (waiting for the partner)."""
+    return decide_side(client, club.proposal, "partner")
+
+
 def admin_home(client, world, club):
     return observe(client.get(reverse("wagtailadmin_home")))
 
@@ -550,6 +618,53 @@ ANONYMOUS = {
 }
 
 
+DECIDED = "302 /admin/kooperationen/"
+
+PARTNER_OWN = {
+    explore: "200 sees nothing",
+    edit_get: "200",
+    edit_post: "saved",
+    add_cooperation: "200",
+    add_club_page: "denied",
+    publish: "published",
+    image_edit: "200, saved",
+    document_edit: "200, saved",
+    confirm_partner_side: f"{DECIDED}, partner side confirmed",
+    confirm_club_side: f"{DECIDED}, club side pending",
+}
+
+PARTNER_ON_CLUB = {
+    explore: "302 to partner_p",
+    edit_get: "denied",
+    edit_post: "denied",
+    add_get: "denied",
+    delete: "denied, denied",
+    publish: "denied",
+    image_edit: "denied, denied",
+    image_chosen: "403",
+    document_edit: "denied, denied",
+}
+
+CLUB_ON_PARTNER = {
+    explore: "302 to club_a",
+    edit_get: "denied",
+    edit_post: "denied",
+    add_cooperation: "denied",
+    delete: "denied, denied",
+    publish: "denied",
+    image_edit: "denied, denied",
+    image_chosen: "403",
+    document_edit: "denied, denied",
+    confirm_club_side: f"{DECIDED}, club side confirmed",
+    confirm_partner_side: f"{DECIDED}, partner side pending",
+}
+
+OTHERS_ON_LINKS = {
+    confirm_club_side: "denied, club side pending",
+    confirm_partner_side: "denied, partner side pending",
+}
+
+
 def agency_cells(club):
     return [
         Cell("agency", club, action, expected(club) if callable(expected) else expected)
@@ -566,6 +681,11 @@ MATRIX = [
     *agency_cells("club_b"),
     *cells("anonymous", "club_a", ANONYMOUS),
     *FORMER_GAPS,
+    *cells("editor_p", "partner_p", PARTNER_OWN),
+    *cells("editor_p", "club_a", PARTNER_ON_CLUB),
+    *cells("editor_a", "partner_p", CLUB_ON_PARTNER),
+    *cells("editor_t", "partner_p", OTHERS_ON_LINKS),
+    *cells("agency", "partner_p", OTHERS_ON_LINKS),
 ]
 
 
@@ -583,6 +703,7 @@ def test_isolation(cell, world, db, client):
     actor = {
         "editor_a": world.club_a.editor,
         "editor_t": world.club_t.editor,
+        "editor_p": world.partner_p.editor,
         "agency": world.agency,
         "anonymous": None,
     }[cell.actor]

@@ -1,0 +1,282 @@
+"""Who takes part in what, and who decided: keeping ``CooperationLink`` rows in step with the
+published cooperation pages, the decisions of clubs and partners, club proposals and
+mentoring, the e-mails they send and the rebuilds they trigger.
+
+Every change that alters what is public queues the rebuild of the affected club homepages
+(and of the portal, once the CMS offers a hook for it) after the transaction commits.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from cms.clubs.models import ClubPage
+from cms.homepages import builds
+from cms.tenancy.models import Tenant
+from cms.tenancy.tasks import notify_on_commit
+
+from .models import CooperationLink, CooperationPage, Decision, Mentoring, PartnerPage, Side
+
+
+class NotAllowed(Exception):
+    """The user does not speak for the side that has to decide."""
+
+
+# --- rebuilds ------------------------------------------------------------------------------
+
+
+def queue_rebuilds(club_slugs) -> None:
+    if not getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+        return
+    for slug in sorted(set(club_slugs)):
+        builds.queue_club_rebuild(slug)
+    # The portal site kind's rebuild hook, when the CMS has one.
+    queue_portal = getattr(builds, "queue_portal_rebuild", None)
+    if queue_portal is not None:
+        queue_portal()
+
+
+def confirmed_club_slugs(cooperations) -> list[str]:
+    return list(
+        CooperationLink.objects.confirmed()
+        .filter(cooperation__in=cooperations)
+        .values_list("club__slug", flat=True)
+    )
+
+
+# --- who speaks for whom -----------------------------------------------------------------
+
+
+def original(page: Page) -> Page:
+    """The default-locale version of a page (links and tenants hang on it)."""
+    if page.locale_id == Locale.get_default().pk:
+        return page
+    return (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
+        .first()
+        or page
+    )
+
+
+def tenant_of_page(page: Page) -> Tenant | None:
+    return Tenant.objects.filter(root_page__translation_key=page.translation_key).first()
+
+
+def speaks_for(user, page: Page) -> bool:
+    """Whether ``user`` is an editor of the tenant whose root page is ``page``. Deciding is
+    the tenant's own business: neither the agency nor another tenant decides for it."""
+    if not user.is_authenticated:
+        return False
+    return Tenant.objects.filter(
+        root_page__translation_key=page.translation_key, group__in=user.groups.all()
+    ).exists()
+
+
+def partner_of(cooperation: CooperationPage) -> PartnerPage | None:
+    return PartnerPage.objects.ancestor_of(cooperation).first()
+
+
+def editor_emails(page: Page) -> list[str]:
+    tenant = tenant_of_page(page)
+    if tenant is None:
+        return []
+    return sorted(
+        {
+            email
+            for email in tenant.group.user_set.filter(is_active=True).values_list(
+                "email", flat=True
+            )
+            if email
+        }
+    )
+
+
+def review_url() -> str:
+    from django.urls import reverse
+    from wagtail.admin.utils import get_admin_base_url
+
+    return get_admin_base_url() + reverse("cooperations:index")
+
+
+def notify(page: Page, template: str, context: dict) -> None:
+    for email in editor_emails(page):
+        notify_on_commit(email, template, {**context, "review_url": review_url()})
+
+
+# --- cooperations ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sync_links(cooperation: CooperationPage) -> None:
+    """After a cooperation page is published: every named club has a link (new ones wait for
+    the club, whose editors are mailed), clubs no longer named lose theirs."""
+    cooperation = original(cooperation).specific
+    if not cooperation.live:
+        return
+    clubs = [original(club) for club in cooperation.clubs.all()]
+    existing = {link.club_id: link for link in cooperation.links.select_related("club")}
+    named = {club.pk for club in clubs}
+    removed = [link for club_id, link in existing.items() if club_id not in named]
+    rebuild = [link.club.slug for link in removed if link.is_confirmed]
+    CooperationLink.objects.filter(pk__in=[link.pk for link in removed]).delete()
+    partner = partner_of(cooperation)
+    for club in clubs:
+        if club.pk in existing:
+            if existing[club.pk].is_confirmed:
+                rebuild.append(club.slug)
+            continue
+        CooperationLink.objects.create(
+            cooperation=cooperation,
+            club=club,
+            proposed_by=Side.PARTNER,
+            partner_status=Decision.CONFIRMED,
+            partner_decided_at=timezone.now(),
+        )
+        notify(
+            club,
+            "partners/emails/cooperation_request.txt",
+            {"cooperation": cooperation, "partner": partner, "club": club},
+        )
+    queue_rebuilds(rebuild)
+
+
+def side_of(user, link: CooperationLink) -> str | None:
+    """The side of ``link`` the user decides for, or None."""
+    if speaks_for(user, link.club):
+        return Side.CLUB
+    partner = partner_of(link.cooperation)
+    if partner is not None and speaks_for(user, partner):
+        return Side.PARTNER
+    return None
+
+
+def awaiting_side(link: CooperationLink) -> str | None:
+    if link.club_status == Decision.PENDING:
+        return Side.CLUB
+    if link.partner_status == Decision.PENDING:
+        return Side.PARTNER
+    return None
+
+
+@transaction.atomic
+def decide_link(user, link: CooperationLink, confirm: bool) -> CooperationLink:
+    """Confirm or decline ``link`` for the side the user speaks for (a club editor for the
+    club, a partner editor for the partner). Changing one's mind later is allowed."""
+    link = CooperationLink.objects.select_for_update().select_related("club").get(pk=link.pk)
+    side = side_of(user, link)
+    if side is None:
+        raise NotAllowed
+    was_confirmed = link.is_confirmed
+    decision = Decision.CONFIRMED if confirm else Decision.DECLINED
+    now = timezone.now()
+    if side == Side.CLUB:
+        link.club_status, link.club_decided_at = decision, now
+    else:
+        link.partner_status, link.partner_decided_at = decision, now
+    link.save()
+    if link.is_confirmed != was_confirmed:
+        queue_rebuilds([link.club.slug])
+    return link
+
+
+@transaction.atomic
+def propose_cooperation(
+    user, club: ClubPage, partner: PartnerPage, *, title, kind, start_date, end_date, description
+) -> CooperationLink:
+    """A club proposes a cooperation to a partner: a cooperation page in the partner's tree
+    that names the club, which has confirmed it; it shows once the partner confirms."""
+    from django.utils.text import slugify
+
+    if not speaks_for(user, club):
+        raise NotAllowed
+    base = slugify(title)[:60] or "kooperation"
+    slugs = set(partner.get_children().values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in slugs:
+        number += 1
+        slug = f"{base}-{number}"
+    cooperation = CooperationPage(
+        title=title,
+        slug=slug,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        description=description,
+        owner=user,
+    )
+    cooperation.clubs = [club]
+    cooperation.full_clean(
+        exclude=["path", "depth", "translation_key", "locale", "draft_title", "url_path"]
+    )
+    partner.add_child(instance=cooperation)
+    now = timezone.now()
+    link = CooperationLink.objects.create(
+        cooperation=cooperation,
+        club=club,
+        proposed_by=Side.CLUB,
+        club_status=Decision.CONFIRMED,
+        club_decided_at=now,
+        partner_status=Decision.PENDING,
+    )
+    # Published at once, on the club's behalf: nothing of it is public before the partner
+    # confirms, and the partner's editors can edit or decline it like their own pages.
+    cooperation.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    notify(
+        partner,
+        "partners/emails/cooperation_proposal.txt",
+        {"cooperation": cooperation, "partner": partner, "club": club},
+    )
+    return link
+
+
+# --- mentoring ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_mentoring(user, **fields) -> Mentoring:
+    """Record a mentoring; the side of the recording club is confirmed, the other club is
+    mailed and decides."""
+    mentoring = Mentoring(created_by=user, **fields)
+    mentoring.full_clean()
+    if speaks_for(user, mentoring.mentor):
+        mentoring.mentor_status = Decision.CONFIRMED
+        other = mentoring.mentee
+    elif speaks_for(user, mentoring.mentee):
+        mentoring.mentee_status = Decision.CONFIRMED
+        other = mentoring.mentor
+    else:
+        raise NotAllowed
+    mentoring.save()
+    notify(
+        other,
+        "partners/emails/mentoring_request.txt",
+        {"mentoring": mentoring, "club": other},
+    )
+    return mentoring
+
+
+def mentoring_sides(user, mentoring: Mentoring) -> list[str]:
+    sides = []
+    if speaks_for(user, mentoring.mentor):
+        sides.append("mentor")
+    if speaks_for(user, mentoring.mentee):
+        sides.append("mentee")
+    return sides
+
+
+@transaction.atomic
+def decide_mentoring(user, mentoring: Mentoring, confirm: bool) -> Mentoring:
+    mentoring = Mentoring.objects.select_for_update().get(pk=mentoring.pk)
+    sides = mentoring_sides(user, mentoring)
+    if not sides:
+        raise NotAllowed
+    decision = Decision.CONFIRMED if confirm else Decision.DECLINED
+    was_confirmed = mentoring.is_confirmed
+    for side in sides:
+        setattr(mentoring, f"{side}_status", decision)
+    mentoring.save()
+    if mentoring.is_confirmed != was_confirmed:
+        queue_rebuilds([])
+    return mentoring
