@@ -3,7 +3,7 @@ and the client's address as the proxy reports it."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -41,7 +41,7 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
         "%(minutes)s Minuten gesperrt. Bitte später erneut versuchen oder die "
         "Integrationsagentur um ein neues Passwort bitten."
     ) % {"minutes": minutes}
-    return TemplateResponse(
+    return render(
         request,
         "hardening/locked_out.html",
         {"message": message, "minutes": minutes},
