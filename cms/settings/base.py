@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.homepages.domains.OwnDomainMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.hardening.csp.AdminPolicyMiddleware",
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -286,9 +287,11 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 OTP_TOTP_ISSUER = "Vereinsnetz"
 VEREINSNETZ_OTP_REQUIRED_GROUPS: list[str] = env_list("OTP_REQUIRED_GROUPS")
 
-# Content-Security-Policy of everything Django answers (admin, API, its documentation). The
-# admin needs inline styles (Wagtail sets style attributes in its templates); no inline script
-# runs anywhere. The built sites get the stricter SITE_CONTENT_SECURITY_POLICY.
+# Content-Security-Policy of everything Django answers (admin, API, its documentation). Inline
+# styles are allowed (Wagtail sets style attributes in its templates, Redoc injects styles);
+# inline scripts only on the admin's own pages (ADMIN_CSP_UPDATE, cms/hardening/csp.py), never
+# in the API, its documentation or the admin preview. The built sites get the stricter
+# SITE_CONTENT_SECURITY_POLICY.
 MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -306,6 +309,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+ADMIN_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
 # The built homepages and the portal: nothing inline, nothing from another host.
 SITE_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

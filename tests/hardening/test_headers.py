@@ -19,9 +19,8 @@ def directives(header: str) -> dict[str, set[str]]:
     return parsed
 
 
-def test_admin_and_api_send_a_policy_without_inline_script(client, agency_user):
-    client.force_login(agency_user)
-    for url in ["/admin/", "/api/v1/clubs/", "/api/v1/docs/", "/admin/login/"]:
+def test_api_and_its_documentation_send_a_policy_without_inline_script(client):
+    for url in ["/api/v1/clubs/", "/api/v1/docs/", "/api/v1/docs/redoc/", "/api/v2/pages/"]:
         response = client.get(url)
         policy = directives(response["Content-Security-Policy"])
         assert policy["script-src"] == {"'self'"}, url
@@ -29,6 +28,20 @@ def test_admin_and_api_send_a_policy_without_inline_script(client, agency_user):
         assert policy["frame-ancestors"] == {"'self'"}, url
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_the_admin_allows_inline_scripts_of_its_widgets_but_not_in_the_preview(
+    client, agency_user, club
+):
+    client.force_login(agency_user)
+    for url in ["/admin/", f"/admin/pages/{club.pk}/edit/", "/admin/login/"]:
+        response = client.get(url)
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["script-src"] == {"'self'", "'unsafe-inline'"}, url
+        assert policy["object-src"] == {"'none'"}, url
+        assert policy["frame-ancestors"] == {"'self'"}, url
+    preview = client.get(f"/admin/pages/{club.pk}/edit/preview/")
+    assert directives(preview["Content-Security-Policy"])["script-src"] == {"'self'"}
 
 
 def test_the_api_documentation_loads_its_script_from_a_url(client):

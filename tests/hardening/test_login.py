@@ -14,9 +14,7 @@ LOGIN = "/admin/login/"
 
 
 def attempt(client, username, password, address="203.0.113.7"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 @override_settings(AXES_FAILURE_LIMIT=3)
