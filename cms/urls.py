@@ -15,6 +15,8 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
 ]
 
+handler500 = "cms.ops.errors.server_error"
+
 if settings.SERVE_MEDIA:
     # Uploaded media straight from Django, for development. Production lets the web server
     # answer /media/ (docs/deploy.md).
