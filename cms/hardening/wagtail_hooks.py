@@ -33,7 +33,8 @@ def hide_documents_of_unpublished_clubs(document, request):
     """A document in the collection of a club that is not published (yet, or any more) is
     for its editors and the agency only; for everyone else it does not exist."""
     from django.http import Http404
-    from wagtail.documents.permissions import permission_policy
+    from wagtail.documents import get_document_model
+    from wagtail.permissions import policy_registry
 
     from cms.tenancy.models import Tenant
 
@@ -44,8 +45,7 @@ def hide_documents_of_unpublished_clubs(document, request):
     )
     if tenant is None or tenant.root_page.live:
         return None
-    if permission_policy.user_has_any_permission_for_instance(
-        request.user, ["change", "choose"], document
-    ):
+    policy = policy_registry.get_by_type(get_document_model())
+    if policy.user_has_any_permission_for_instance(request.user, ["change", "choose"], document):
         return None
     raise Http404
