@@ -63,6 +63,15 @@ def test_built_sites_are_served_with_the_strict_site_policy(client, club, build_
         assert "'unsafe-inline'" not in response["Content-Security-Policy"]
 
 
+def test_the_portal_is_served_with_the_strict_site_policy(client, club, build_portal_site):
+    build_portal_site()
+    response = client.get("/de/")
+    assert response.status_code == 200
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["script-src"] == {"'self'"}
+    assert policy["style-src"] == {"'self'"}
+
+
 def test_site_csp_prints_the_policy_the_docs_show(capsys):
     call_command("site_csp")
     printed = capsys.readouterr().out.strip()
