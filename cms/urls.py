@@ -27,7 +27,13 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
         0,
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Never the documents folder: documents leave through Wagtail's view, which checks
+        # privacy and sends them as downloads.
+        re_path(
+            rf"^{media_prefix}(?P<path>(?!documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     )
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.views.static import serve
 
 from cms.clubs.models import ClubPage
+from cms.hardening.csp import with_site_policy
 from sites.engine.plugins import installed
 
 from .builds import build_root
@@ -29,12 +30,14 @@ def serve_file(request, root: Path, path: str):
     if path == "" or path.endswith("/"):
         path += "index.html"
     try:
-        return serve(request, path, document_root=str(root))
+        return with_site_policy(serve(request, path, document_root=str(root)))
     except Http404:
         not_found = root / "404.html"
         if not_found.is_file():
-            return HttpResponse(
-                not_found.read_bytes(), status=404, content_type="text/html; charset=utf-8"
+            return with_site_policy(
+                HttpResponse(
+                    not_found.read_bytes(), status=404, content_type="text/html; charset=utf-8"
+                )
             )
         raise
 

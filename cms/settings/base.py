@@ -4,10 +4,12 @@ Without ``DATABASE_URL`` the project runs on a SQLite file, without ``REDIS_URL`
 local-memory cache, so a fresh clone works with nothing else installed.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.ops",
     "cms.homepages",
+    "cms.hardening",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,6 +56,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.api.v2",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -69,10 +76,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.hardening.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.homepages.domains.OwnDomainMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.hardening.csp.AdminPolicyMiddleware",
+    # Last, as its documentation asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -189,9 +202,18 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "txt", "csv", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always through Wagtail's view (privacy checks) and always as a download: a PDF or a
+# text file never opens inline on the platform's origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.hardening.uploads.HardenedDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels of all frames together (Wagtail multiplies by the frame count of a GIF or WebP).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.hardening.uploads.HardenedImageForm"
+# An animation with more frames than this is refused whatever its size (cms/hardening/uploads.py).
+VEREINSNETZ_IMAGE_MAX_FRAMES = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin makes no request to a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -262,3 +284,69 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # Domain settings
 # A club counts as "established" once it is at least this many years old.
 VEREINSNETZ_ESTABLISHED_AFTER_YEARS = int(os.environ.get("ESTABLISHED_AFTER_YEARS", "3"))
+
+# --- Hardening (cms/hardening, docs/security.md) -------------------------------------------
+# Logins go through django-axes: after AXES_FAILURE_LIMIT failed attempts for one account from
+# one address, that pair is locked for AXES_COOLOFF_TIME (a German page with status 429).
+AUTHENTICATION_BACKENDS = [
+    "cms.hardening.login.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.hardening.login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.hardening.login.client_ip"
+AXES_VERBOSE = False
+# Requests that came through this many proxies take the client address from X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Second factor (TOTP through django-otp): members of these groups must set one up before they
+# can use the admin; everybody else may. Off in development so the demo logins work as printed;
+# production switches it on for the agency (cms/settings/production.py).
+OTP_TOTP_ISSUER = "Vereinsnetz"
+VEREINSNETZ_OTP_REQUIRED_GROUPS: list[str] = env_list("OTP_REQUIRED_GROUPS")
+
+# Content-Security-Policy of everything Django answers (admin, API, its documentation). Inline
+# styles are allowed (Wagtail sets style attributes in its templates, Redoc injects styles);
+# inline scripts only on the admin's own pages (ADMIN_CSP_UPDATE, cms/hardening/csp.py), never
+# in the API, its documentation or the admin preview. The built sites get the stricter
+# SITE_CONTENT_SECURITY_POLICY.
+MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+ADMIN_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
+# The built homepages and the portal: nothing inline, nothing from another host.
+SITE_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"

@@ -40,6 +40,20 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 
 
+def group_name(kind: str, root) -> str:
+    """The editors' group name, within ``Group.name``'s length: a long club name (titles may
+    have 255 characters) is shortened and made unique by the page id, so two clubs never
+    share a group."""
+    pattern = GROUP_NAME_PATTERNS[kind]
+    limit = Group._meta.get_field("name").max_length
+    name = pattern.format(name=root.title)
+    if len(name) <= limit:
+        return name
+    suffix = f"… (#{root.pk})"
+    room = limit - len(pattern.format(name="")) - len(suffix)
+    return pattern.format(name=root.title[:room].rstrip() + suffix)
+
+
 @dataclass
 class Provisioned:
     tenant: Tenant
@@ -130,9 +144,7 @@ def provision_tenant(
 
     tenant = Tenant.objects.filter(root_page=root).first()
     if tenant is None:
-        group, _ = Group.objects.get_or_create(
-            name=GROUP_NAME_PATTERNS[kind].format(name=root.title)
-        )
+        group, _ = Group.objects.get_or_create(name=group_name(kind, root))
         collection_parent = platform.tenant_collection_parent(COLLECTION_PARENTS[kind])
         collection = collection_parent.get_children().filter(name=root.title).first()
         collection = collection or collection_parent.add_child(name=root.title)
