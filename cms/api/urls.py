@@ -39,6 +39,9 @@ v1_patterns = [
     ),
     path("", include("cms.events.api_urls")),
     path("", include("cms.portal.api_urls")),
+    path("", include("cms.funding.api_urls")),
+    path("", include("cms.stats.api_urls")),
+    path("", include("cms.brochure.api_urls")),
     *v1_router.urls,
 ]
 
