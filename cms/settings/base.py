@@ -245,3 +245,6 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # Domain settings
 # A club counts as "established" once it is at least this many years old.
 VEREINSNETZ_ESTABLISHED_AFTER_YEARS = int(os.environ.get("ESTABLISHED_AFTER_YEARS", "3"))
+# A club profile without a new revision for this many days counts as stale: the weekly
+# ``manage.py remind_stale_clubs`` mails its editors and the agency sees it under Berichte.
+STALE_AFTER_DAYS = int(os.environ.get("STALE_AFTER_DAYS", "180"))
