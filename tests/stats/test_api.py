@@ -172,3 +172,26 @@ def test_stats_query_count_is_constant(client, district, django_assert_max_num_q
 def test_unknown_parameter_is_400(client, db):
     assert client.get(STATS_URL, {"x": "1"}).status_code == 400
     assert client.get(CSV_URL, {"x": "1"}).json()["code"] == "invalid_parameter"
+
+
+def test_agency_report_page_has_tables_charts_and_downloads(client, district, agency_user):
+    from tests.factories import PASSWORD
+
+    client.login(username=agency_user.username, password=PASSWORD)
+    response = client.get("/admin/stats/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vereine nach Herkunftsland" in html
+    assert html.count("<table>") == 9
+    assert "<svg" in html and "@media print" in html
+    assert 'href="/api/v1/brochure.pdf"' in html and 'href="/api/v1/stats.csv"' in html
+    assert "unterdrückt" in html
+    assert "Statistik und Brosch" in client.get("/admin/").content.decode()  # menu (JSON)
+
+
+def test_club_editors_do_not_get_the_report(client, district):
+    from tests.factories import PASSWORD
+
+    editor = district[0].editor
+    client.login(username=editor.username, password=PASSWORD)
+    assert client.get("/admin/stats/").status_code in (302, 403)
