@@ -59,5 +59,21 @@ def build_club_site(db, settings):
     return build
 
 
+@pytest.fixture
+def build_portal_site(db, settings):
+    """Build the portal in-process from the real API; returns the live release path.
+    ``locales`` (e.g. ``[LOCALES[0]]``) limits the build to fewer languages for speed."""
+    from sites.client import ApiClient
+    from sites.portal import build_portal
+
+    def build(**kwargs):
+        with ApiClient() as client:
+            report = build_portal(client, settings.SITE_BUILD_DIR, **kwargs)
+        assert not report.errors, report.errors
+        return settings.SITE_BUILD_DIR / "portal" / "current"
+
+    return build
+
+
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"

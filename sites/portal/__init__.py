@@ -1,0 +1,169 @@
+"""The portal site kind: the district portal, built from the API like the club homepages.
+
+Data contract (what every portal plugin finds in ``view.data``, per locale):
+
+- ``portal``: ``GET /api/v1/portal/?locale=…`` — the agency's home page with its sections
+  resolved and ``pages``, the list of public portal pages (role, title, path …);
+- ``clubs``: every public club's summary from ``GET /api/v1/clubs/?locale=…`` (all pages
+  of the paginated list, in the API's order);
+- ``facets``: the facet counts of that list over all clubs (municipality, country, language,
+  focus);
+- ``municipalities``: ``GET /api/v1/municipalities/``.
+
+Anything else a plugin reads itself through ``view.site.fetch(path, params)`` (events, news,
+partners, rooms, …), in the locale it is rendering. The site is written to
+``<root>/portal/`` (releases and a ``current`` symlink, see ``sites.engine.builder``); the CMS
+serves it at ``/`` of the main host.
+
+Which plugins the portal uses: every installed plugin whose ``kinds`` include ``"portal"``,
+in ``PORTAL_ORDER`` (which is also the order of the main navigation); plugins not named there
+follow in the order they were discovered, so a third party's portal plugin appears without
+an edit here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sites.client import ApiClient
+from sites.engine.builder import BuildReport, SiteDirectory
+from sites.engine.plugins import PageSpec, Plugin, Registry, discover
+from sites.engine.site import Locale, Site, render_site
+
+from .pages import fetch_page, site_path, today
+from .strings import HOME_STRINGS
+
+KIND = "portal"
+DIRECTORY_NAME = "portal"
+DEFAULT_THEME = "theme_default"
+# The main navigation, in order. Later issues' plugins already have their place.
+PORTAL_ORDER = [
+    "portal_home",
+    "directory",
+    "calendar",
+    "newsroom",
+    "portal_projects",
+    "network",
+    "booking",
+    "funding",
+    "stats",
+    "mitmachen",
+    "einfache_sprache",
+    "portal_legal",
+]
+# The portal's locales: German first (the fallback of all content), then the languages its
+# interface is translated into. Arabic and Farsi are right to left.
+LOCALES = [
+    Locale("de", "Deutsch"),
+    Locale("en", "English"),
+    Locale("tr", "Türkçe"),
+    Locale("ar", "العربية", "rtl"),
+    Locale("uk", "Українська"),
+    Locale("ru", "Русский"),
+    Locale("fa", "فارسی", "rtl"),
+]
+
+
+def home_pages(view):
+    portal = view.data["portal"]
+    yield PageSpec(
+        path="", template="portal/home.html", title="", context={"home": portal, "today": today()}
+    )
+    # Further pages the agency added (role "other") appear at their path, without a menu entry;
+    # the home page's call to action or a text links to them.
+    for ref in portal["pages"]:
+        if ref["role"] == "other":
+            page = fetch_page(view, ref["slug"])
+            yield PageSpec(
+                path=site_path(page),
+                template="portal/page.html",
+                title=page["title"],
+                context={"page": page},
+            )
+
+
+home = Plugin(
+    name="portal_home",
+    kinds=frozenset({KIND}),
+    package=__name__,
+    pages=home_pages,
+    strings=HOME_STRINGS,
+)
+
+
+def choose_plugins(registry: Registry, theme_name: str = DEFAULT_THEME) -> tuple[Plugin, list]:
+    themes = {p.name: p for p in registry.themes(KIND)}
+    theme = themes.get(theme_name) or themes.get(DEFAULT_THEME) or next(iter(themes.values()))
+    available = {p.name: p for p in registry.for_kind(KIND)}
+    available.setdefault(home.name, home)
+    ordered = [available.pop(name) for name in PORTAL_ORDER if name in available]
+    return theme, [*ordered, *available.values()]
+
+
+def portal_data(client: ApiClient, locale: str) -> dict:
+    """The data every portal plugin shares, in one locale."""
+    clubs: list[dict] = []
+    facets: dict = {}
+    params = {"locale": locale, "limit": 100, "offset": 0}
+    while True:
+        page = client.json("/api/v1/clubs/", params)
+        clubs.extend(page["results"])
+        if params["offset"] == 0:
+            facets = page.get("facets", {})
+        if not page.get("next"):
+            break
+        params["offset"] += params["limit"]
+    return {
+        "locale": locale,
+        "portal": client.json("/api/v1/portal/", {"locale": locale}),
+        "clubs": clubs,
+        "facets": facets,
+        "municipalities": client.json("/api/v1/municipalities/"),
+    }
+
+
+def make_site(
+    client: ApiClient,
+    *,
+    base_url: str = "",
+    registry: Registry | None = None,
+    locales: list[Locale] | None = None,
+    settings: dict | None = None,
+) -> Site:
+    registry = registry or discover()
+    locales = locales or LOCALES
+    data = {locale.code: portal_data(client, locale.code) for locale in locales}
+    theme, plugins = choose_plugins(registry)
+    return Site(
+        kind=KIND,
+        name=DIRECTORY_NAME,
+        title=data[locales[0].code]["portal"]["title"],
+        locales=locales,
+        data=data,
+        theme=theme,
+        plugins=plugins,
+        base_url=base_url,
+        settings={"portal": True, **(settings or {})},
+        download=client.download,
+        fetch=client.json,
+    )
+
+
+def build_portal(
+    client: ApiClient,
+    root: Path,
+    *,
+    base_url: str = "",
+    registry: Registry | None = None,
+    locales: list[Locale] | None = None,
+) -> BuildReport:
+    """Build the portal into ``<root>/portal/``. Every page is rendered; only files whose
+    content changed are written (the others are hard-linked from the live release), so a
+    publish rewrites exactly the pages that show what changed."""
+    directory = SiteDirectory(Path(root), DIRECTORY_NAME)
+    previous = directory.manifest()
+    site = make_site(client, base_url=base_url, registry=registry, locales=locales)
+    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
+    report = directory.write(files, meta={"assets": assets, "errors": site.errors})
+    report.errors = site.errors
+    return report
