@@ -18,7 +18,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from .plan import ClubPlan, build_plan
-from .steps import accounts, clubs, portal, projects, registrations, rooms, umbrellas
+from .steps import accounts, clubs, funding, portal, projects, registrations, rooms, umbrellas
 
 
 @dataclass
@@ -75,6 +75,7 @@ STEPS: list[Step] = [
     clubs.build_clubs,
     projects.build_projects,
     registrations.ensure_registrations,
+    funding.ensure_funding_programmes,
 ]
 
 
