@@ -7,13 +7,15 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.events.api import NewDayMixin
 
 from .pdf import build_brochure
 
 FILENAME = "vereinsnetz-broschuere.pdf"
 
 
-class BrochureView(PublicReadMixin, APIView):
+class BrochureView(NewDayMixin, PublicReadMixin, APIView):
+    # NewDayMixin: the title page says "Stand: <date>".
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FirstRendererNegotiation
 
