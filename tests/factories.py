@@ -282,3 +282,34 @@ def mentoring(mentor, mentee, confirmed: bool = True, **kwargs):
         mentee_status=status,
         **kwargs,
     )
+
+
+# --- agency: funding programmes (issue #8) --------------------------------------------------
+
+
+def funding_programme(
+    title="Starthilfe für Vereine",
+    *,
+    deadlines=(),
+    focus=(),
+    municipalities=(),
+    **fields,
+):
+    """A funding programme; ``deadlines`` are (date, recurrence) pairs, ``focus`` focus-area
+    names, ``municipalities`` municipality names."""
+    from django.utils.text import slugify
+
+    from cms.funding.models import FundingDeadline, FundingProgramme
+
+    fields.setdefault("slug", slugify(title))
+    fields.setdefault("funder", "Land NRW")
+    programme = FundingProgramme(title=title, **fields)
+    # Parental many-to-many values and child rows are written by the cluster's save().
+    programme.focus_areas = list(FocusArea.objects.filter(name__in=focus))
+    programme.municipalities = list(Municipality.objects.filter(name__in=municipalities))
+    programme.deadlines = [
+        FundingDeadline(date=date, recurrence=recurrence, sort_order=position)
+        for position, (date, recurrence) in enumerate(deadlines)
+    ]
+    programme.save()
+    return programme

@@ -46,6 +46,9 @@ v1_patterns = [
     path("", include("cms.portal.api_urls")),
     path("", include("cms.rooms.api_urls")),
     path("", include("cms.partners.api_urls")),
+    path("", include("cms.funding.api_urls")),
+    path("", include("cms.stats.api_urls")),
+    path("", include("cms.brochure.api_urls")),
     *v1_router.urls,
 ]
 

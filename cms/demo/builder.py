@@ -18,7 +18,17 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from .plan import ClubPlan, build_plan
-from .steps import accounts, clubs, partners, portal, projects, registrations, rooms, umbrellas
+from .steps import (
+    accounts,
+    clubs,
+    funding,
+    partners,
+    portal,
+    projects,
+    registrations,
+    rooms,
+    umbrellas,
+)
 
 
 @dataclass
@@ -77,6 +87,7 @@ STEPS: list[Step] = [
     projects.build_projects,
     partners.build_partners,
     registrations.ensure_registrations,
+    funding.ensure_funding_programmes,
 ]
 
 

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "cms.ops",
     "cms.homepages",
     "cms.hardening",
+    "cms.funding",
+    "cms.stats",
+    "cms.brochure",
+    "cms.freshness",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -350,3 +354,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A club profile without a new revision for this many days counts as stale: the weekly
+# ``manage.py remind_stale_clubs`` mails its editors and the agency sees it under Berichte.
+STALE_AFTER_DAYS = int(os.environ.get("STALE_AFTER_DAYS", "180"))

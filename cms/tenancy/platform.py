@@ -58,6 +58,7 @@ MODEL_PERMISSIONS_AGENCY = [
         for action in ("add", "change", "delete", "view")
     ],
     *[("rooms", f"{action}_room") for action in ("add", "change", "delete", "view")],
+    *[("funding", f"{action}_fundingprogramme") for action in ("add", "change", "delete", "view")],
 ]
 
 

@@ -672,6 +672,54 @@ def agency_cells(club):
     ]
 
 
+# --- agency features (issue #8): funding programmes, statistics report, stale clubs ------------
+
+
+def funding_programmes(client, world, club):
+    return observe(client.get(reverse("wagtailsnippets_funding_fundingprogramme:list")))
+
+
+def funding_programme_add(client, world, club):
+    return observe(client.get(reverse("wagtailsnippets_funding_fundingprogramme:add")))
+
+
+def stats_report(client, world, club):
+    return observe(client.get(reverse("stats_report")))
+
+
+def stale_clubs_report(client, world, club):
+    return observe(client.get(reverse("freshness_stale_clubs")))
+
+
+AGENCY_FEATURES = [
+    *cells(
+        "editor_a",
+        "club_a",
+        {
+            funding_programmes: "denied",
+            funding_programme_add: "denied",
+            stats_report: "denied",
+            stale_clubs_report: "denied",
+        },
+    ),
+    *cells(
+        "agency",
+        "club_a",
+        {
+            funding_programmes: "200",
+            funding_programme_add: "200",
+            stats_report: "200",
+            stale_clubs_report: "200",
+        },
+    ),
+    *cells(
+        "anonymous",
+        "club_a",
+        {funding_programmes: "login", stats_report: "login", stale_clubs_report: "login"},
+    ),
+]
+
+
 MATRIX = [
     *cells("editor_a", "club_a", EDITOR_OWN),
     *cells("editor_a", "club_b", EDITOR_OTHER),
@@ -686,6 +734,7 @@ MATRIX = [
     *cells("editor_a", "partner_p", CLUB_ON_PARTNER),
     *cells("editor_t", "partner_p", OTHERS_ON_LINKS),
     *cells("agency", "partner_p", OTHERS_ON_LINKS),
+    *AGENCY_FEATURES,
 ]
 
 

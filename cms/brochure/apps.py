@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BrochureConfig(AppConfig):
+    name = "cms.brochure"
+    label = "brochure"
+    verbose_name = _("Broschüre")

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundingConfig(AppConfig):
+    name = "cms.funding"
+    label = "funding"
+    verbose_name = _("Förderprogramme")
+
+    def ready(self):
+        from cms.api.caching import invalidate_on_change
+
+        from .models import FundingDeadline, FundingProgramme
+
+        invalidate_on_change(FundingProgramme, FundingDeadline)

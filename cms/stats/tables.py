@@ -1,0 +1,282 @@
+"""The figures the agency reports to the district council, computed from the published, public
+clubs only (``cms.api.privacy``), in a constant number of queries.
+
+Counting tables (clubs by municipality, country of origin, language, focus area, founding
+decade, established vs. new) show what every public profile shows anyway. A club naming several
+countries, languages or focus areas counts once in each.
+
+Board composition (women, men, diverse) is never published per club. Its rule, applied to
+every table with board figures (:func:`suppress`):
+
+1. **Primary suppression**: a row's board figures are published only if at least
+   ``MIN_GROUP_SIZE`` (5) clubs with a board on record contribute to it; otherwise they are
+   ``null`` and the row says ``"suppressed": true``.
+2. **Complementary suppression**: the rows of a board table partition the clubs of its
+   ``total`` row, so the suppressed rows together could be recovered as total minus the
+   published rows. If the suppressed rows together hold fewer than ``MIN_GROUP_SIZE`` clubs,
+   the smallest published rows are suppressed as well until they hold at least that many.
+3. If fewer than ``MIN_GROUP_SIZE`` clubs have a board on record at all, nothing about boards
+   is published.
+
+Thus every published board figure, and every difference of published board figures within a
+table, derives from at least five clubs. Clubs without board figures (all three zero) do not
+count as reporting a board.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from cms.api.privacy import public_pages
+from cms.clubs.models import ClubPage
+
+MIN_GROUP_SIZE = 5
+UNKNOWN = "unknown"
+BOARD_FIELDS = ("women", "men", "diverse")
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    kind: str  # "counts" (clubs per group) or "board" (board composition per group)
+    rows: list[dict] = field(default_factory=list)
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "kind": self.kind,
+            "note": self.note,
+            "rows": self.rows,
+        }
+
+
+@dataclass(frozen=True)
+class ClubFigures:
+    """What the statistics read of one club."""
+
+    municipality: tuple[str, str] | None  # (slug, name)
+    countries: tuple[tuple[str, str], ...]  # (code, name)
+    languages: tuple[tuple[str, str], ...]  # (tag, name)
+    focus: tuple[tuple[str, str], ...]  # (slug, name)
+    founding_year: int | None
+    member_count: int | None
+    board: tuple[int, int, int]  # women, men, diverse
+
+    @property
+    def reports_board(self) -> bool:
+        return sum(self.board) > 0
+
+
+def public_clubs():
+    """Each published, public club once (in the default locale, where the profile is kept)."""
+    return (
+        public_pages(ClubPage.objects.filter(locale=Locale.get_default()))
+        .select_related("municipality")
+        .prefetch_related("countries", "languages", "focus_areas")
+        .order_by("pk")
+    )
+
+
+def club_figures(clubs) -> list[ClubFigures]:
+    return [
+        ClubFigures(
+            municipality=(club.municipality.slug, club.municipality.name)
+            if club.municipality_id
+            else None,
+            countries=tuple((c.code, c.name) for c in club.countries.all()),
+            languages=tuple((lang.tag, lang.name) for lang in club.languages.all()),
+            focus=tuple((area.slug, area.name) for area in club.focus_areas.all()),
+            founding_year=club.founding_year,
+            member_count=club.member_count,
+            board=(club.board_women, club.board_men, club.board_diverse),
+        )
+        for club in clubs
+    ]
+
+
+def status_of(figures: ClubFigures, this_year: int) -> str:
+    if figures.founding_year is None:
+        return UNKNOWN
+    established = this_year - figures.founding_year >= settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS
+    return "established" if established else "new"
+
+
+def decade_of(figures: ClubFigures) -> str:
+    if figures.founding_year is None:
+        return UNKNOWN
+    return str(figures.founding_year // 10 * 10)
+
+
+def status_labels() -> dict[str, str]:
+    years = settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS
+    return {
+        "established": _("etabliert (seit %(years)s Jahren oder länger)") % {"years": years},
+        "new": _("neu gegründet (jünger als %(years)s Jahre)") % {"years": years},
+        UNKNOWN: _("Gründungsjahr unbekannt"),
+    }
+
+
+def count_rows(pairs_per_club, *, order: str = "count") -> list[dict]:
+    """Rows ``{key, label, clubs}`` from each club's (key, label) pairs."""
+    counts: Counter = Counter()
+    labels: dict[str, str] = {}
+    for pairs in pairs_per_club:
+        for key, label in set(pairs):
+            counts[key] += 1
+            labels[key] = label
+    rows = [{"key": key, "label": labels[key], "clubs": count} for key, count in counts.items()]
+    if order == "key":
+        return sorted(rows, key=lambda row: (row["key"] == UNKNOWN, row["key"]))
+    return sorted(rows, key=lambda row: (-row["clubs"], row["label"]))
+
+
+def board_row(key: str, label: str, members: list[ClubFigures]) -> dict:
+    reporting = [figures for figures in members if figures.reports_board]
+    row = {"key": key, "label": label, "clubs": len(reporting), "suppressed": False}
+    for position, name in enumerate(BOARD_FIELDS):
+        row[name] = sum(figures.board[position] for figures in reporting)
+    return row
+
+
+def hide(row: dict) -> None:
+    row["suppressed"] = True
+    for name in BOARD_FIELDS:
+        row[name] = None
+
+
+def suppress(rows: list[dict], total_clubs: int | None = None) -> list[dict]:
+    """Apply the suppression rule (see the module docstring) to the rows of one board table
+    that partition ``total_clubs`` clubs (None: the rows stand alone, no total is published)."""
+    for row in rows:
+        if row["clubs"] < MIN_GROUP_SIZE:
+            hide(row)
+    if total_clubs is None:
+        return rows
+    if total_clubs < MIN_GROUP_SIZE:
+        for row in rows:
+            hide(row)
+        return rows
+    hidden = sum(row["clubs"] for row in rows if row["suppressed"])
+    published = sorted((row for row in rows if not row["suppressed"]), key=lambda r: r["clubs"])
+    while 0 < hidden < MIN_GROUP_SIZE and published:
+        row = published.pop(0)
+        hide(row)
+        hidden += row["clubs"]
+    return rows
+
+
+def board_tables(figures: list[ClubFigures], this_year: int) -> list[Table]:
+    total = board_row("total", _("Alle Vereine"), figures)
+    suppress([total])
+    total_clubs = total["clubs"]
+    note = _(
+        "Summen der Vorstandsmitglieder. Gezeigt nur für Gruppen aus mindestens %(n)s Vereinen "
+        "mit Angaben zum Vorstand; kleinere Gruppen (und so viele weitere, dass sich keine "
+        "kleinere Gruppe errechnen lässt) sind unterdrückt."
+    ) % {"n": MIN_GROUP_SIZE}
+
+    by_municipality: dict[tuple[str, str], list[ClubFigures]] = defaultdict(list)
+    by_status: dict[str, list[ClubFigures]] = defaultdict(list)
+    for club in figures:
+        by_municipality[club.municipality or (UNKNOWN, _("ohne Gemeinde"))].append(club)
+        by_status[status_of(club, this_year)].append(club)
+    municipality_rows = sorted(
+        (board_row(key, label, members) for (key, label), members in by_municipality.items()),
+        key=lambda row: row["label"],
+    )
+    labels = status_labels()
+    status_rows = [
+        board_row(key, labels[key], by_status[key]) for key in labels if by_status.get(key)
+    ]
+    return [
+        Table("board", _("Vorstände: Frauen, Männer, divers"), "board", [total], note),
+        Table(
+            "board_by_status",
+            _("Vorstände nach etabliert / neu"),
+            "board",
+            suppress(status_rows, total_clubs),
+            note,
+        ),
+        Table(
+            "board_by_municipality",
+            _("Vorstände nach Gemeinde"),
+            "board",
+            suppress(municipality_rows, total_clubs),
+            note,
+        ),
+    ]
+
+
+def compute(today: datetime.date | None = None) -> dict:
+    """Every table, ready for JSON, CSV, the admin report and the portal's charts."""
+    this_year = (today or timezone.localdate()).year
+    figures = club_figures(public_clubs())
+    several = _("Vereine mit mehreren Angaben zählen bei jeder.")
+    labels = status_labels()
+    statuses = Counter(status_of(club, this_year) for club in figures)
+    decade_rows = count_rows(
+        [[(decade_of(club), decade_of(club))] for club in figures], order="key"
+    )
+    for row in decade_rows:
+        if row["key"] != UNKNOWN:
+            row["label"] = f"{row['key']}–{int(row['key']) + 9}"
+        else:
+            row["label"] = _("unbekannt")
+    tables = [
+        Table(
+            "municipality",
+            _("Vereine nach Gemeinde"),
+            "counts",
+            count_rows([[club.municipality or (UNKNOWN, _("ohne Gemeinde"))] for club in figures]),
+        ),
+        Table(
+            "country",
+            _("Vereine nach Herkunftsland"),
+            "counts",
+            count_rows([club.countries for club in figures]),
+            several,
+        ),
+        Table(
+            "language",
+            _("Vereine nach Sprache"),
+            "counts",
+            count_rows([club.languages for club in figures]),
+            several,
+        ),
+        Table(
+            "focus",
+            _("Vereine nach Schwerpunkt"),
+            "counts",
+            count_rows([club.focus for club in figures]),
+            several,
+        ),
+        Table("founding_decade", _("Vereine nach Gründungsjahrzehnt"), "counts", decade_rows),
+        Table(
+            "status",
+            _("Etablierte und neue Vereine"),
+            "counts",
+            [
+                {"key": key, "label": label, "clubs": statuses[key]}
+                for key, label in labels.items()
+                if statuses[key]
+            ],
+        ),
+        *board_tables(figures, this_year),
+    ]
+    with_members = [club.member_count for club in figures if club.member_count is not None]
+    return {
+        "clubs": len(figures),
+        "members": sum(with_members),
+        "clubs_with_member_count": len(with_members),
+        "min_group_size": MIN_GROUP_SIZE,
+        "established_after_years": settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS,
+        "tables": [table.as_dict() for table in tables],
+    }

@@ -1,0 +1,23 @@
+"""The agency's printable report for the district council (admin → Berichte → Statistik):
+the tables of ``/api/v1/stats/`` with their charts, and the downloads (CSV, brochure)."""
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from cms.tenancy.provisioning import is_agency
+from plugins.stats.charts import table_chart
+
+from . import tables
+
+
+def stats_report(request):
+    if not is_agency(request.user):
+        raise PermissionDenied
+    stats = tables.compute()
+    series = [_("Frauen"), _("Männer"), _("divers")]
+    for table in stats["tables"]:
+        table["chart"] = table_chart(table, series)
+    return TemplateResponse(
+        request, "stats/admin/report.html", {"stats": stats, "page_title": _("Statistik")}
+    )
