@@ -14,8 +14,10 @@ GERMAN_LETTERS = str.maketrans(
 
 
 def german_slug(name: str) -> str:
-    """A slug that spells German names the German way: Düren → dueren, Vettweiß → vettweiss."""
-    return slugify(name.translate(GERMAN_LETTERS))
+    """A slug that spells German names the German way: Düren → dueren, Vettweiß → vettweiss.
+    Names without Latin letters (Arabic, Cyrillic, …) keep their own script (Wagtail allows
+    Unicode slugs) instead of ending up empty."""
+    return slugify(name.translate(GERMAN_LETTERS)) or slugify(name, allow_unicode=True)
 
 
 def read(name: str):

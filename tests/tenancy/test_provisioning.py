@@ -347,3 +347,13 @@ def test_a_translated_page_below_the_club_is_covered_by_the_translated_root(clie
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=[translated_child.pk])
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["جمعية الأناضول", "Українська громада", "ክለብ ኤርትራ"])
+def test_a_club_named_in_another_script_is_provisioned(db, name):
+    from cms.taxonomy.models import Municipality
+    from cms.tenancy.provisioning import provision_club
+
+    result = provision_club(name=name, municipality=Municipality.objects.get(slug="dueren"))
+    assert result.tenant.root_page.slug
+    assert result.tenant.root_page.title == name
