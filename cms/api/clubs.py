@@ -17,9 +17,9 @@ from .filters import ClubFilter
 from .locales import localized
 from .media import prefetch_image
 from .pagination import LimitOffsetPagination
-from .relations import club_relations, prefetch_relations
 from .params import datetime_param
 from .privacy import public_pages
+from .relations import club_relations, prefetch_relations
 from .schema import LOCALE_PARAMETER
 from .serializers import ClubDetailSerializer, ClubSummarySerializer
 from .views import PublicReadMixin
@@ -116,8 +116,9 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         )
         # The small relations (countries, languages, …) are loaded after pagination, for the
         # clubs shown, in one query: relations.prefetch_relations via club_relations.
-        prefetch = [prefetch_image("logo")]
-        if self.action != "list":
+        # The bundle loads its images (logo and cover among them) in one query of its own.
+        prefetch = [] if self.action == "bundle" else [prefetch_image("logo")]
+        if self.action == "retrieve":
             prefetch += [prefetch_image("cover_image")]
         return queryset.prefetch_related(*prefetch).order_by("title")
 

@@ -25,9 +25,7 @@ def hidden_paths() -> list[str]:
 
     def load():
         # A non-live leaf hides only itself, which ``live()`` already covers.
-        unpublished = (
-            Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
-        )
+        unpublished = Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
         restricted = PageViewRestriction.objects.order_by().values_list("page__path")
         return sorted(path for (path,) in unpublished.union(restricted))
 

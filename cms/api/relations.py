@@ -145,7 +145,7 @@ def prefetch_relations(owners_by_model: dict[type[Model], list], relations: list
             instance = relation.model(
                 pk=row[2],
                 **{
-                    name: relation.model._meta.get_field(name).to_python(value)
+                    name: _from_text(relation.model._meta.get_field(name), value)
                     for name, value in zip(relation.fields, row[3:], strict=False)
                 },
             )
@@ -155,6 +155,16 @@ def prefetch_relations(owners_by_model: dict[type[Model], list], relations: list
     for index, relation in enumerate(relations):
         for owner in _owners(owners_by_model, relation):
             _set_prefetched(owner, relation, results.get((index, owner.pk), []))
+
+
+def _from_text(model_field, value):
+    """A column cast to text back to the field's Python value (booleans read "1" in SQLite
+    and "true" in PostgreSQL)."""
+    if value is None:
+        return None
+    if model_field.get_internal_type() == "BooleanField":
+        return value.lower() in ("1", "t", "true")
+    return model_field.to_python(value)
 
 
 def _owners(owners_by_model: dict, relation: Relation) -> list:
