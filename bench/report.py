@@ -160,7 +160,12 @@ def markdown(results: dict) -> str:
 
 GROWTH = [
     ("Directory uncached p50 (ms)", lambda r: r["directory"]["uncached"]["median_ms"]),
+    (
+        "Directory uncached × floor (same run)",
+        lambda r: r["directory"]["ratio_to_floor"]["uncached"],
+    ),
     ("Directory cached p50 (ms)", lambda r: r["directory"]["cached"]["median_ms"]),
+    ("Directory cached × floor (same run)", lambda r: r["directory"]["ratio_to_floor"]["cached"]),
     ("Directory queries", lambda r: r["directory"]["queries"]["uncached"]),
     ("Stock v2 p50 (ms)", lambda r: r["directory"]["stock_v2_uncached"]["median_ms"]),
     ("Events queries", lambda r: r["lists"]["events"]["queries"]),
