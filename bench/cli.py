@@ -37,6 +37,11 @@ def parse(argv):
     parser.add_argument("--database-url", help="PostgreSQL instead of a SQLite file")
     parser.add_argument("--compare", action="store_true", help="Growth table over results")
     parser.add_argument("--load-seconds", type=float, help="Duration of each load run")
+    parser.add_argument(
+        "--only",
+        type=lambda text: set(text.split(",")),
+        help="Some measurements only: directory,lists,bundle,builder,load",
+    )
     return parser.parse_args(argv)
 
 
@@ -57,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     run = Run(args, work)
     results = run.all()
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = f"{datetime.date.today().isoformat()}-{args.clubs}{'-quick' if args.quick else ''}"
+    suffix = "-quick" if args.quick else ("-" + "-".join(sorted(args.only)) if args.only else "")
+    stem = f"{datetime.date.today().isoformat()}-{args.clubs}{suffix}"
     json_path = args.out / f"{stem}.json"
     json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     from .report import comparison, markdown

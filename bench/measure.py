@@ -31,13 +31,21 @@ def stats(seconds: list[float]) -> dict:
     }
 
 
+SLOW_SECONDS = 1.0
+SLOW_REPEAT = 5
+
+
 def timed(call: Callable[[], object], *, repeat: int, warmup: int, before=None) -> dict:
     """Run ``call`` ``warmup`` times untimed, then ``repeat`` times timed (``before`` runs
-    untimed ahead of each call, e.g. to invalidate a cache)."""
-    for _ in range(warmup):
+    untimed ahead of each call, e.g. to invalidate a cache). A call slower than a second in
+    the warm-up is timed ``SLOW_REPEAT`` times only (the median needs fewer samples there)."""
+    for _ in range(max(1, warmup)):
         if before:
             before()
+        started = time.perf_counter()
         call()
+        if time.perf_counter() - started > SLOW_SECONDS:
+            repeat = min(repeat, SLOW_REPEAT)
     samples = []
     for _ in range(repeat):
         if before:

@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 
 QUERY_LIMIT = 10
+SECTIONS = ("directory", "lists", "bundle", "builder", "load")
 
 
 def targets(results: dict) -> list[dict]:
+    if any(name not in results for name in SECTIONS):
+        return []
     directory, lists, bundle = results["directory"], results["lists"], results["bundle"]
     builder, load = results["builder"], results["load"]
     queries = {
@@ -65,6 +68,8 @@ def _ms(stat: dict) -> str:
 
 
 def markdown(results: dict) -> str:
+    if any(name not in results for name in SECTIONS):
+        return partial_markdown(results)
     meta, directory, lists = results["meta"], results["directory"], results["lists"]
     bundle, builder, load = results["bundle"], results["builder"], results["load"]
     machine = meta["machine"]
@@ -158,6 +163,42 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def partial_markdown(results: dict) -> str:
+    """A run with ``--only``: the API figures it has."""
+    meta = results["meta"]
+    lines = [
+        f"## Benchmark: {meta['clubs']} clubs, {meta['pages']} pages (only: "
+        f"{', '.join(meta.get('only', []))})",
+        "",
+        f"{meta['date']} {meta['time_utc']} UTC, commit {meta['commit']}, {meta['database']}; "
+        f"load average at start {meta['machine']['load_average']}. {meta['note']}",
+        "",
+        "| Request | median / p95 ms | × floor | queries |",
+        "|---|---|---|---|",
+    ]
+    directory = results.get("directory")
+    if directory:
+        for name in ("uncached", "cached", "not_modified", "stock_v2_uncached"):
+            lines.append(
+                f"| Directory {name} | {_ms(directory[name])} | "
+                f"{directory['ratio_to_floor'][name]} | {directory['queries'][name]} |"
+            )
+        lines.append(f"| Floor | {_ms(directory['floor'])} | 1.0 | 0 |")
+    for name, item in results.get("lists", {}).items():
+        lines.append(f"| {name} uncached | {_ms(item['uncached'])} | | {item['queries']} |")
+    bundle = results.get("bundle")
+    if bundle:
+        lines.append(
+            f"| Bundle uncached | {_ms(bundle['bundle_uncached'])} | | "
+            f"{bundle['queries']['bundle']} |"
+        )
+        lines.append(
+            f"| Same via /api/v2/ page by page | {_ms(bundle['v2_page_by_page_uncached'])} | | "
+            f"{bundle['queries']['v2_page_by_page']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 GROWTH = [
     ("Directory uncached p50 (ms)", lambda r: r["directory"]["uncached"]["median_ms"]),
     (
@@ -191,6 +232,8 @@ def comparison(directory: Path) -> str:
             continue
         if results.get("meta", {}).get("quick"):
             continue
+        if results["meta"]["clubs"] in latest and results["meta"].get("only"):
+            continue  # a partial run does not replace a full one of the same size
         latest[results["meta"]["clubs"]] = results
     if not latest:
         return ""

@@ -94,6 +94,7 @@ class Run:
                 "clubs": self.args.clubs,
                 "pages": Page.objects.count(),
                 "quick": self.quick,
+                "only": sorted(self.args.only or []),
                 "database": connection.vendor,
                 "generation_seconds": generated["seconds"],
                 "repeat": self.repeat,
@@ -112,6 +113,8 @@ class Run:
             ("builder", self.builder),
             ("load", self.load),
         ]:
+            if self.args.only and name not in self.args.only:
+                continue
             self.log(f"{name} …")
             results[name] = step()
         from .report import targets
