@@ -32,8 +32,8 @@ class Run:
         self.args = args
         self.work = work
         self.quick = args.quick
-        self.repeat = 8 if self.quick else 30
-        self.warmup = 2 if self.quick else 5
+        self.repeat = 3 if self.quick else 30
+        self.warmup = 1 if self.quick else 5
         self.load_seconds = args.load_seconds or (3.0 if self.quick else 30.0)
         self.client = Client()
         self.floor_dir = work / "floor"
@@ -258,7 +258,7 @@ class Run:
         limit = 12 if self.quick else BUILD_SAMPLE
         slugs = self.all_slugs[:limit]
         result = {"all": self.build_all(out, slugs, jobs=2)}
-        sample = slugs[: 3 if self.quick else 10]
+        sample = slugs[: 2 if self.quick else 10]
         result["single_process"] = self.build_single(sample)
         result["floor"] = self.render_floor(sample)
         result["single_over_floor"] = round(
@@ -379,7 +379,7 @@ class Run:
 
             pages = render_all()  # warm-up: templates compiled, media and fetches in memory
             started = time.perf_counter()
-            rounds = 2 if self.quick else 3
+            rounds = 1 if self.quick else 3
             for _ in range(rounds):
                 render_all()
             seconds = (time.perf_counter() - started) / rounds
@@ -423,7 +423,7 @@ class Run:
     def mixed_paths(self) -> list[str]:
         rng = random.Random(9)
         slugs = self.all_slugs
-        sample = rng.sample(slugs, min(len(slugs), 40))
+        sample = rng.sample(slugs, min(len(slugs), 6 if self.quick else 40))
         groups = {
             "directory": [f"/api/v1/clubs/?limit=50&offset={offset}" for offset in (0, 50, 100)]
             + ["/api/v1/clubs/?limit=50&country=TR", "/api/v1/clubs/?limit=50&focus=sport"],
@@ -435,7 +435,7 @@ class Run:
         }
         weights = {"directory": 25, "profile": 30, "events": 15, "bundle": 15, "calendar": 15}
         paths = []
-        for _ in range(2000):
+        for _ in range(200 if self.quick else 2000):
             group = rng.choices(list(weights), weights=list(weights.values()))[0]
             paths.append(rng.choice(groups[group]))
         return [path for path in paths if self._valid(path)]
@@ -465,10 +465,10 @@ class Run:
             # Each worker has its own cache: every distinct path a few times round, so that
             # both have answered it before the timed run.
             distinct = sorted(set(paths))
-            warm(base, distinct * 4)
+            warm(base, distinct * (1 if self.quick else 4))
             with PeakMemory(server.pid, skip_root=True) as memory:
                 app = load(base, paths, self.load_seconds)
-            warm(base, sorted(set(floor_paths)) * 4)
+            warm(base, sorted(set(floor_paths)) * (1 if self.quick else 4))
             floor = load(base, floor_paths, self.load_seconds)
         finally:
             server.send_signal(signal.SIGTERM)

@@ -33,23 +33,23 @@ def test_quick_run_writes_complete_results(tmp_path):
         if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "BENCH_DATABASE_URL")
     }
     completed = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--clubs", "6", "--load-seconds", "1"]
+        [sys.executable, "-m", "bench", "--quick", "--clubs", "4", "--load-seconds", "1"]
         + ["--out", str(out), "--work", str(tmp_path / "work"), "--compare"],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=3600,  # minutes on a loaded machine; about one when idle
         check=False,
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-    [result_file] = out.glob("*-6-quick.json")
+    [result_file] = out.glob("*-4-quick.json")
     assert result_file.with_suffix(".md").is_file()
     results = json.loads(result_file.read_text())
     assert set(SECTIONS) <= set(results)
-    assert results["meta"]["clubs"] == 6 and results["meta"]["quick"] is True
+    assert results["meta"]["clubs"] == 4 and results["meta"]["quick"] is True
     # 20 pages per club below the portal's own pages
-    assert results["meta"]["pages"] >= 6 * 20
+    assert results["meta"]["pages"] >= 4 * 20
 
     found = dict(measurements(results))
     for name in ("uncached", "cached", "not_modified", "stock_v2_uncached", "floor"):
