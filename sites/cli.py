@@ -1,16 +1,22 @@
 """``python -m sites build``: build club homepages from a local or remote installation.
 
 python -m sites build --club <slug> [--api URL] --out DIR [--incremental]
-python -m sites build --all [--api URL] --out DIR
+python -m sites build --all [--api URL] --out DIR [--jobs N]
+
+``--jobs N`` builds N sites at a time in worker processes (0: one per core). In-process, each
+worker runs its own copy of the API on its own database connection, so the content must be
+committed (it is, outside tests).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .client import ApiClient, ApiError
@@ -27,40 +33,100 @@ def build_many(
     base_url: Callable[[str], str] | str = "",
     stdout=sys.stdout,
     progress: bool = False,
+    jobs: int = 1,
 ) -> int:
     """Build several club sites; report each, return the number of failures."""
     registry = discover()
     for name, error in registry.errors.items():
         stdout.write(f"Plugin {name} skipped: {error}\n")
     slugs = list(slugs)
+    jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
     failures = pages = 0
-    for number, slug in enumerate(slugs, 1):
-        url = base_url(slug) if callable(base_url) else base_url
-        try:
-            report = build_club(
-                client, slug, Path(out), base_url=url, registry=registry, incremental=incremental
-            )
-        except (ApiError, OSError) as exc:
+    options = {"out": Path(out), "incremental": incremental, "base_url": base_url}
+    if jobs > 1 and len(slugs) > 1:
+        outcomes = _build_in_workers(client, slugs, jobs, options)
+    else:
+        outcomes = (_build_one(client, registry, slug, options) for slug in slugs)
+    for number, (slug, outcome) in enumerate(zip(slugs, outcomes, strict=True), 1):
+        if "failure" in outcome:
             failures += 1
-            stdout.write(f"\n{slug}: FAILED: {exc}\n")
+            stdout.write(f"\n{slug}: FAILED: {outcome['failure']}\n")
             continue
-        pages += sum(1 for path in report.written + report.reused if path.endswith(".html"))
-        for plugin, error in report.errors.items():
+        pages += outcome["pages"]
+        for plugin, error in outcome["errors"].items():
             stdout.write(f"\n{slug}: plugin {plugin} skipped: {error}\n")
         if progress:
             stdout.write("\r" + _bar(number, len(slugs), started))
         else:
             state = (
                 "unchanged"
-                if report.skipped
-                else f"{len(report.written)} written, {len(report.reused)} reused"
+                if outcome["skipped"]
+                else f"{outcome['written']} written, {outcome['reused']} reused"
             )
-            stdout.write(f"{slug}: {state} ({report.seconds:.2f} s)\n")
+            stdout.write(f"{slug}: {state} ({outcome['seconds']:.2f} s)\n")
     seconds = time.perf_counter() - started
     rate = pages / seconds if seconds else 0.0
     stdout.write(f"\n{len(slugs)} site(s), {pages} pages in {seconds:.1f} s ({rate:.0f} pages/s)\n")
     return failures
+
+
+def _build_one(client: ApiClient, registry, slug: str, options: dict) -> dict:
+    """Build one site; a summary that can cross a process boundary."""
+    base_url = options["base_url"]
+    url = base_url(slug) if callable(base_url) else base_url
+    try:
+        report = build_club(
+            client,
+            slug,
+            options["out"],
+            base_url=url,
+            registry=registry,
+            incremental=options["incremental"],
+        )
+    except (ApiError, OSError) as exc:
+        return {"failure": str(exc)}
+    return {
+        "pages": sum(1 for path in report.written + report.reused if path.endswith(".html")),
+        "written": len(report.written),
+        "reused": len(report.reused),
+        "skipped": report.skipped,
+        "seconds": report.seconds,
+        "errors": dict(report.errors),
+    }
+
+
+# Worker processes (forked, so the options, the base-URL function and Django's configuration
+# are inherited rather than pickled): each opens its own API client.
+_worker: dict = {}
+
+
+def _start_worker(base_url: str | None, options: dict) -> None:
+    _worker["client"] = ApiClient(base_url)
+    _worker["registry"] = discover()
+    _worker["options"] = options
+
+
+def _build_in_worker(slug: str) -> dict:
+    return _build_one(_worker["client"], _worker["registry"], slug, _worker["options"])
+
+
+def _build_in_workers(client: ApiClient, slugs: list[str], jobs: int, options: dict):
+    """Sites built ``jobs`` at a time, one site per task (a worker holds one site's data at a
+    time, so memory does not grow with the number of sites); results in order."""
+    if client.in_process:
+        from django.db import connections
+
+        connections.close_all()  # a forked worker must not share the parent's connection
+    context = multiprocessing.get_context("fork")
+    base_url = None if client.in_process else str(client.http.base_url)
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(base_url, options),
+    ) as pool:
+        yield from pool.map(_build_in_worker, slugs, chunksize=1)
 
 
 def _bar(done: int, total: int, started: float, width: int = 30) -> str:
@@ -80,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", required=True, type=Path, help="Build directory")
     build.add_argument("--incremental", action="store_true", help="Skip unchanged sites")
     build.add_argument("--base-url", default="", help="Public URL prefix; <slug> is replaced")
+    build.add_argument(
+        "--jobs", type=int, default=1, help="Sites built at a time (0: one per core)"
+    )
     args = parser.parse_args(argv)
 
     if not args.api:
@@ -96,5 +165,6 @@ def main(argv: list[str] | None = None) -> int:
             incremental=args.incremental,
             base_url=lambda slug: args.base_url.replace("<slug>", slug),
             progress=args.all,
+            jobs=args.jobs,
         )
     return 1 if failures else 0

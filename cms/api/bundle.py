@@ -5,8 +5,10 @@ galleries only with consented pictures; the homepage settings with the sections 
 ``cooperations`` lists the club's cooperations confirmed by both sides (``cms.partners``).
 """
 
-from django.db.models import Prefetch, Q
-from wagtail.models import Locale, Page
+import dataclasses
+
+from django.db.models import Q
+from wagtail.models import Page
 
 from cms.clubs.models import (
     ClubPage,
@@ -21,26 +23,51 @@ from cms.events.models import EventIndexPage, EventPage
 from cms.partners.data import club_cooperations
 from cms.partners.models import PartnerPage
 
-from .locales import content_language_codes, direction, locale_fields, localized
-from .media import image_data, prefetch_image
+from .locales import content_language_codes, default_locale, direction, locale_fields, localized
+from .media import image_data
 from .pages import specific_pages
 from .privacy import public_pages
+from .relations import children, club_relations, m2m, prefetch_relations, tags
 from .serializers import ClubDetailSerializer
 from .streams import StreamResolver
 
-PREFETCH = {
-    NewsPage: [prefetch_image("image"), "tags"],
-    GalleryPage: [
-        Prefetch(
+# Page types loaded with the tree in its one query (joined, not one query per type); pages of
+# other types are loaded afterwards with pages.specific_pages.
+SPECIFIC_TYPES = [
+    ContentPage,
+    NewsIndexPage,
+    NewsPage,
+    GalleryPage,
+    ProjectPage,
+    EventIndexPage,
+    EventPage,
+]
+# Images shown by the pages besides those in their bodies: (page type, image field).
+IMAGE_FIELDS = [(NewsPage, "image")]
+
+
+def page_relations() -> list:
+    """The small relations of the bundle's pages, loaded with the club's in one query."""
+    partners = m2m(ProjectPage, "partner_clubs", ("slug", "title"))
+    public_partners = partners.rows.filter(
+        **{f"{partners.target}in": public_pages(ClubPage.objects.all())}
+    )
+    organisations = m2m(ProjectPage, "partner_organisations", ("slug", "title", "website"))
+    public_organisations = organisations.rows.filter(
+        **{f"{organisations.target}in": public_pages(PartnerPage.objects.all())}
+    )
+    return [
+        tags(NewsPage),
+        children(
+            GalleryPage,
             "gallery_images",
-            queryset=GalleryImage.objects.filter(photo_consent=True).prefetch_related(
-                prefetch_image("image")
-            ),
-        )
-    ],
-    ProjectPage: ["partner_clubs", "partner_organisations"],
-    EventPage: ["languages", "location_room"],
-}
+            ("sort_order", "image_id", "caption", "photo_consent"),
+            rows=GalleryImage.objects.filter(photo_consent=True),
+        ),
+        dataclasses.replace(partners, rows=public_partners),
+        dataclasses.replace(organisations, rows=public_organisations),
+        m2m(EventPage, "languages", ("tag", "name")),
+    ]
 
 
 def _slug_names(manager) -> list[dict]:
@@ -48,23 +75,61 @@ def _slug_names(manager) -> list[dict]:
 
 
 class BundleBuilder:
+    """Builds the bundle in a constant number of queries, whatever the number of pages: the
+    club, its public translations, the tree with every page's specific fields, the small
+    relations of club and pages (one ``UNION ALL``), and the images of club, pages and bodies
+    together (images and renditions)."""
+
     def __init__(self, club: ClubPage, locale, request, updated_since=None):
         self.club = club
         self.locale = locale
         self.request = request
         self.updated_since = updated_since
         self.streams = StreamResolver(request)
+        self._translations = None
+
+    def translations(self) -> list[ClubPage]:
+        """The club's public pages in every locale (the roots of its trees)."""
+        if self._translations is None:
+            self._translations = list(
+                public_pages(
+                    ClubPage.objects.filter(translation_key=self.club.translation_key)
+                ).select_related("locale")
+            )
+        return self._translations
 
     def tree(self):
-        """Public pages below the club's root in every locale, localized with fallback."""
-        roots = list(Page.objects.filter(translation_key=self.club.translation_key))
+        """Public pages below the club's root in every locale, localized with fallback, each
+        joined to its specific type's table."""
+        # Pages below a root that is not public are hidden by public_pages anyway.
+        roots = self.translations() or [self.club]
         condition = Q(pk__in=[])
         for root in roots:
             condition |= Q(path__startswith=root.path, depth__gt=root.depth)
         self.root_url_paths = {root.path: root.url_path for root in roots}
-        return localized(Page.objects.filter(condition), self.locale).order_by("path")
+        joined = [model._meta.model_name for model in SPECIFIC_TYPES]
+        return (
+            localized(Page.objects.filter(condition), self.locale)
+            .select_related("locale", *joined, "eventpage__location_room")
+            .order_by("path")
+        )
+
+    def specific(self, pages: list) -> list:
+        """The specific instances of the tree's pages, in order."""
+        found, rest = {}, []
+        for page in pages:
+            for model in SPECIFIC_TYPES:
+                child = getattr(page, model._meta.model_name, None)
+                if child is not None and page.content_type_id == _content_type_id(model):
+                    found[page.pk] = child
+                    break
+            else:
+                rest.append(page)
+        found.update({page.pk: page for page in specific_pages(rest)})
+        return [found[page.pk] for page in pages if page.pk in found]
 
     def build(self) -> dict:
+        self.translations()
         pages = list(self.tree())
         page_ids = [page.pk for page in pages]
         if self.updated_since is not None:
@@ -73,25 +138,16 @@ class BundleBuilder:
                 for page in pages
                 if page.last_published_at and page.last_published_at > self.updated_since
             ]
-        pages = specific_pages(pages, PREFETCH)
-        self.public_partner_ids = set(
-            public_pages(ClubPage.objects.all()).values_list("pk", flat=True)
-        )
-        named = {
-            partner.pk
-            for page in pages
-            if isinstance(page, ProjectPage)
-            for partner in page.partner_organisations.all()
-        }
-        self.public_organisation_ids = (
-            set(public_pages(PartnerPage.objects.filter(pk__in=named)).values_list("pk", flat=True))
-            if named
-            else set()
-        )
+        pages = self.specific(pages)
+        owners: dict[type, list] = {ClubPage: [self.club]}
+        for page in pages:
+            owners.setdefault(type(page), []).append(page)
+        prefetch_relations(owners, club_relations(detail=True) + page_relations())
         for page in pages:
             for name in ("body",):
                 if hasattr(page, name):
                     self.streams.add(getattr(page, name))
+        self.load_images(pages)
         club = ClubDetailSerializer(self.club, context={"request": self.request}).data
         return {
             **locale_fields(self.club),
@@ -104,14 +160,33 @@ class BundleBuilder:
             "updated_since": self.updated_since.isoformat() if self.updated_since else None,
         }
 
+    def load_images(self, pages) -> None:
+        """Every image of the bundle outside bodies joins the bodies' image query."""
+        club = self.club
+        ids = [club.logo_id, club.cover_image_id]
+        for page in pages:
+            for model, name in IMAGE_FIELDS:
+                if isinstance(page, model):
+                    ids.append(getattr(page, f"{name}_id"))
+            if isinstance(page, GalleryPage):
+                ids.extend(item.image_id for item in page.gallery_images.all())
+        self.streams.add_images(image_id for image_id in ids if image_id)
+        images = self.streams.load()
+        for field in ("logo", "cover_image"):
+            _attach(club, field, images)
+        for page in pages:
+            for model, name in IMAGE_FIELDS:
+                if isinstance(page, model):
+                    _attach(page, name, images)
+            if isinstance(page, GalleryPage):
+                for item in page.gallery_images.all():
+                    _attach(item, "image", images)
+
     def locales(self) -> list[dict]:
         """The locales the club's homepage is built in: the default one first, then each one
         the club's page has a public translation into, in the platform's order."""
-        translations = public_pages(
-            ClubPage.objects.filter(translation_key=self.club.translation_key)
-        ).select_related("locale")
-        found = {page.locale.language_code: page.locale for page in translations}
-        order = [Locale.get_default().language_code, *content_language_codes()]
+        found = {page.locale.language_code: page.locale for page in self.translations()}
+        order = [default_locale().language_code, *content_language_codes()]
         codes = sorted(found, key=lambda code: order.index(code) if code in order else len(order))
         return [{"code": code, "direction": direction(found[code])} for code in codes]
 
@@ -183,16 +258,8 @@ class BundleBuilder:
                 "end_date": page.end_date,
                 "status": page.status,
                 "funding_source": page.funding_source,
-                "partner_clubs": [
-                    {"slug": partner.slug, "name": partner.title}
-                    for partner in page.partner_clubs.all()
-                    if partner.pk in self.public_partner_ids
-                ],
-                "partner_organisations": [
-                    {"slug": partner.slug, "name": partner.title, "url": partner.website or None}
-                    for partner in page.partner_organisations.all()
-                    if partner.pk in self.public_organisation_ids
-                ],
+                "partner_clubs": self.partner_clubs(page),
+                "partner_organisations": self.partner_organisations(page),
                 "summary": page.summary,
                 "body": self.streams.resolve(page.body),
             }
@@ -213,3 +280,44 @@ class BundleBuilder:
                 "body": self.streams.resolve(page.body),
             }
         return {}
+
+    def partner_clubs(self, page) -> list[dict]:
+        """Only public partner clubs: page_relations() loads no others; a draft in the admin
+        preview (not loaded that way) is checked here."""
+        partners = list(page.partner_clubs.all())
+        if "partner_clubs" not in getattr(page, "_prefetched_objects_cache", {}):
+            public = set(
+                public_pages(
+                    ClubPage.objects.filter(pk__in=[partner.pk for partner in partners])
+                ).values_list("pk", flat=True)
+            )
+            partners = [partner for partner in partners if partner.pk in public]
+        return [{"slug": partner.slug, "name": partner.title} for partner in partners]
+
+    def partner_organisations(self, page) -> list[dict]:
+        """Only public partner organisations, as with partner_clubs."""
+        partners = list(page.partner_organisations.all())
+        if "partner_organisations" not in getattr(page, "_prefetched_objects_cache", {}):
+            public = set(
+                public_pages(
+                    PartnerPage.objects.filter(pk__in=[partner.pk for partner in partners])
+                ).values_list("pk", flat=True)
+            )
+            partners = [partner for partner in partners if partner.pk in public]
+        return [
+            {"slug": partner.slug, "name": partner.title, "url": partner.website or None}
+            for partner in partners
+        ]
+
+
+def _content_type_id(model) -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def _attach(instance, field: str, images: dict) -> None:
+    """Point ``instance.<field>`` at the loaded image (no query when it is read)."""
+    image_id = getattr(instance, f"{field}_id")
+    if image_id in images:
+        setattr(instance, field, images[image_id])

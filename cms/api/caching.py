@@ -31,6 +31,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
+from .memo import request_memo
+
 CONTENT_VERSION_KEY = "api:content-version"
 RESPONSE_KEY_PREFIX = "api:response"
 # Headers of the original response that a cached copy must carry as well.
@@ -96,6 +98,11 @@ def cached_response(request, produce):
     """
     if request.method not in SAFE_METHODS:
         return produce()
+    with request_memo():
+        return _cached_response(request, produce)
+
+
+def _cached_response(request, produce):
     state = content_version()
     key = response_cache_key(request, state["token"])
     entry = cache.get(key)

@@ -1,6 +1,6 @@
 """The club directory (with facets), club profiles and the per-club bundle."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import CharField, Count, F, Value
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -9,7 +9,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cms.clubs.models import ClubPage, MeetingTime
+from cms.clubs.models import ClubPage
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 
 from .bundle import BundleBuilder
@@ -19,6 +19,7 @@ from .media import prefetch_image
 from .pagination import LimitOffsetPagination
 from .params import datetime_param
 from .privacy import public_pages
+from .relations import club_relations, prefetch_relations
 from .schema import LOCALE_PARAMETER
 from .serializers import ClubDetailSerializer, ClubSummarySerializer
 from .views import PublicReadMixin
@@ -28,32 +29,28 @@ FACETS = ("municipality", "country", "language", "focus")
 
 def facet_counts(clubs) -> dict:
     """Counts per municipality, country, language and focus area within ``clubs`` (a
-    queryset), four queries whatever its size."""
+    queryset), in one query (a ``UNION ALL`` of four grouped counts) whatever its size."""
     ids = clubs.order_by().values("pk")
-    rows = {
-        "municipality": Municipality.objects.filter(clubs__in=ids).annotate(
-            count=Count("clubs", distinct=True)
-        ),
-        "country": Country.objects.filter(clubs__in=ids).annotate(
-            count=Count("clubs", distinct=True)
-        ),
-        "language": Language.objects.filter(clubs__in=ids).annotate(
-            count=Count("clubs", distinct=True)
-        ),
-        "focus": FocusArea.objects.filter(clubs__in=ids).annotate(
-            count=Count("clubs", distinct=True)
-        ),
+    values = {
+        "municipality": (Municipality, "slug"),
+        "country": (Country, "code"),
+        "language": (Language, "tag"),
+        "focus": (FocusArea, "slug"),
     }
-    values = {"municipality": "slug", "country": "code", "language": "tag", "focus": "slug"}
+    parts = [
+        model.objects.filter(clubs__in=ids)
+        .order_by()
+        .values(facet=Value(name, output_field=CharField()), value=F(field), label=F("name"))
+        .annotate(count=Count("clubs", distinct=True))
+        .values_list("facet", "value", "label", "count")
+        for name, (model, field) in values.items()
+    ]
+    rows = {name: [] for name in values}
+    for facet, value, label, count in parts[0].union(*parts[1:], all=True):
+        rows[facet].append({"value": value, "label": label, "count": count})
     return {
-        name: sorted(
-            (
-                {"value": getattr(row, values[name]), "label": row.name, "count": row.count}
-                for row in queryset
-            ),
-            key=lambda item: (-item["count"], item["label"]),
-        )
-        for name, queryset in rows.items()
+        name: sorted(items, key=lambda item: (-item["count"], item["label"]))
+        for name, items in rows.items()
     }
 
 
@@ -117,20 +114,12 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         queryset = localized(ClubPage.objects.all(), self.locale).select_related(
             "locale", "municipality"
         )
-        prefetch = [
-            prefetch_image("logo"),
-            "countries",
-            "languages",
-            "focus_areas",
-            "tags",
-        ]
-        if self.action != "list":
-            prefetch += [
-                prefetch_image("cover_image"),
-                "umbrellas",
-                Prefetch("meeting_times", queryset=MeetingTime.objects.order_by("sort_order")),
-                "homepage_sections",
-            ]
+        # The small relations (countries, languages, …) are loaded after pagination, for the
+        # clubs shown, in one query: relations.prefetch_relations via club_relations.
+        # The bundle loads its images (logo and cover among them) in one query of its own.
+        prefetch = [] if self.action == "bundle" else [prefetch_image("logo")]
+        if self.action == "retrieve":
+            prefetch += [prefetch_image("cover_image")]
         return queryset.prefetch_related(*prefetch).order_by("title")
 
     def get_object(self):
@@ -140,11 +129,14 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         club = self.get_queryset().filter(translation_key__in=keys).first()
         if club is None:
             raise Http404
+        if self.action == "retrieve":
+            prefetch_relations({ClubPage: [club]}, club_relations(detail=True))
         return club
 
     def list(self, request, *args, **kwargs):
         clubs = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(clubs)
+        prefetch_relations({ClubPage: page}, club_relations(detail=False))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
         response.data["facets"] = facet_counts(clubs)
         return response

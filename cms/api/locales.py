@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from .errors import InvalidParameter
+from .memo import memoized
 from .privacy import public_pages
 
 LOCALE_PARAMETER = "locale"
@@ -17,12 +18,17 @@ def content_language_codes() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
+def default_locale() -> Locale:
+    """The default (German) locale, looked up once per API request."""
+    return memoized("locales:default", Locale.get_default)
+
+
 def resolve_locale(request) -> Locale:
     """The locale asked for with ``?locale=``, or the default one. A language the platform
     does not offer is a 400; an offered language without any content yet is the default."""
     params = getattr(request, "query_params", request.GET)
     code = (params.get(LOCALE_PARAMETER) or "").strip()
-    default = Locale.get_default()
+    default = default_locale()
     if not code:
         return default
     if code not in content_language_codes():
@@ -38,7 +44,7 @@ def localized(queryset: QuerySet, locale: Locale) -> QuerySet:
     """Public pages of ``queryset`` in ``locale``, plus the default-locale version of every
     page that has no public translation into ``locale``; one page per translation key."""
     pages = public_pages(queryset)
-    default = Locale.get_default()
+    default = default_locale()
     if locale.pk == default.pk:
         return pages.filter(locale=default)
     translated = public_pages(queryset.model.objects.filter(locale=locale)).values(

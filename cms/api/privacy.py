@@ -14,27 +14,39 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
+from .memo import memoized
+
 GALLERY_RELATION = "gallery_images"
 
 
+def hidden_paths() -> list[str]:
+    """Tree paths of the pages that hide themselves and everything below them: unpublished
+    pages with children and view-restricted pages (login, password, groups). One query, asked
+    once per API request (:mod:`.memo`)."""
+
+    def load():
+        # A non-live leaf hides only itself, which ``live()`` already covers.
+        unpublished = Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
+        restricted = PageViewRestriction.objects.order_by().values_list("page__path")
+        return sorted(path for (path,) in unpublished.union(restricted))
+
+    return memoized("privacy:hidden-paths", load)
+
+
 def hidden_subtree_filter() -> Q:
-    """Pages below an unpublished or view-restricted page are hidden as well."""
-    # A non-live leaf hides only itself, which ``live()`` already covers.
-    hidden_paths = list(
-        Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
-    )
-    hidden_paths += list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    """Pages at or below an unpublished or view-restricted page."""
     condition = Q()
-    for path in hidden_paths:
+    for path in hidden_paths():
         condition |= Q(path__startswith=path)
     return condition
 
 
 def public_pages(queryset: QuerySet) -> QuerySet:
-    """Narrow a page queryset (of any page type) to what the public may see."""
-    from cms.partners.privacy import unconfirmed_cooperations
+    """Narrow a page queryset (of any page type) to what the public may see.
 
-    queryset = queryset.live().public().exclude(unconfirmed_cooperations())
+    Wagtail's ``public()`` would exclude the subtrees of view restrictions with a query of its
+    own; :func:`hidden_paths` covers them in the same query as unpublished subtrees."""
+    queryset = queryset.live()
     hidden = hidden_subtree_filter()
     return queryset.exclude(hidden) if hidden else queryset
 

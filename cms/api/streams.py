@@ -36,11 +36,21 @@ class StreamResolver:
         self._collect(stream_value.stream_block, list(stream_value.raw_data))
         self._loaded = False
 
-    def resolve(self, stream_value) -> list:
+    def add_images(self, ids) -> None:
+        """Images needed besides those in the streams, loaded in the same query."""
+        self.image_ids.update(ids)
+        self._loaded = False
+
+    def load(self) -> dict:
+        """Load what was collected (images and documents); returns the images by id."""
         if not self._loaded:
             self.images = load_images(self.image_ids)
             self.documents = load_documents(self.document_ids)
             self._loaded = True
+        return self.images
+
+    def resolve(self, stream_value) -> list:
+        self.load()
         return self._resolve(stream_value.stream_block, list(stream_value.raw_data))
 
     def _collect(self, block, raw) -> None:

@@ -14,8 +14,11 @@ class Command(BaseCommand):
         target.add_argument("--all", action="store_true", help="Every published club")
         parser.add_argument("--incremental", action="store_true", help="Skip unchanged sites")
         parser.add_argument("--out", help="Build directory (default: SITE_BUILD_DIR)")
+        parser.add_argument(
+            "--jobs", type=int, default=1, help="Sites built at a time (0: one per core)"
+        )
 
-    def handle(self, *args, club, all, incremental, out, **options):
+    def handle(self, *args, club, all, incremental, out, jobs, **options):
         with ApiClient() as client:
             slugs = client.club_slugs() if all else club
             failures = build_many(
@@ -26,6 +29,7 @@ class Command(BaseCommand):
                 base_url=club_base_url,
                 stdout=self.stdout,
                 progress=all,
+                jobs=jobs,
             )
         if failures:
             raise CommandError(f"{failures} site(s) failed to build")

@@ -1,0 +1,514 @@
+"""One benchmark run: every measurement of issue 9, side by side, into one results dict."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from . import cli, data
+from .measure import PeakMemory, load, stats, timed
+
+DIRECTORY = "/api/v1/clubs/?limit=50"
+STOCK = "/api/v2/pages/?type=clubs.ClubPage&fields=*&limit=50"
+BUILD_SAMPLE = 250
+
+
+class Run:
+    def __init__(self, args, work: Path):
+        self.args = args
+        self.work = work
+        self.quick = args.quick
+        self.repeat = 3 if self.quick else 30
+        self.warmup = 1 if self.quick else 5
+        self.load_seconds = args.load_seconds or (3.0 if self.quick else 30.0)
+        self.client = Client()
+        self.floor_dir = work / "floor"
+        self.floor_dir.mkdir(parents=True, exist_ok=True)
+
+    def log(self, message: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", flush=True)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def get(self, path: str, **headers):
+        response = self.client.get(path, **headers)
+        if response.status_code not in (200, 304):
+            raise RuntimeError(f"{path} answered {response.status_code}: {response.content[:300]}")
+        return response
+
+    def invalidate(self) -> None:
+        """What a publish does to the API cache: a new content version."""
+        from cms.api.caching import bump_content_version
+
+        bump_content_version()
+
+    def queries(self, path: str, *, uncached: bool = True, **headers) -> int:
+        self.get(path, **headers)  # renditions and lazy lookups made once
+        if uncached:
+            self.invalidate()
+        with CaptureQueriesContext(connection) as captured:
+            self.get(path, **headers)
+        return len(captured)
+
+    def floor_key(self, path: str) -> str:
+        """Capture ``path``'s response bytes for the floor view; returns the floor URL."""
+        response = self.get(path)
+        key = hashlib.sha1(path.encode()).hexdigest()[:16]
+        (self.floor_dir / f"{key}.bin").write_bytes(response.content)
+        (self.floor_dir / f"{key}.type").write_text(response["Content-Type"])
+        return f"/bench/floor/{key}/"
+
+    def slugs(self) -> list[str]:
+        from cms.clubs.models import ClubPage
+
+        return list(ClubPage.objects.live().order_by("path").values_list("slug", flat=True))
+
+    # --- the run -------------------------------------------------------------------------
+
+    def all(self) -> dict:
+        self.log(f"database: {connection.vendor}, work directory {self.work}")
+        call_command("migrate", verbosity=0)
+        if self.quick:
+            data.IMAGE_POOL = 8
+        generated = data.generate(self.args.clubs, log=self.log)
+        from wagtail.models import Page
+
+        results = {
+            "meta": {
+                "date": datetime.date.today().isoformat(),
+                "time_utc": datetime.datetime.now(datetime.UTC).strftime("%H:%M"),
+                "clubs": self.args.clubs,
+                "pages": Page.objects.count(),
+                "quick": self.quick,
+                "only": sorted(self.args.only or []),
+                "database": connection.vendor,
+                "generation_seconds": generated["seconds"],
+                "repeat": self.repeat,
+                "warmup": self.warmup,
+                "commit": cli.commit(),
+                "machine": cli.machine(),
+                "note": "Shared 2-core machine (other work running): compare ratios measured "
+                "in the same run, not absolute times across runs.",
+            }
+        }
+        self.all_slugs = self.slugs()
+        for name, step in [
+            ("directory", self.directory),
+            ("lists", self.lists),
+            ("bundle", self.bundle),
+            ("builder", self.builder),
+            ("load", self.load),
+        ]:
+            if self.args.only and name not in self.args.only:
+                continue
+            self.log(f"{name} …")
+            results[name] = step()
+        from .report import targets
+
+        results["targets"] = targets(results)
+        return results
+
+    def directory(self) -> dict:
+        """(1) The directory uncached, cached and 304, Wagtail's stock v2 and the floor."""
+        floor = self.floor_key(DIRECTORY)
+        etag = self.get(DIRECTORY)["ETag"]
+        size = len(self.get(DIRECTORY).content)
+        result = {
+            "url": DIRECTORY,
+            "stock_url": STOCK,
+            "bytes": size,
+            "stock_bytes": len(self.get(STOCK).content),
+            "uncached": timed(
+                lambda: self.get(DIRECTORY),
+                repeat=self.repeat,
+                warmup=self.warmup,
+                before=self.invalidate,
+            ),
+            "cached": timed(lambda: self.get(DIRECTORY), repeat=self.repeat, warmup=self.warmup),
+            "not_modified": timed(
+                lambda: self.get(DIRECTORY, HTTP_IF_NONE_MATCH=etag),
+                repeat=self.repeat,
+                warmup=self.warmup,
+            ),
+            "stock_v2_uncached": timed(
+                lambda: self.get(STOCK),
+                repeat=max(3, self.repeat // 3),
+                warmup=1,
+                before=self.invalidate,
+            ),
+            "floor": timed(lambda: self.get(floor), repeat=self.repeat, warmup=self.warmup),
+            "queries": {
+                "uncached": self.queries(DIRECTORY),
+                "cached": self.queries(DIRECTORY, uncached=False),
+                "not_modified": self.queries(
+                    DIRECTORY, uncached=False, HTTP_IF_NONE_MATCH=self.get(DIRECTORY)["ETag"]
+                ),
+                "stock_v2_uncached": self.queries(STOCK),
+                "floor": self.queries(floor, uncached=False),
+            },
+        }
+        base = result["floor"]["median_ms"]
+        result["ratio_to_floor"] = {
+            name: round(result[name]["median_ms"] / base, 2)
+            for name in ("uncached", "cached", "not_modified", "stock_v2_uncached")
+        }
+        result["stock_v2_over_uncached"] = round(
+            result["stock_v2_uncached"]["median_ms"] / result["uncached"]["median_ms"], 2
+        )
+        return result
+
+    def lists(self) -> dict:
+        """Queries and uncached times of the other list endpoints and a profile."""
+        slug = self.all_slugs[len(self.all_slugs) // 2]
+        urls = {
+            "events": "/api/v1/events/?limit=50",
+            "news": "/api/v1/news/?limit=50",
+            "profile": f"/api/v1/clubs/{slug}/",
+            "calendar": f"/api/v1/clubs/{slug}/events.ics",
+        }
+        result = {}
+        for name, url in urls.items():
+            result[name] = {
+                "url": url,
+                "uncached": timed(
+                    lambda url=url: self.get(url),
+                    repeat=max(3, self.repeat // 2),
+                    warmup=1,
+                    before=self.invalidate,
+                ),
+                "queries": self.queries(url),
+            }
+        return result
+
+    def bundle(self) -> dict:
+        """(2) A club's bundle vs the same content page by page through /api/v2/."""
+        from cms.clubs.models import ClubPage
+
+        count = 2 if self.quick else 5
+        step = max(1, len(self.all_slugs) // count)
+        slugs = self.all_slugs[::step][:count]
+        clubs = {club.slug: club.pk for club in ClubPage.objects.filter(slug__in=slugs)}
+
+        def v2(slug: str) -> int:
+            listing = json.loads(
+                self.get(f"/api/v2/pages/?descendant_of={clubs[slug]}&limit=100").content
+            )
+            requests = 1
+            for item in [{"id": clubs[slug]}, *listing["items"]]:
+                self.get(f"/api/v2/pages/{item['id']}/")
+                requests += 1
+            return requests
+
+        bundle_samples, v2_samples, requests = [], [], 0
+        for slug in slugs:
+            url = f"/api/v1/clubs/{slug}/bundle/"
+            bundle_samples.append(
+                timed(
+                    lambda url=url: self.get(url),
+                    repeat=max(3, self.repeat // 3),
+                    warmup=1,
+                    before=self.invalidate,
+                )["median_ms"]
+            )
+            v2(slug)  # warm-up (renditions)
+            self.invalidate()
+            started = time.perf_counter()
+            requests = v2(slug)
+            v2_samples.append((time.perf_counter() - started) * 1000)
+        slug = slugs[0]
+        with CaptureQueriesContext(connection) as captured:
+            self.invalidate()
+            v2(slug)
+        bundle_stats = stats([sample / 1000 for sample in bundle_samples])
+        v2_stats = stats([sample / 1000 for sample in v2_samples])
+        return {
+            "clubs": slugs,
+            "bundle_uncached": bundle_stats,
+            "bytes": len(self.get(f"/api/v1/clubs/{slug}/bundle/").content),
+            "v2_page_by_page_uncached": v2_stats,
+            "v2_requests_per_club": requests,
+            "queries": {
+                "bundle": self.queries(f"/api/v1/clubs/{slug}/bundle/"),
+                "v2_page_by_page": len(captured),
+            },
+            "v2_over_bundle": round(v2_stats["median_ms"] / bundle_stats["median_ms"], 2),
+        }
+
+    # --- (3) the builder -----------------------------------------------------------------
+
+    def builder(self) -> dict:
+        out = self.work / "site-build-bench"
+        cli.remove(out)
+        # Up to BUILD_SAMPLE sites: the rate and the per-process memory do not depend on how
+        # many sites follow (one site at a time per worker); the time of a full build does.
+        limit = 12 if self.quick else BUILD_SAMPLE
+        slugs = self.all_slugs[:limit]
+        result = {"all": self.build_all(out, slugs, jobs=2)}
+        sample = slugs[: 2 if self.quick else 10]
+        result["single_process"] = self.build_single(sample)
+        result["floor"] = self.render_floor(sample)
+        result["single_over_floor"] = round(
+            result["floor"]["pages_per_s"] / result["single_process"]["pages_per_s"], 2
+        )
+        result["incremental"] = self.incremental(out, slugs[len(slugs) // 2])
+        return result
+
+    def build_all(self, out: Path, slugs: list[str], jobs: int) -> dict:
+        """``python -m sites build --all --jobs 2`` (or the quick run's clubs) in a process of
+        its own, its peak memory sampled."""
+        command = [cli.python(), "-m", "sites", "build", "--out", str(out), "--jobs", str(jobs)]
+        if len(slugs) < len(self.all_slugs):
+            for slug in slugs:
+                command += ["--club", slug]
+        else:
+            command += ["--all"]
+        environment = dict(os.environ, PYTHONUNBUFFERED="1")
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=cli.ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        with PeakMemory(process.pid) as memory:
+            output, _ = process.communicate()
+        seconds = time.perf_counter() - started
+        if process.returncode:
+            raise RuntimeError(f"build failed:\n{output[-3000:]}")
+        match = re.search(r"(\d+) site\(s\), (\d+) pages in ([\d.]+) s", output)
+        pages = int(match.group(2)) if match else _html_files(out)
+        build_seconds = float(match.group(3)) if match else seconds
+        return {
+            "sites": len(slugs),
+            "all_sites": len(slugs) == len(self.all_slugs),
+            "pages": pages,
+            "jobs": jobs,
+            "seconds_wall": round(seconds, 2),
+            "seconds_building": build_seconds,
+            "pages_per_s": round(pages / build_seconds, 1),
+            "pages_per_s_wall": round(pages / seconds, 1),
+            **memory.result(),
+        }
+
+    def build_single(self, slugs: list[str]) -> dict:
+        from sites.client import ApiClient
+        from sites.club import build_club
+        from sites.engine.plugins import discover
+
+        out = self.work / "site-build-single"
+        cli.remove(out)
+        registry = discover()
+        pages = 0
+        with ApiClient() as client:
+            build_club(client, slugs[0], out / "warm", registry=registry)
+            started = time.perf_counter()
+            for slug in slugs:
+                report = build_club(client, slug, out, registry=registry)
+                pages += sum(1 for path in report.written if path.endswith(".html"))
+            seconds = time.perf_counter() - started
+        return {"sites": len(slugs), "pages": pages, "seconds": round(seconds, 2),
+                "pages_per_s": round(pages / seconds, 1)}  # fmt: skip
+
+    def render_floor(self, slugs: list[str]) -> dict:
+        """The same sites rendered from bundles held in memory: no API, no disk."""
+        from sites.client import ApiClient
+        from sites.club import choose_plugins, locales_of, prepare, site_settings
+        from sites.engine.plugins import discover
+        from sites.engine.site import Site, render_site
+
+        registry = discover()
+        memo: dict = {}
+
+        def remembered(function):
+            def call(*args):
+                key = (function.__name__, json.dumps(args, sort_keys=True, default=str))
+                if key not in memo:
+                    memo[key] = function(*args)
+                return memo[key]
+
+            return call
+
+        sites = []
+        with ApiClient() as client:
+            download, fetch = remembered(client.download), remembered(client.json)
+            for slug in slugs:
+                bundle = client.json(f"/api/v1/clubs/{slug}/bundle/")
+                locales = locales_of(bundle)
+                content = {locales[0].code: prepare(bundle)}
+                for locale in locales[1:]:
+                    content[locale.code] = prepare(
+                        client.json(f"/api/v1/clubs/{slug}/bundle/", {"locale": locale.code})
+                    )
+                sites.append((slug, bundle, locales, content))
+
+            def render_all() -> int:
+                pages = 0
+                for slug, bundle, locales, content in sites:
+                    theme, plugins = choose_plugins(registry, bundle["homepage"])
+                    site = Site(
+                        kind="club",
+                        name=slug,
+                        title=bundle["club"]["name"],
+                        locales=locales,
+                        data=content,
+                        theme=theme,
+                        plugins=plugins,
+                        settings=site_settings(slug, bundle["homepage"]),
+                        download=download,
+                        fetch=fetch,
+                    )
+                    files, _assets = render_site(site)
+                    pages += sum(1 for output in files if output.path.endswith(".html"))
+                return pages
+
+            pages = render_all()  # warm-up: templates compiled, media and fetches in memory
+            started = time.perf_counter()
+            rounds = 1 if self.quick else 3
+            for _ in range(rounds):
+                render_all()
+            seconds = (time.perf_counter() - started) / rounds
+        return {"sites": len(slugs), "pages": pages, "seconds": round(seconds, 3),
+                "pages_per_s": round(pages / seconds, 1)}  # fmt: skip
+
+    def incremental(self, out: Path, slug: str) -> dict:
+        """One news teaser changed and published; the club's site rebuilt incrementally."""
+        from cms.clubs.models import ClubPage, NewsPage
+        from sites.client import ApiClient
+        from sites.club import build_club
+        from sites.engine.plugins import discover
+
+        registry = discover()
+        club = ClubPage.objects.get(slug=slug)
+        news = NewsPage.objects.filter(path__startswith=club.path).order_by("path").first()
+        with ApiClient() as client:
+            build_club(client, slug, out, registry=registry, incremental=True)  # up to date
+            unchanged_started = time.perf_counter()
+            unchanged = build_club(client, slug, out, registry=registry, incremental=True)
+            unchanged_seconds = time.perf_counter() - unchanged_started
+            news.teaser = f"Geändert um {datetime.datetime.now():%H:%M:%S.%f}"
+            started = time.perf_counter()
+            news.save_revision().publish()
+            published = time.perf_counter()
+            report = build_club(client, slug, out, registry=registry, incremental=True)
+            swapped = time.perf_counter()
+        return {
+            "club": slug,
+            "publish_to_swap_s": round(swapped - started, 3),
+            "publish_s": round(published - started, 3),
+            "rebuild_s": round(swapped - published, 3),
+            "files_written": len(report.written),
+            "files_reused": len(report.reused),
+            "unchanged_check_s": round(unchanged_seconds, 3),
+            "unchanged_skipped": unchanged.skipped,
+        }
+
+    # --- (4) load, (5) memory of the API workers -----------------------------------------
+
+    def mixed_paths(self) -> list[str]:
+        rng = random.Random(9)
+        slugs = self.all_slugs
+        sample = rng.sample(slugs, min(len(slugs), 6 if self.quick else 40))
+        groups = {
+            "directory": [f"/api/v1/clubs/?limit=50&offset={offset}" for offset in (0, 50, 100)]
+            + ["/api/v1/clubs/?limit=50&country=TR", "/api/v1/clubs/?limit=50&focus=sport"],
+            "profile": [f"/api/v1/clubs/{slug}/" for slug in sample],
+            "events": ["/api/v1/events/?limit=50"]
+            + [f"/api/v1/events/?club={slug}" for slug in sample[:10]],
+            "bundle": [f"/api/v1/clubs/{slug}/bundle/" for slug in sample[:20]],
+            "calendar": [f"/api/v1/clubs/{slug}/events.ics" for slug in sample[:20]],
+        }
+        weights = {"directory": 25, "profile": 30, "events": 15, "bundle": 15, "calendar": 15}
+        paths = []
+        for _ in range(200 if self.quick else 2000):
+            group = rng.choices(list(weights), weights=list(weights.values()))[0]
+            paths.append(rng.choice(groups[group]))
+        return [path for path in paths if self._valid(path)]
+
+    def _valid(self, path: str) -> bool:
+        if not hasattr(self, "_checked"):
+            self._checked = {}
+        if path not in self._checked:
+            self._checked[path] = self.client.get(path).status_code == 200
+        return self._checked[path]
+
+    def load(self) -> dict:
+        paths = self.mixed_paths()
+        floors = {path: self.floor_key(path) for path in set(paths)}
+        floor_paths = [floors[path] for path in paths]
+        port = cli.free_port()
+        base = f"http://127.0.0.1:{port}"
+        command = [
+            cli.python(), "-m", "gunicorn", "cms.wsgi:application",
+            "--workers", "2", "--bind", f"127.0.0.1:{port}",
+            "--worker-class", "sync", "--log-level", "warning",
+        ]  # fmt: skip
+        environment = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
+        server = subprocess.Popen(command, cwd=cli.ROOT, env=environment)
+        try:
+            _wait_for(base + "/api/v1/municipalities/", server)
+            # Each worker has its own cache: every distinct path a few times round, so that
+            # both have answered it before the timed run.
+            distinct = sorted(set(paths))
+            warm(base, distinct * (1 if self.quick else 4))
+            with PeakMemory(server.pid, skip_root=True) as memory:
+                app = load(base, paths, self.load_seconds)
+            warm(base, sorted(set(floor_paths)) * (1 if self.quick else 4))
+            floor = load(base, floor_paths, self.load_seconds)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        return {
+            "server": "gunicorn, 2 sync workers, loopback; load generator in the same machine",
+            "distinct_paths": len(set(paths)),
+            "mix": "directory 25 %, profiles 30 %, events 15 %, bundles 15 %, .ics 15 %",
+            "app_cached": app,
+            "floor": floor,
+            "app_over_floor_rps": round(app["rps"] / floor["rps"], 2) if floor["rps"] else 0.0,
+            "worker_memory": memory.result(),
+        }
+
+
+def warm(base: str, paths: list[str]) -> None:
+    """Request every path once, in turn."""
+    import httpx
+
+    with httpx.Client(base_url=base, timeout=120.0) as client:
+        for path in paths:
+            client.get(path)
+
+
+def _wait_for(url: str, server, timeout: float = 60.0) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn exited")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def _html_files(out: Path) -> int:
+    return sum(1 for _ in Path(out).glob("*/current/**/*.html"))
