@@ -155,6 +155,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "true").lower() == "true"
 # Where the static homepages and the portal are built (``<dir>/vereine/<slug>/current``).
 SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
+# Publishing what the portal shows rebuilds it after the transaction (cms/homepages/signals.py).
+PORTAL_AUTO_REBUILD = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -8,3 +8,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BUILD_DIR = BASE_DIR / ".test-site-build"  # noqa: F405
 # Publishing in tests does not rebuild homepages unless a test asks for it.
 HOMEPAGE_AUTO_REBUILD = False
+PORTAL_AUTO_REBUILD = False
