@@ -64,10 +64,9 @@ def build_many(
     return failures
 
 
-def build_portal_site(
-    client: ApiClient, out: Path, *, base_url: str = "", stdout=sys.stdout
-) -> int:
+def build_portal_site(client: ApiClient, out: Path, *, base_url: str = "", stdout=None) -> int:
     """Build the district portal into ``<out>/portal/``; report it, return 1 on failure."""
+    stdout = stdout or sys.stdout
     from .portal import build_portal
 
     try:
