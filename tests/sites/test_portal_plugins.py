@@ -49,6 +49,19 @@ def test_home_shows_the_agencys_sections_and_links_to_the_portal_pages(build_por
     assert "كل الفعاليات في التقويم" in arabic
 
 
+def test_the_cafe_evenings_to_come_are_on_the_home_page(build_portal_site):
+    from tests.browser.portal import add_cafe_series
+
+    add_cafe_series()
+    root = build_portal_site(locales=DE_AR)
+    html = (root / "de" / "index.html").read_text()
+    assert "Abende im Café" in html
+    assert "Förderanträge" in html and "Vereinsrecht" in html
+    assert "Rückblick" not in html  # past evenings are left out
+    assert "stufenlos erreichbar" in html
+    assert '<span lang="ar" dir="rtl">' in html
+
+
 def test_mitmachen_offers_a_form_that_works_without_javascript(build_portal_site):
     root = build_portal_site(locales=DE_AR)
     html = (root / "ar" / "mitmachen" / "index.html").read_text()
