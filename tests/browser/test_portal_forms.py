@@ -93,7 +93,7 @@ def test_registration_end_to_end(chromium_browser, built_portal, live_server):
     base = live_server.url
     with (
         override_settings(SITE_BUILD_DIR=built_portal.build_dir),
-        new_page(chromium_browser) as page,
+        new_page(chromium_browser, locale="de-DE") as page,
     ):
         page.goto(f"{base}/")
         assert page.url == f"{base}/de/"
