@@ -2,6 +2,7 @@
 
 python -m sites build --club <slug> [--api URL] --out DIR [--incremental]
 python -m sites build --all [--api URL] --out DIR [--jobs N]
+python -m sites build --portal [--api URL] --out DIR [--base-url URL]
 
 ``--jobs N`` builds N sites at a time in worker processes (0: one per core). In-process, each
 worker runs its own copy of the API on its own database connection, so the content must be
@@ -129,6 +130,25 @@ def _build_in_workers(client: ApiClient, slugs: list[str], jobs: int, options: d
         yield from pool.map(_build_in_worker, slugs, chunksize=1)
 
 
+def build_portal_site(client: ApiClient, out: Path, *, base_url: str = "", stdout=None) -> int:
+    """Build the district portal into ``<out>/portal/``; report it, return 1 on failure."""
+    stdout = stdout or sys.stdout
+    from .portal import build_portal
+
+    try:
+        report = build_portal(client, Path(out), base_url=base_url, registry=discover())
+    except (ApiError, OSError) as exc:
+        stdout.write(f"portal: FAILED: {exc}\n")
+        return 1
+    for plugin, error in report.errors.items():
+        stdout.write(f"portal: plugin {plugin} skipped: {error}\n")
+    stdout.write(
+        f"portal: {len(report.written)} written, {len(report.reused)} reused "
+        f"({report.seconds:.2f} s)\n"
+    )
+    return 0
+
+
 def _bar(done: int, total: int, started: float, width: int = 30) -> str:
     filled = int(width * done / total) if total else width
     elapsed = time.perf_counter() - started
@@ -138,10 +158,11 @@ def _bar(done: int, total: int, started: float, width: int = 30) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sites")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="Build club homepages")
-    target = build.add_mutually_exclusive_group(required=True)
+    build = commands.add_parser("build", help="Build club homepages and the portal")
+    target = build.add_mutually_exclusive_group()
     target.add_argument("--club", action="append", help="Slug of a club (repeatable)")
     target.add_argument("--all", action="store_true", help="Every published club")
+    build.add_argument("--portal", action="store_true", help="The district portal")
     build.add_argument("--api", help="Base URL of a remote installation (default: in-process)")
     build.add_argument("--out", required=True, type=Path, help="Build directory")
     build.add_argument("--incremental", action="store_true", help="Skip unchanged sites")
@@ -150,21 +171,27 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=1, help="Sites built at a time (0: one per core)"
     )
     args = parser.parse_args(argv)
+    if not (args.club or args.all or args.portal):
+        parser.error("one of --club, --all or --portal is required")
 
     if not args.api:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
         import django
 
         django.setup()
+    failures = 0
     with ApiClient(args.api) as client:
-        slugs = client.club_slugs() if args.all else args.club
-        failures = build_many(
-            client,
-            slugs,
-            args.out,
-            incremental=args.incremental,
-            base_url=lambda slug: args.base_url.replace("<slug>", slug),
-            progress=args.all,
-            jobs=args.jobs,
-        )
+        if args.club or args.all:
+            slugs = client.club_slugs() if args.all else args.club
+            failures += build_many(
+                client,
+                slugs,
+                args.out,
+                incremental=args.incremental,
+                base_url=lambda slug: args.base_url.replace("<slug>", slug),
+                progress=args.all,
+                jobs=args.jobs,
+            )
+        if args.portal:
+            failures += build_portal_site(client, args.out, base_url=args.base_url)
     return 1 if failures else 0

@@ -52,6 +52,7 @@ Step = Callable[[DemoContext], None]
 QUIET = {
     "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     "HOMEPAGE_AUTO_REBUILD": False,
+    "PORTAL_AUTO_REBUILD": False,
 }
 COLLECT_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 

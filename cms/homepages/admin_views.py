@@ -21,9 +21,8 @@ def rebuild(site: str) -> bool:
     if kind == "vereine" and name:
         builds.rebuild_club_site.enqueue(name)
         return True
-    portal_task = getattr(builds, "rebuild_portal_site", None)
-    if site == "portal" and portal_task is not None:
-        portal_task.enqueue()
+    if site == "portal":
+        builds.rebuild_portal_site.enqueue()
         return True
     return False
 

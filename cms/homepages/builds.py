@@ -12,6 +12,7 @@ from django_tasks import task
 from sites.client import ApiClient
 from sites.club import build_club
 from sites.engine.plugins import installed
+from sites.portal import build_portal
 
 from .status import run_build
 
@@ -63,3 +64,48 @@ def queue_club_rebuild(slug: str) -> None:
     ):
         return
     transaction.on_commit(QueuedRebuild(slug))
+
+
+# --- The district portal ---------------------------------------------------------------------
+
+
+def portal_base_url() -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/"
+
+
+@task()
+def rebuild_portal_site() -> dict:
+    """Build the portal into ``SITE_BUILD_DIR/portal/``; only changed files are written."""
+
+    def build():
+        with ApiClient() as client:
+            report = build_portal(
+                client, build_root(), base_url=portal_base_url(), registry=installed()
+            )
+        if report.errors:
+            logger.warning("Portal built with errors: %s", report.errors)
+        return report
+
+    return run_build("portal", build)
+
+
+class QueuedPortalRebuild:
+    """An on-commit callback that rebuilds the portal: one per transaction, however many
+    pages it published."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        rebuild_portal_site.enqueue()
+
+
+def queue_portal_rebuild() -> None:
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(callback, QueuedPortalRebuild) and not callback.done
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(QueuedPortalRebuild())

@@ -1,5 +1,6 @@
 """Publishing, unpublishing, moving or deleting any page of a club queues a rebuild of that
-club's homepage."""
+club's homepage; the same for any page the portal shows (the portal home and pages, clubs and
+everything below them) queues one rebuild of the portal per transaction."""
 
 from django.conf import settings
 from django.db.models.signals import post_delete
@@ -9,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.clubs.models import ClubPage
 
-from .builds import queue_club_rebuild
+from .builds import queue_club_rebuild, queue_portal_rebuild
 from .domains import sync_own_domain
 
 
@@ -18,12 +19,22 @@ def club_slug_of(page) -> str | None:
     return club.slug if club else None
 
 
+def portal_page(page) -> bool:
+    from cms.portal.models import PortalHomePage, PortalPage
+
+    return issubclass(page.specific_class or type(page), (PortalHomePage, PortalPage))
+
+
 def rebuild_for(page) -> None:
-    if not getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+    homepage = getattr(settings, "HOMEPAGE_AUTO_REBUILD", True)
+    portal = getattr(settings, "PORTAL_AUTO_REBUILD", True)
+    if not (homepage or portal):
         return
     slug = club_slug_of(page)
-    if slug:
+    if slug and homepage:
         queue_club_rebuild(slug)
+    if portal and (slug or portal_page(page)):
+        queue_portal_rebuild()
 
 
 @receiver(page_published)
@@ -42,7 +53,9 @@ def rebuild_on_move(sender, instance, **kwargs):
 @receiver(post_delete, sender=Page)
 def rebuild_on_delete(sender, instance, **kwargs):
     # The deleted page is gone from the tree; its former club is found by path prefix.
-    if not getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+    homepage = getattr(settings, "HOMEPAGE_AUTO_REBUILD", True)
+    portal = getattr(settings, "PORTAL_AUTO_REBUILD", True)
+    if not (homepage or portal):
         return
     club = (
         ClubPage.objects.filter(
@@ -53,5 +66,7 @@ def rebuild_on_delete(sender, instance, **kwargs):
         .only("slug")
         .first()
     )
-    if club:
+    if club and homepage:
         queue_club_rebuild(club.slug)
+    if portal and (club or portal_page(instance)):
+        queue_portal_rebuild()

@@ -27,14 +27,12 @@ class NotAllowed(Exception):
 
 
 def queue_rebuilds(club_slugs) -> None:
-    if not getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
-        return
-    for slug in sorted(set(club_slugs)):
-        builds.queue_club_rebuild(slug)
-    # The portal site kind's rebuild hook, when the CMS has one.
-    queue_portal = getattr(builds, "queue_portal_rebuild", None)
-    if queue_portal is not None:
-        queue_portal()
+    """The homepages of the clubs concerned and the portal (its network pages) show links."""
+    if getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+        for slug in sorted(set(club_slugs)):
+            builds.queue_club_rebuild(slug)
+    if getattr(settings, "PORTAL_AUTO_REBUILD", True):
+        builds.queue_portal_rebuild()
 
 
 def confirmed_club_slugs(cooperations) -> list[str]:

@@ -188,6 +188,8 @@ SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "true").lower() == "true"
 SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
 # Seconds to wait before each retry of a failed site build (cms/homepages/status.py).
 SITE_BUILD_RETRY_DELAYS = [2, 10]
+# Publishing what the portal shows rebuilds it after the transaction (cms/homepages/signals.py).
+PORTAL_AUTO_REBUILD = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,3 +10,4 @@ SITE_BUILD_DIR = BASE_DIR / ".test-site-build"  # noqa: F405
 HOMEPAGE_AUTO_REBUILD = False
 # Failed builds are retried at once in tests.
 SITE_BUILD_RETRY_DELAYS = [0, 0]
+PORTAL_AUTO_REBUILD = False

@@ -166,6 +166,7 @@ def portal_world() -> dict:
     from .club import rich_club
 
     rich = rich_club("theme_default", "Kulturbrücke Portal e. V.")
+    add_cafe_series()
     plain = ClubFactory(
         "Deutsch-Ukrainischer Verein Jülich e. V.",
         municipality_name="Jülich",
@@ -173,3 +174,52 @@ def portal_world() -> dict:
         languages=("uk", "de"),
     )
     return {"clubs": [rich.slug, plain.slug], "rich_club": rich.slug, "plain_club": plain.slug}
+
+
+def add_cafe_series() -> None:
+    """The "Abende im Café" section on the German portal home: one past and two coming
+    evenings (one in Arabic) in a step-free room."""
+    import datetime
+    import json
+
+    from cms.portal.models import PortalHomePage
+    from cms.rooms.models import Room
+    from cms.taxonomy.models import Municipality
+
+    room = Room.objects.create(
+        name="Café International",
+        location="Rurufer 12, 52349 Düren",
+        municipality=Municipality.objects.get(slug="dueren"),
+        capacity=40,
+        step_free=True,
+    )
+    today = datetime.date.today()
+    evenings = [
+        (-7, "Rückblick", "de", None),
+        (6, "Förderanträge", "ar", "20:00:00"),
+        (20, "Vereinsrecht", "de", None),
+    ]
+    home = PortalHomePage.objects.get(locale__language_code="de")
+    body = json.loads(json.dumps(list(home.body.raw_data)))
+    body.append(
+        {
+            "type": "cafe_series",
+            "value": {
+                "title": "Abende im Café",
+                "description": "<p>Information und Austausch für Vereine.</p>",
+                "room": room.pk,
+                "evenings": [
+                    {
+                        "date": (today + datetime.timedelta(days=days)).isoformat(),
+                        "start_time": "18:00:00",
+                        "end_time": end,
+                        "topic": topic,
+                        "language": language,
+                    }
+                    for days, topic, language, end in evenings
+                ],
+            },
+        }
+    )
+    home.body = json.dumps(body)
+    home.save_revision().publish()

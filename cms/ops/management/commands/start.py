@@ -21,11 +21,13 @@ class Command(BaseCommand):
             self.stdout.write("Lade den Demo-Kreis (einmalig, dauert etwas) …")
         # load_demo is idempotent; on a filled database it only prints the logins.
         call_command("load_demo")
-        self.stdout.write("Baue die Homepages (nur geänderte Dateien werden geschrieben) …")
-        call_command("build_sites", all=True, incremental=True)
+        self.stdout.write(
+            "Baue die Homepages und das Portal (nur geänderte Dateien werden geschrieben) …"
+        )
+        call_command("build_sites", all=True, portal=True, incremental=True)
         if no_serve:
             return
         self.stdout.write(
-            self.style.SUCCESS(f"Vereinsnetz läuft auf http://{addrport}/ (Admin: /admin/)")
+            self.style.SUCCESS(f"Vereinsnetz läuft auf http://{addrport}/ (Portal; Admin: /admin/)")
         )
         call_command("runserver", addrport, use_reloader=False)
