@@ -163,6 +163,18 @@ def recent_news(view) -> dict[str, list[dict]]:
     return by_club(items, NEWS_PER_CLUB)
 
 
+def optional(view, what: str, read) -> dict[str, list[dict]]:
+    """A list the profiles can do without: when its read fails the profiles are built without
+    it and the build report names it (not the plugin, whose pages all stay)."""
+    try:
+        return read(view)
+    except Exception as exc:  # noqa: BLE001 - any failed read; reported, not raised
+        key = f"directory ({what}, {view.locale.code})"
+        view.site.errors[key] = f"{type(exc).__name__}: {exc}"
+        logger.warning("Directory: reading the %s failed: %s", what, exc)
+        return {}
+
+
 def directory_page(view, t, *, path, title, heading, clubs, groups, intro, enhance, current=None):
     return PageSpec(
         path=path,
@@ -217,8 +229,8 @@ def pages(view):
             )
     if not clubs:
         return
-    events = upcoming_events(view)
-    news = recent_news(view)
+    events = optional(view, "events", upcoming_events)
+    news = optional(view, "news", recent_news)
     for summary in clubs:
         slug = summary["slug"]
         profile = view.site.fetch(f"/api/v1/clubs/{slug}/", {"locale": code})

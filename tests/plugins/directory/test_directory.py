@@ -184,3 +184,24 @@ def test_build_query_count(world, build_portal_site, django_assert_max_num_queri
     assert per_club <= PROFILE_QUERIES
     with django_assert_max_num_queries(len(four) + 3 * PROFILE_QUERIES):
         build_portal_site(locales=GERMAN)
+
+
+def test_a_failing_event_read_leaves_the_profiles_standing(world, settings, monkeypatch):
+    from sites.client import ApiClient, ApiError
+    from sites.portal import build_portal
+
+    original = ApiClient.json
+
+    def broken(self, path, params=None):
+        if path == "/api/v1/events/":
+            raise ApiError(path, 503, "down")
+        return original(self, path, params)
+
+    monkeypatch.setattr(ApiClient, "json", broken)
+    with ApiClient() as client:
+        report = build_portal(client, settings.SITE_BUILD_DIR, locales=GERMAN)
+    assert set(report.errors) == {"directory (events, de)"}
+    root = settings.SITE_BUILD_DIR / "portal" / "current"
+    html = (root / "de" / BASE / world.alevi.slug / "index.html").read_text()
+    assert "Sommerfest mit Saz" in html
+    assert "Zurzeit sind keine Termine angekündigt." in html
