@@ -17,9 +17,10 @@ Paths (below the portal's ``/<locale>/``):
   own homepage (``homepage_url`` of the API: its own domain, or ``/vereine/<club>/`` on the
   main host).
 
-Reads: the shared portal data (``clubs``, ``facets``), per locale one profile read per club
-(``/api/v1/clubs/<slug>/``: plain summary, meeting times, contact, umbrellas), and the
-upcoming events and recent news of all clubs as one paginated list each, grouped by club here.
+Reads: the shared portal data (``clubs``, ``facets``), one profile read per club and content
+language (``/api/v1/clubs/<slug>/``: plain summary, meeting times, contact, umbrellas; a club
+without a translation is read once for all locales), and per locale the upcoming events and
+recent news of all clubs as one paginated list each, grouped by club here.
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ def pages(view):
     news = optional(view, "news", recent_news)
     for summary in clubs:
         slug = summary["slug"]
-        profile = view.site.fetch(f"/api/v1/clubs/{slug}/", {"locale": code})
+        profile = read_profile(view, summary)
         yield PageSpec(
             path=f"{BASE}/{slug}",
             template="directory/club.html",
@@ -247,6 +248,19 @@ def pages(view):
                 "base": BASE,
             },
         )
+
+
+def read_profile(view, summary: dict) -> dict:
+    """The club's full profile in the language its summary came in. A club without a
+    translation into this locale comes in German in every locale, so it is read once per
+    build, not once per locale (the taxonomy's names do not depend on the locale)."""
+    profiles = view.site.__dict__.setdefault("_directory_profiles", {})
+    key = (summary["slug"], summary["locale"])
+    if key not in profiles:
+        profiles[key] = view.site.fetch(
+            f"/api/v1/clubs/{summary['slug']}/", {"locale": summary["locale"]}
+        )
+    return profiles[key]
 
 
 def weekday_names(code: str) -> list[str]:

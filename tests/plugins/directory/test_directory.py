@@ -205,3 +205,27 @@ def test_a_failing_event_read_leaves_the_profiles_standing(world, settings, monk
     html = (root / "de" / BASE / world.alevi.slug / "index.html").read_text()
     assert "Sommerfest mit Saz" in html
     assert "Zurzeit sind keine Termine angekündigt." in html
+
+
+def test_profiles_are_read_once_per_content_language(world, build_portal_site, monkeypatch):
+    from sites.client import ApiClient
+    from tests.plugins.helpers import translate
+
+    translate(world.ukrainian, "en", short_description="Football for children")
+    reads = []
+    original = ApiClient.json
+
+    def spy(self, path, params=None):
+        if re.fullmatch(r"/api/v1/clubs/[-\w]+/", path):
+            reads.append((path.split("/")[-2], (params or {}).get("locale")))
+        return original(self, path, params)
+
+    monkeypatch.setattr(ApiClient, "json", spy)
+    root = build_portal_site(locales=LOCALES[:2])
+    assert sorted(reads) == sorted(
+        [(club.slug, "de") for club in world.public] + [(world.ukrainian.slug, "en")]
+    )
+    english = (root / "en" / BASE / world.ukrainian.slug / "index.html").read_text()
+    assert "Football for children" in english
+    german = (root / "en" / BASE / world.alevi.slug / "index.html").read_text()
+    assert '<p class="lead" lang="de" dir="ltr">Saz-Kurse und Feste</p>' in german
