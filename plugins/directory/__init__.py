@@ -47,6 +47,7 @@ FACETS = {
 }
 PAGE_SIZE = 100
 EVENTS_PER_CLUB = 5
+EVENT_WINDOW = datetime.timedelta(days=42)
 NEWS_PER_CLUB = 3
 NEWS_DAYS = 365
 MAX_PAGES = 50  # of a list read (5000 items); a larger list is cut, and the log says so
@@ -150,9 +151,12 @@ def by_club(items: list[dict], keep: int) -> dict[str, list[dict]]:
 
 
 def upcoming_events(view) -> dict[str, list[dict]]:
-    """The next dates of every club, from one list of all occurrences (the API's default
-    window: from today on, sorted by start)."""
-    items = read_list(view, "/api/v1/events/", {"locale": view.locale.code})
+    """The next dates of every club in the coming six weeks, from one list of all occurrences
+    (sorted by start; weekly meetings make it long, so the window is shorter than the API's
+    default of 90 days)."""
+    today = datetime.datetime.now(TIME_ZONE).date()
+    window = {"from": today.isoformat(), "to": (today + EVENT_WINDOW).isoformat()}
+    items = read_list(view, "/api/v1/events/", {"locale": view.locale.code, **window})
     return by_club(items, EVENTS_PER_CLUB)
 
 
