@@ -142,11 +142,16 @@ def read_list(view, path: str, params: dict) -> list[dict]:
 
 
 def by_club(items: list[dict], keep: int) -> dict[str, list[dict]]:
+    """The first ``keep`` items of each club, each event once (a weekly meeting shows its
+    next date, not five Tuesdays)."""
     grouped: dict[str, list[dict]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
     for item in items:
-        club = item.get("club") or {}
-        if club.get("slug") and len(grouped[club["slug"]]) < keep:
-            grouped[club["slug"]].append(item)
+        slug = (item.get("club") or {}).get("slug")
+        if not slug or len(grouped[slug]) >= keep or (slug, item["id"]) in seen:
+            continue
+        seen.add((slug, item["id"]))
+        grouped[slug].append(item)
     return grouped
 
 

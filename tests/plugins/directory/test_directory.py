@@ -114,7 +114,9 @@ def test_profile_page(world, build_portal_site):
     assert "Türkei" in html and "Türkisch" in html and "Religion" in html
     assert "Dienstag" in html and "19:30" in html
     assert "Ayşe Yılmaz" in html and "mailto:kontakt@alevi.example" in html
-    assert "Saz-Abend" in html  # the upcoming event
+    # The upcoming events, a weekly one with its next date only.
+    assert html.count("Saz-Abend") == 1 and "Cemevi-Besuch" in html
+    assert html.index("Saz-Abend") < html.index("Cemevi-Besuch")
     assert "Geheimes Treffen" not in html  # its draft sibling
     assert "Sommerfest mit Saz" in html  # the latest news
     assert f'href="/vereine/{world.alevi.slug}/" data-homepage' in html

@@ -29,7 +29,8 @@ def directory_world() -> SimpleNamespace:
     news = news_index(alevi)
     news_page(news, "Sommerfest mit Saz", date=timezone.localdate() - datetime.timedelta(days=3))
     events = event_index(alevi)
-    event_page(events, "Saz-Abend")
+    event_page(events, "Saz-Abend", recurrence="FREQ=WEEKLY")
+    event_page(events, "Cemevi-Besuch", start=timezone.now() + datetime.timedelta(days=10))
     event_page(events, "Geheimes Treffen", publish=False)
     syrian = ClubFactory(
         "Syrischer Elternverein Jülich",
