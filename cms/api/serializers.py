@@ -95,6 +95,9 @@ class ClubSummarySerializer(LocalizedPageSerializer):
     focus_areas = SlugNameSerializer(many=True)
     tags = SlugNameSerializer(many=True)
     short_description = serializers.CharField()
+    plain_summary = serializers.CharField(
+        help_text="Zusammenfassung in Einfacher Sprache (deutsch), leer wenn keine."
+    )
     website = serializers.CharField()
     homepage_url = serializers.SerializerMethodField(
         help_text="Die Homepage des Vereins im Vereinsnetz: https://<eigene Domain>/ oder "
