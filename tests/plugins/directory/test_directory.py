@@ -231,3 +231,21 @@ def test_profiles_are_read_once_per_content_language(world, build_portal_site, m
     assert "Football for children" in english
     german = (root / "en" / BASE / world.alevi.slug / "index.html").read_text()
     assert '<p class="lead" lang="de" dir="ltr">Saz-Kurse und Feste</p>' in german
+
+
+def test_every_link_into_the_directory_resolves(world, build_portal_site):
+    """The home page and the directory's own pages link only to directory pages that exist."""
+    from posixpath import dirname, join, normpath
+
+    root = build_portal_site(locales=GERMAN)
+    checked = 0
+    for page in (root / "de").rglob("*.html"):
+        file = page.relative_to(root).as_posix()
+        for href in re.findall(r'href="([^"#?]+)', page.read_text()):
+            if ":" in href or href.startswith("/"):
+                continue
+            target = normpath(join(dirname(file), href))
+            if target.startswith(f"de/{BASE}/"):
+                checked += 1
+                assert (root / target).is_file(), f"{file} links to missing {target}"
+    assert checked > 50
