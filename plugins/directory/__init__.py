@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
@@ -47,6 +48,7 @@ FACETS = {
 }
 PAGE_SIZE = 100
 EVENTS_PER_CLUB = 5
+FRACTION = re.compile(r"\.\d+(?=[+-]\d\d:\d\d$|Z$|$)")
 EVENT_WINDOW = datetime.timedelta(days=42)
 NEWS_PER_CLUB = 3
 NEWS_DAYS = 365
@@ -162,6 +164,8 @@ def upcoming_events(view) -> dict[str, list[dict]]:
     today = datetime.datetime.now(TIME_ZONE).date()
     window = {"from": today.isoformat(), "to": (today + EVENT_WINDOW).isoformat()}
     items = read_list(view, "/api/v1/events/", {"locale": view.locale.code, **window})
+    for item in items:  # HTML's datetime attribute takes at most milliseconds
+        item["start"] = FRACTION.sub("", item["start"])
     return by_club(items, EVENTS_PER_CLUB)
 
 
