@@ -99,11 +99,22 @@ class ClubSummarySerializer(LocalizedPageSerializer):
         help_text="Zusammenfassung in Einfacher Sprache (deutsch), leer wenn keine."
     )
     website = serializers.CharField()
+    homepage_url = serializers.SerializerMethodField(
+        help_text="Die Homepage des Vereins im Vereinsnetz: https://<eigene Domain>/ oder "
+        "/vereine/<slug>/ auf diesem Host (absolut)."
+    )
     logo = serializers.SerializerMethodField()
 
     def get_url(self, club) -> str:
         return absolute(
             self.context.get("request"), reverse("api-club-detail", kwargs={"slug": club.slug})
+        )
+
+    def get_homepage_url(self, club) -> str:
+        if club.own_domain:
+            return f"https://{club.own_domain}/"
+        return absolute(
+            self.context.get("request"), reverse("homepages:club", kwargs={"slug": club.slug})
         )
 
     @extend_schema_field(IMAGE_SCHEMA)

@@ -190,3 +190,23 @@ def test_bad_detail_parameter_is_400(client, directory):
     response = client.get("/api/v1/clubs/ukrainischer-sportverein/?country=UA")
     assert response.status_code == 400
     assert response.json()["parameter"] == "country"
+
+
+def test_summary_links_the_club_homepage(client, directory):
+    """``homepage_url``: the built homepage on this host, or the club's own domain."""
+    from cms.clubs.models import ClubPage
+
+    club = ClubPage.objects.get(title="Ukrainischer Sportverein")
+    club.own_domain = "sport-ua.example"
+    club.save_revision().publish()
+    results = client.get("/api/v1/clubs/").json()["results"]
+    urls = {c["slug"]: c["homepage_url"] for c in results}
+    assert urls == {
+        "alevitischer-kulturverein-dueren": (
+            "http://testserver/vereine/alevitischer-kulturverein-dueren/"
+        ),
+        "syrischer-elternverein-juelich": "http://testserver/vereine/syrischer-elternverein-juelich/",
+        "ukrainischer-sportverein": "https://sport-ua.example/",
+    }
+    detail = client.get("/api/v1/clubs/syrischer-elternverein-juelich/").json()
+    assert detail["homepage_url"] == urls["syrischer-elternverein-juelich"]
