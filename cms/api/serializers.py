@@ -7,6 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from cms.homepages.links import page_homepage_url
+
 from . import privacy
 from .locales import direction
 from .media import IMAGE_SCHEMA, absolute, image_data
@@ -180,10 +182,16 @@ class NewsSerializer(LocalizedPageSerializer):
     tags = SlugNameSerializer(many=True)
     club = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField(help_text="Die Seite in Wagtails v2-API.")
+    homepage_url = serializers.SerializerMethodField(
+        help_text="Die Neuigkeit auf der Homepage des Vereins (absolut)."
+    )
 
     @extend_schema_field(IMAGE_SCHEMA)
     def get_image(self, page):
         return self._image(page.image)
+
+    def get_homepage_url(self, page) -> str | None:
+        return page_homepage_url(self.context.get("request"), page)
 
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, page):
