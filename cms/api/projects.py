@@ -108,7 +108,7 @@ class ProjectSerializer(LocalizedPageSerializer):
         return ClubRefSerializer(partners, many=True).data
 
     def get_homepage_url(self, page) -> str | None:
-        return page_homepage_url(self.context.get("request"), page)
+        return page_homepage_url(page)
 
     def get_api_url(self, page) -> str:
         return v2_page_url(self.context.get("request"), page)

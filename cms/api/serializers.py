@@ -191,7 +191,7 @@ class NewsSerializer(LocalizedPageSerializer):
         return self._image(page.image)
 
     def get_homepage_url(self, page) -> str | None:
-        return page_homepage_url(self.context.get("request"), page)
+        return page_homepage_url(page)
 
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, page):

@@ -238,7 +238,7 @@ class OccurrenceSerializer(serializers.Serializer):
         return v2_page_url(self.context.get("request"), occurrence.event)
 
     def get_homepage_url(self, occurrence) -> str | None:
-        return page_homepage_url(self.context.get("request"), occurrence.event)
+        return page_homepage_url(occurrence.event)
 
     def get_locale(self, occurrence) -> str:
         return occurrence.event.locale.language_code
