@@ -1,19 +1,25 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.homepages import urls as homepage_urls
+from cms.homepages.portal import portal
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
     path("", include(homepage_urls)),
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
 ]
+# The district portal at / takes every path nothing above claimed (see cms/homepages/portal.py).
+portal_urlpatterns = [
+    path("", portal, name="home"),
+    re_path(r"^(?P<path>.+)$", portal, name="portal_file"),
+]
+
+handler500 = "cms.ops.errors.server_error"
 
 if settings.SERVE_MEDIA:
     # Uploaded media straight from Django, for development. Production lets the web server
@@ -28,3 +34,5 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+urlpatterns += portal_urlpatterns

@@ -97,6 +97,9 @@ class ClubSummarySerializer(LocalizedPageSerializer):
     focus_areas = SlugNameSerializer(many=True)
     tags = SlugNameSerializer(many=True)
     short_description = serializers.CharField()
+    plain_summary = serializers.CharField(
+        help_text="Zusammenfassung in Einfacher Sprache (deutsch), leer wenn keine."
+    )
     website = serializers.CharField()
     logo = serializers.SerializerMethodField()
 

@@ -47,5 +47,5 @@ v1_patterns = [
 urlpatterns = [
     path("v1/", include(v1_patterns)),
     path("v2/", wagtail_router.urls),
-    re_path(r"^.*$", errors.not_found),
+    re_path(r"^[\s\S]*$", errors.not_found),  # [\s\S]: also paths with a newline
 ]

@@ -13,6 +13,8 @@ from sites.client import ApiClient
 from sites.club import build_club
 from sites.engine.plugins import installed
 
+from .status import run_build
+
 logger = logging.getLogger(__name__)
 
 
@@ -28,19 +30,16 @@ def club_base_url(slug: str, own_domain: str = "") -> str:
 
 @task()
 def rebuild_club_site(slug: str) -> dict:
-    with ApiClient() as client:
-        report = build_club(
-            client, slug, build_root(), base_url=club_base_url(slug), registry=installed()
-        )
-    if report.errors:
-        logger.warning("Homepage of %s built with errors: %s", slug, report.errors)
-    return {
-        "site": report.site,
-        "written": len(report.written),
-        "reused": len(report.reused),
-        "seconds": round(report.seconds, 3),
-        "errors": report.errors,
-    }
+    def build():
+        with ApiClient() as client:
+            report = build_club(
+                client, slug, build_root(), base_url=club_base_url(slug), registry=installed()
+            )
+        if report.errors:
+            logger.warning("Homepage of %s built with errors: %s", slug, report.errors)
+        return report
+
+    return run_build(f"vereine/{slug}", build)
 
 
 class QueuedRebuild:

@@ -3,11 +3,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from cms.clubs.models import ClubPage
+from cms.tenancy.provisioning import is_agency
 
-from . import views
+from . import admin_views, views
+from .models import BuildState, SiteBuild
 
 
 @hooks.register("register_admin_urls")
@@ -15,7 +18,35 @@ def homepage_admin_urls():
     return [
         path("homepages/<int:page_id>/zip/", views.club_site_zip, name="homepages_zip"),
         path("homepages/static/<path:path>", views.preview_static, name="homepages_preview_static"),
+        path("homepages/builds/", admin_views.builds_report, name="homepages_builds"),
     ]
+
+
+class AgencyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_agency(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def builds_menu_item():
+    return AgencyMenuItem(
+        _("Website-Builds"), reverse("homepages_builds"), icon_name="globe", order=230
+    )
+
+
+@hooks.register("construct_main_menu")
+def show_failed_build_count(request, menu_items):
+    """ "Website-Builds (2)" while builds are failing (on a copy: items are shared)."""
+    import copy
+
+    url = reverse("homepages_builds")
+    for position, item in enumerate(menu_items):
+        if getattr(item, "url", None) == url:
+            failed = SiteBuild.objects.filter(state=BuildState.FAILED).count()
+            if failed:
+                counted = copy.copy(item)
+                counted.label = f"{item.label} ({failed})"
+                menu_items[position] = counted
 
 
 @hooks.register("register_page_header_buttons")

@@ -4,11 +4,17 @@ from django.urls import path
 
 from .api import PortalHomeView, PortalPageView
 from .feedback import FeedbackView
+from .options import RegistrationOptionsView
 from .registrations import RegistrationView
 
 urlpatterns = [
     path("portal/", PortalHomeView.as_view(), name="api-portal-home"),
     path("portal/pages/<slug:key>/", PortalPageView.as_view(), name="api-portal-page"),
+    path(
+        "registrations/options/",
+        RegistrationOptionsView.as_view(),
+        name="api-registration-options",
+    ),
     path("registrations/", RegistrationView.as_view(), name="api-registration-create"),
     path("feedback/", FeedbackView.as_view(), name="api-feedback-create"),
 ]

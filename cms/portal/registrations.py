@@ -217,6 +217,8 @@ def register(data: dict, language: str) -> RegistrationRequest:
 class RegistrationView(PublicSubmissionView):
     serializer_class = RegistrationSerializer
     throttle_scope = "registrations"
+    label_plugin = "mitmachen"
+    label_prefix = "mitmachen."
 
     def save(self, data):
         register(data, self.language)

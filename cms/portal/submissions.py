@@ -25,6 +25,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from cms.api import errors
 from cms.tenancy.tasks import notify_on_commit
 
+from . import html_answers
+
 HONEYPOT_FIELD = "website"
 FORM_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -124,6 +126,10 @@ class PublicSubmissionView(generics.GenericAPIView):
     throttle_classes = [SubmissionRateThrottle]
     pagination_class = None
     filter_backends = []
+    # The portal plugin whose strings label the fields in the answer to a form posted without
+    # JavaScript (``html_answers``), and the prefix of those keys.
+    label_plugin = ""
+    label_prefix = ""
 
     def dispatch(self, request, *args, **kwargs):
         # Whatever language a request activates is undone when it ends.
@@ -153,11 +159,31 @@ class PublicSubmissionView(generics.GenericAPIView):
     def post(self, request, *args, **kwargs):
         received = {"status": "received", "message": self.received_message()}
         if hasattr(request.data, "get") and request.data.get(HONEYPOT_FIELD):
-            return Response(received, status=status.HTTP_201_CREATED)
+            return self.received(request, received)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.save(serializer.validated_data)
+        return self.received(request, received)
+
+    def received(self, request, received: dict):
+        if html_answers.wants_html(request):
+            return html_answers.success(request, received["message"])
         return Response(received, status=status.HTTP_201_CREATED)
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        request = getattr(self, "request", None)
+        if request is None or not html_answers.wants_html(request):
+            return response
+        data = response.data if isinstance(response.data, dict) else {}
+        language = getattr(self, "language", None) or translation.get_language()
+        return html_answers.page(
+            request,
+            str(data.get("detail", "")),
+            data.get("errors", {}),
+            response.status_code,
+            html_answers.labels(self.label_plugin, self.label_prefix, language),
+        )
 
     def save(self, data: dict) -> None:
         raise NotImplementedError

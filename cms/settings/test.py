@@ -8,3 +8,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BUILD_DIR = BASE_DIR / ".test-site-build"  # noqa: F405
 # Publishing in tests does not rebuild homepages unless a test asks for it.
 HOMEPAGE_AUTO_REBUILD = False
+# Failed builds are retried at once in tests.
+SITE_BUILD_RETRY_DELAYS = [0, 0]

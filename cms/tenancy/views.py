@@ -7,9 +7,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import deletion
 from . import registration as decisions
-from .forms import RejectionForm
-from .models import RegistrationRequest
+from .forms import RejectionForm, TenantDeletionForm
+from .models import RegistrationRequest, Tenant
+from .provisioning import is_agency
 
 REGISTRATION_INDEX = "registrations:index"
 
@@ -56,4 +58,33 @@ def decide(request, pk):
             "focus_areas": registration.focus_areas.all(),
         },
         status=400 if rejection_form.is_bound and not rejection_form.is_valid() else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_tenant(request, pk):
+    """The agency deletes a club with everything that belongs to it (cms/tenancy/deletion.py)."""
+    if not is_agency(request.user):
+        raise PermissionDenied
+    tenant = get_object_or_404(Tenant.objects.select_related("root_page"), pk=pk)
+    form = TenantDeletionForm(request.POST or None, tenant=tenant)
+    if request.method == "POST" and form.is_valid():
+        report = deletion.delete_tenant(tenant, by=request.user)
+        messages.success(
+            request,
+            _(
+                "„%(name)s“ wurde gelöscht: %(pages)s Seiten, %(images)s Bilder, "
+                "%(documents)s Dokumente, %(accounts)s Zugänge."
+            )
+            % {
+                "name": report.tenant,
+                "pages": report.pages,
+                "images": report.images,
+                "documents": report.documents,
+                "accounts": report.accounts_deleted,
+            },
+        )
+        return redirect("tenants:index")
+    return TemplateResponse(
+        request, "tenancy/admin/delete_tenant.html", {"tenant": tenant, "form": form}
     )

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
-from . import isolation_hooks  # noqa: F401
+from . import deletion, isolation_hooks  # noqa: F401
 from .models import RegistrationRequest, RegistrationStatus, Tenant
-from .provisioning import tenants_of
-from .views import decide
+from .provisioning import is_agency, tenants_of
+from .views import decide, delete_tenant
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -62,6 +63,13 @@ class RegistrationViewSet(ModelViewSet):
         ]
 
 
+class TenantIndexView(IndexView):
+    def get_delete_url(self, instance):
+        if not is_agency(self.request.user):
+            return None
+        return reverse("tenants:delete", args=(instance.pk,))
+
+
 class TenantViewSet(ModelViewSet):
     model = Tenant
     icon = "group"
@@ -74,6 +82,21 @@ class TenantViewSet(ModelViewSet):
     list_filter = ["kind", "direct_publishing"]
     search_fields = ["name"]
     form_fields = ["direct_publishing"]
+
+    index_view_class = TenantIndexView
+
+    @property
+    def delete_view(self):
+        """Deleting a tenant row alone would orphan its pages, group and media: "Löschen"
+        always means the agency's complete deletion (cms/tenancy/deletion.py)."""
+        return delete_tenant
+
+
+@hooks.register("register_log_actions")
+def register_tenant_log_actions(actions):
+    actions.register_action(
+        deletion.ACTION, _("Mandant mit allen Inhalten gelöscht"), _("Mandant gelöscht")
+    )
 
 
 @hooks.register("register_admin_viewset")

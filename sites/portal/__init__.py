@@ -30,6 +30,9 @@ from sites.engine.builder import BuildReport, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
 from sites.engine.site import Locale, Site, render_site
 
+from .pages import fetch_page, site_path, today
+from .strings import HOME_STRINGS
+
 KIND = "portal"
 DIRECTORY_NAME = "portal"
 DEFAULT_THEME = "theme_default"
@@ -63,7 +66,20 @@ LOCALES = [
 
 def home_pages(view):
     portal = view.data["portal"]
-    yield PageSpec(path="", template="portal/home.html", title="", context={"home": portal})
+    yield PageSpec(
+        path="", template="portal/home.html", title="", context={"home": portal, "today": today()}
+    )
+    # Further pages the agency added (role "other") appear at their path, without a menu entry;
+    # the home page's call to action or a text links to them.
+    for ref in portal["pages"]:
+        if ref["role"] == "other":
+            page = fetch_page(view, ref["slug"])
+            yield PageSpec(
+                path=site_path(page),
+                template="portal/page.html",
+                title=page["title"],
+                context={"page": page},
+            )
 
 
 home = Plugin(
@@ -71,6 +87,7 @@ home = Plugin(
     kinds=frozenset({KIND}),
     package=__name__,
     pages=home_pages,
+    strings=HOME_STRINGS,
 )
 
 

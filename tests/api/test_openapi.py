@@ -63,4 +63,4 @@ def test_docs_are_served_from_local_assets(client, db):
             if src.startswith("http") and "testserver" not in src
         ]
         assert external == [], external
-        assert "/static/drf_spectacular_sidecar/" in html
+        assert "/_static/drf_spectacular_sidecar/" in html

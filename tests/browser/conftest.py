@@ -120,3 +120,49 @@ def built_demo_club(request, django_db_setup, django_db_blocker, built_sites_dir
     cache.clear()
     root = built_sites_dir / "vereine" / slug / "current"
     return BuiltSite(theme, slug, root, dict(report.errors))
+
+
+# --- The district portal (issue 5); helpers for its tests in tests/browser/portal.py ---------
+
+
+@pytest.fixture(scope="session")
+def built_portal(django_db_setup, django_db_blocker, built_sites_dir, tmp_path_factory):
+    """The portal built once per session from ``portal.portal_world()`` in every locale.
+
+    Like ``built_demo_club``, the data lives in a transaction rolled back after the build;
+    the files stay for the session (``SITE_BUILD_DIR/portal/current``)."""
+    from django.core.cache import cache
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    from sites.client import ApiClient
+    from sites.portal import build_portal
+
+    from .portal import BuiltPortal, portal_world
+
+    name = str(connection.settings_dict["NAME"])
+    assert "memorydb" in name or Path(name).name.startswith("test"), (
+        f"no test database ({name}): mark the tests that build sites with django_db"
+    )
+    media = tmp_path_factory.mktemp("media-portal")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, SITE_BUILD_DIR=built_sites_dir),
+        transaction.atomic(),
+    ):
+        world = portal_world()
+        with ApiClient() as client:
+            report = build_portal(client, built_sites_dir, base_url="http://127.0.0.1:8000/")
+        transaction.set_rollback(True)
+    cache.clear()
+    root = built_sites_dir / "portal" / "current"
+    return BuiltPortal(root, built_sites_dir, dict(report.errors), world)
+
+
+@pytest.fixture(scope="session")
+def portal_server(built_portal):
+    """The built portal over HTTP at ``/``; ``portal_server.url("de/vereine/")``."""
+    from .tools import PortalServer
+
+    with PortalServer(built_portal.build_dir) as server:
+        yield server

@@ -321,3 +321,13 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
         pass
+
+
+class PortalServer(SiteServer):
+    """Serves the built portal (``<root>/portal/current``) at ``/``, as the CMS does."""
+
+    def __init__(self, root: Path):
+        super().__init__(Path(root) / "portal" / "current")
+
+    def url(self, path: str = "") -> str:  # type: ignore[override]
+        return f"{self.origin}/{path}"

@@ -1,0 +1,108 @@
+"""Mitmachen: the agency's page for clubs that want to join (portal page role ``mitmachen``)
+with the registration form that posts to ``POST /api/v1/registrations/``.
+
+The form is a plain HTML form: without JavaScript the browser posts it form-encoded and the
+API answers with a thank-you redirect or a page listing the errors (see
+``cms/portal/submissions.py``); with JavaScript, ``static/portal_home/forms.js`` posts JSON
+and shows the errors next to the fields. The choices come from
+``GET /api/v1/registrations/options/``; country and language names in the visitor's
+language where babel knows them, focus areas in German (content falls back to German)."""
+
+import babel
+
+from sites.engine.plugins import PageSpec, Plugin
+from sites.portal.pages import fetch_page, page_ref, site_path
+
+from .strings import STRINGS
+
+THANKS = "danke"
+
+
+def localized_options(options: dict, code: str) -> dict:
+    known = babel.Locale.parse(code)
+    strings = STRINGS.get(code, {})
+    return {
+        "legal_forms": [
+            {"value": o["value"], "label": strings.get(f"mitmachen.legal.{o['value']}", o["label"])}
+            for o in options["legal_forms"]
+        ],
+        "municipalities": options["municipalities"],
+        "countries": sorted(
+            (
+                {"value": o["value"], "label": known.territories.get(o["value"], o["label"])}
+                for o in options["countries"]
+            ),
+            key=lambda o: o["label"],
+        ),
+        "languages": sorted(
+            (
+                {
+                    "value": o["value"],
+                    "label": language_label(o, known),
+                }
+                for o in options["languages"]
+            ),
+            key=lambda o: o["label"],
+        ),
+        "focus_areas": [
+            {"value": o["value"], "label": o["label"], "lang": "de" if code != "de" else ""}
+            for o in options["focus_areas"]
+        ],
+    }
+
+
+def language_label(option: dict, known) -> str:
+    name = known.languages.get(option["value"].replace("-", "_")) or known.languages.get(
+        option["value"].split("-")[0]
+    )
+    name = name or option["label"]
+    native = option.get("native_name") or ""
+    return f"{name} ({native})" if native and native != name else name
+
+
+def pages(view):
+    ref = page_ref(view, "mitmachen")
+    if ref is None:
+        return
+    page = fetch_page(view, "mitmachen")
+    path = site_path(page)
+    strings = {**STRINGS["de"], **STRINGS.get(view.locale.code, {})}
+    options = localized_options(
+        view.site.fetch("/api/v1/registrations/options/", None), view.locale.code
+    )
+    privacy = page_ref(view, "datenschutz")
+    yield PageSpec(
+        path=path,
+        template="mitmachen/index.html",
+        title=page["title"],
+        menu="main",
+        label=page["title"],
+        context={
+            "page": page,
+            "options": options,
+            "thanks": f"/{view.locale.code}/{path}/{THANKS}/",
+            "privacy": site_path(privacy) if privacy else "",
+        },
+    )
+    yield PageSpec(
+        path=f"{path}/{THANKS}",
+        template="portal/thanks.html",
+        title=strings["mitmachen.thanks_title"],
+        in_sitemap=False,
+        context={
+            "message": strings["mitmachen.thanks"],
+            "back": "",
+            "back_label": strings["mitmachen.back_home"],
+        },
+    )
+
+
+plugin = Plugin(
+    name="mitmachen",
+    kinds=frozenset({"portal"}),
+    package=__name__,
+    label={"de": "Mitmachen", "en": "Join"},
+    needs=("portal",),
+    strings=STRINGS,
+    pages=pages,
+)

@@ -1,0 +1,66 @@
+"""The built portal at / of the main host: the visitor's language, files and assets, the 404
+page, and a plain German page until the portal is built; the CMS's own paths keep working."""
+
+import pytest
+
+from sites.portal import LOCALES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_before_the_first_build_slash_explains_in_german(client):
+    response = client.get("/")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert '<html lang="de"' in html
+    assert "Das Portal ist noch nicht gebaut" in html
+    assert 'href="/admin/"' in html
+    assert client.get("/de/").status_code == 404
+
+
+@pytest.fixture
+def built(build_portal_site):
+    return build_portal_site(locales=[LOCALES[0], LOCALES[3]])  # de, ar
+
+
+@pytest.mark.parametrize(
+    ("header", "target"),
+    [
+        ("", "/de/"),
+        ("ar-SY,ar;q=0.9,de;q=0.5", "/ar/"),
+        ("fr-FR, ar;q=0.4", "/ar/"),
+        ("fr, en;q=0.8", "/de/"),  # English is not built here: German
+        ("de-AT", "/de/"),
+    ],
+)
+def test_slash_sends_the_visitor_to_their_language(client, built, header, target):
+    response = client.get("/", headers={"accept-language": header} if header else {})
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_pages_and_assets_are_served(client, built):
+    page = client.get("/ar/")
+    assert page.status_code == 200
+    html = b"".join(page.streaming_content).decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    css = client.get("/static/theme_default/site.css")
+    assert css.status_code == 200
+    assert css["Content-Type"].startswith("text/css")
+    assert client.get("/de").status_code == 302  # a folder without its slash
+
+
+def test_unknown_paths_get_the_portal_404_page(client, built):
+    response = client.get("/de/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert b'<html lang="de" dir="ltr">' in response.content
+    assert client.get("/../../etc/passwd").status_code == 404
+
+
+def test_the_cms_paths_still_work(client, built, admin_client):
+    assert client.get("/admin/").status_code == 302  # to the login
+    assert client.get("/admin")["Location"] == "/admin/"
+    assert client.get("/api/v1/portal/").status_code == 200
+    assert client.get("/vereine/gibt-es-nicht/").status_code == 404
+    assert admin_client.get("/admin/").status_code == 200
