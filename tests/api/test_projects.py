@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from cms.clubs.models import ProjectPage
 from tests.factories import ClubFactory, add_child
@@ -47,6 +48,11 @@ def projects(db):
     )
     planned = project(juelich, "Nähkurs", status="planned")
     project(dueren, "Entwurfsprojekt", publish=False)
+    PageViewRestriction.objects.create(
+        page=project(juelich, "Passwortprojekt"),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",
+    )
     return {
         "dueren": dueren,
         "juelich": juelich,
@@ -76,6 +82,7 @@ def test_lists_public_projects_active_first_with_club_and_public_partners(
         f"http://testserver/vereine/{projects['dueren'].slug}/de/{projects['running'].slug}/"
     )
     assert "Entwurfsprojekt" not in response.content.decode()
+    assert "Passwortprojekt" not in response.content.decode()
     assert "Noch nicht freigegeben" not in response.content.decode()
     assert response["ETag"]
 
