@@ -7,6 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from cms.homepages.links import club_homepage_url, page_homepage_url
+
 from . import privacy
 from .locales import direction
 from .media import IMAGE_SCHEMA, absolute, image_data
@@ -101,7 +103,7 @@ class ClubSummarySerializer(LocalizedPageSerializer):
     website = serializers.CharField()
     homepage_url = serializers.SerializerMethodField(
         help_text="Die Homepage des Vereins im Vereinsnetz: https://<eigene Domain>/ oder "
-        "/vereine/<slug>/ auf diesem Host (absolut)."
+        "/vereine/<slug>/ auf dem Haupthost (absolut)."
     )
     logo = serializers.SerializerMethodField()
 
@@ -111,11 +113,7 @@ class ClubSummarySerializer(LocalizedPageSerializer):
         )
 
     def get_homepage_url(self, club) -> str:
-        if club.own_domain:
-            return f"https://{club.own_domain}/"
-        return absolute(
-            self.context.get("request"), reverse("homepages:club", kwargs={"slug": club.slug})
-        )
+        return club_homepage_url(club)
 
     @extend_schema_field(IMAGE_SCHEMA)
     def get_logo(self, club):
@@ -194,10 +192,16 @@ class NewsSerializer(LocalizedPageSerializer):
     tags = SlugNameSerializer(many=True)
     club = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField(help_text="Die Seite in Wagtails v2-API.")
+    homepage_url = serializers.SerializerMethodField(
+        help_text="Die Neuigkeit auf der Homepage des Vereins (absolut)."
+    )
 
     @extend_schema_field(IMAGE_SCHEMA)
     def get_image(self, page):
         return self._image(page.image)
+
+    def get_homepage_url(self, page) -> str | None:
+        return page_homepage_url(page)
 
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, page):

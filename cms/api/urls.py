@@ -14,6 +14,7 @@ from .caching import cache_api_response
 from .clubs import ClubViewSet
 from .municipalities import MunicipalityListView
 from .news import NewsListView
+from .projects import ProjectListView
 from .search import SearchView
 from .wagtail_api import router as wagtail_router
 
@@ -22,6 +23,7 @@ v1_router.register("clubs", ClubViewSet, basename="api-club")
 
 v1_patterns = [
     path("news/", NewsListView.as_view(), name="api-news-list"),
+    path("projects/", ProjectListView.as_view(), name="api-project-list"),
     path("municipalities/", MunicipalityListView.as_view(), name="api-municipalities"),
     path("search/", SearchView.as_view(), name="api-search"),
     path(

@@ -28,6 +28,7 @@ from cms.api.privacy import public_pages
 from cms.api.schema import LOCALE_PARAMETER
 from cms.api.serializers import v2_page_url
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.homepages.links import page_homepage_url
 
 from .models import ClubPage, NewsPage
 
@@ -96,7 +97,8 @@ class NewsFeed(Feed):
         return item.teaser
 
     def item_link(self, item: NewsPage) -> str:
-        return v2_page_url(self.request, item)
+        """The article on its club's homepage (the page in the v2 API if it has none)."""
+        return page_homepage_url(item) or v2_page_url(self.request, item)
 
     def item_guid(self, item: NewsPage) -> str:
         return f"urn:uuid:{item.translation_key}"

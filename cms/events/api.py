@@ -33,6 +33,7 @@ from cms.api.schema import LOCALE_PARAMETER as LOCALE_SCHEMA_PARAMETER
 from cms.api.serializers import ClubRefSerializer, v2_page_url
 from cms.api.views import PublicReadMixin
 from cms.clubs.models import ClubPage
+from cms.homepages.links import page_homepage_url
 from cms.taxonomy.models import FocusArea, Language, Municipality
 
 from . import recurrence
@@ -212,6 +213,9 @@ class OccurrenceSerializer(serializers.Serializer):
     registration_url = serializers.CharField(source="event.registration_url")
     summary = serializers.CharField(source="event.summary")
     url = serializers.SerializerMethodField(help_text="Die Veranstaltung in Wagtails v2-API.")
+    homepage_url = serializers.SerializerMethodField(
+        help_text="Die Veranstaltung auf der Homepage des Vereins (absolut)."
+    )
     locale = serializers.SerializerMethodField()
     direction = serializers.SerializerMethodField()
 
@@ -232,6 +236,9 @@ class OccurrenceSerializer(serializers.Serializer):
 
     def get_url(self, occurrence) -> str:
         return v2_page_url(self.context.get("request"), occurrence.event)
+
+    def get_homepage_url(self, occurrence) -> str | None:
+        return page_homepage_url(occurrence.event)
 
     def get_locale(self, occurrence) -> str:
         return occurrence.event.locale.language_code

@@ -14,6 +14,7 @@ from sites.club import build_club
 from sites.engine.plugins import installed
 from sites.portal import build_portal
 
+from .links import homepage_url
 from .status import run_build
 
 logger = logging.getLogger(__name__)
@@ -23,10 +24,8 @@ def build_root() -> Path:
     return Path(settings.SITE_BUILD_DIR)
 
 
-def club_base_url(slug: str, own_domain: str = "") -> str:
-    if own_domain:
-        return f"https://{own_domain}/"
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/vereine/{slug}/"
+# The address a club's homepage is built for (its own domain, or /vereine/<slug>/).
+club_base_url = homepage_url
 
 
 @task()

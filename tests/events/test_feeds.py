@@ -48,7 +48,9 @@ def test_all_news_newest_first(api, newsrooms):
     entry = feed.entries[0]
     assert entry.summary == "Herbstfest"
     assert entry.author == "Kulturkreis Jülich"
-    assert "/api/v2/pages/" in entry.link
+    # the article on the club's homepage
+    home = f"http://testserver/vereine/{newsrooms['second'].slug}/de/neuigkeiten/"
+    assert entry.link.startswith(home) and entry.link.endswith("/")
     assert entry.id.startswith("urn:uuid:")
     assert entry.published == "2026-10-05T00:00:00+02:00"
     assert feed.feed.title == "Vereinsnetz Kreis Düren: Neuigkeiten"

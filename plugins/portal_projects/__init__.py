@@ -1,0 +1,48 @@
+"""Projekte of the portal: the integration projects of all clubs (``GET /api/v1/projects/``),
+current and planned ones first, then completed ones; each links to the project on its club's
+homepage, to the club's profile and to its partner clubs' profiles. Partner organisations
+(``partners``: ``[{"name", "url"}]``) are shown when the API carries them.
+"""
+
+from __future__ import annotations
+
+from plugins.calendar import fetch_all
+from plugins.events.occurrences import today
+from sites.engine.plugins import PageSpec, Plugin
+
+from .strings import STRINGS
+
+PATH = "projekte"
+ACTIVE = ("planned", "running")
+
+
+def pages(view):
+    code = view.locale.code
+    strings = STRINGS.get(code, STRINGS["de"])
+    listed = {club["slug"] for club in view.data["clubs"]}
+    projects = fetch_all(view.site, "/api/v1/projects/", {"locale": code})
+    current = [p for p in projects if p["status"] in ACTIVE and not _ended(p)]
+    finished = [p for p in projects if p not in current]
+    title = strings["projects.title"]
+    yield PageSpec(
+        path=PATH,
+        template="portal_projects/index.html",
+        title=title,
+        menu="main",
+        label=title,
+        context={"current": current, "finished": finished, "listed": listed},
+    )
+
+
+def _ended(project: dict) -> bool:
+    return bool(project["end_date"]) and project["end_date"] < today().isoformat()
+
+
+plugin = Plugin(
+    name="portal_projects",
+    kinds=frozenset({"portal"}),
+    package=__name__,
+    label={code: strings["projects.title"] for code, strings in STRINGS.items()},
+    strings=STRINGS,
+    pages=pages,
+)

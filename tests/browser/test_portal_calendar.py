@@ -1,0 +1,104 @@
+"""The portal calendar, news and projects in the browser: the calendar's filter changes the
+list, the subscribe links and the address; the subscribe link's ``.ics`` (fetched from a live
+server) holds exactly the filtered events. The quality bars on the list, month, news and
+project pages (valid HTML, axe WCAG 2.1 AA in German and Arabic) run on the shared portal
+build of ``tests/browser/portal.py``."""
+
+import datetime
+
+import httpx
+import icalendar
+import pytest
+
+from sites.client import ApiClient
+from sites.portal import LOCALES, build_portal
+from tests.plugins.portal_world import build_portal_world
+
+from .portal import CHECKED_LOCALES, check_axe, check_valid_html, files_of_type
+from .tools import PortalServer, new_page
+
+VISIBLE_TITLES = (
+    "() => [...document.querySelectorAll('#calendar-list > li:not([hidden]) h3')]"
+    ".map((h) => h.textContent.trim())"
+)
+PAGE_TYPES = ["veranstaltungen", "veranstaltungen/*", "neuigkeiten", "neuigkeiten/*", "projekte"]
+
+
+def calendar_summaries(url: str) -> set[str]:
+    response = httpx.get(url, timeout=30)
+    assert response.status_code == 200, response.text
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_filter_updates_list_subscribe_link_and_address(chromium_browser, live_server, tmp_path):
+    build_portal_world()
+    with ApiClient() as client:
+        report = build_portal(client, tmp_path, base_url=f"{live_server.url}/", locales=LOCALES[:1])
+    assert not report.errors, report.errors
+    api = f"{live_server.url}/api/v1/events.ics"
+    host = live_server.url.removeprefix("http://")
+
+    with PortalServer(tmp_path) as server, new_page(chromium_browser) as page:
+        page.goto(server.url("de/veranstaltungen/index.html"))
+        assert page.is_visible("#calendar-filter")  # the script shows the form
+        everything = set(page.evaluate(VISIBLE_TITLES))
+        assert everything == {"Folkloretanz", "Elternabend", "Fußballturnier"}
+        assert page.get_attribute("#calendar-ics", "href") == api
+
+        page.select_option("#calendar-filter-municipality", "juelich")
+        assert set(page.evaluate(VISIBLE_TITLES)) == {"Elternabend", "Fußballturnier"}
+        assert page.url.endswith("/de/veranstaltungen/index.html?municipality=juelich")
+        href = page.get_attribute("#calendar-ics", "href")
+        assert href == f"{api}?municipality=juelich"
+        assert page.text_content("#calendar-ics-address") == href
+        webcal = page.get_attribute("#calendar-webcal", "href")
+        assert webcal == f"webcal://{host}/api/v1/events.ics?municipality=juelich"
+        assert calendar_summaries(href) == {"Elternabend", "Fußballturnier"}
+
+        page.select_option("#calendar-filter-category", "sport")
+        assert page.evaluate(VISIBLE_TITLES) == ["Fußballturnier"]
+        assert page.text_content("#calendar-count") == "Angezeigte Termine: 1"
+        href = page.get_attribute("#calendar-ics", "href")
+        assert href == f"{api}?municipality=juelich&category=sport"
+        assert calendar_summaries(href) == {"Fußballturnier"}
+
+        page.select_option("#calendar-filter-category", "culture")
+        assert page.evaluate(VISIBLE_TITLES) == []
+        assert page.is_visible("#calendar-empty")
+
+        # a shared address opens with its filter chosen
+        page.goto(server.url("de/veranstaltungen/index.html?category=culture"))
+        assert page.input_value("#calendar-filter-category") == "culture"
+        titles = page.evaluate(VISIBLE_TITLES)
+        assert titles and set(titles) == {"Folkloretanz"}
+        href = page.get_attribute("#calendar-ics", "href")
+        assert href == f"{api}?category=culture"
+        assert calendar_summaries(href) == {"Folkloretanz"}
+
+
+@pytest.mark.django_db
+def test_calendar_news_and_project_pages_are_valid_html(vnu, built_portal):
+    files = [f for kind in PAGE_TYPES for f in files_of_type(built_portal, kind, "de")]
+    files += [f for kind in PAGE_TYPES for f in files_of_type(built_portal, kind, "ar")]
+    assert {"de/veranstaltungen/index.html", "de/neuigkeiten/index.html"} <= set(files)
+    month = datetime.date.today().strftime("%Y-%m")
+    assert f"de/veranstaltungen/{month}/index.html" in files
+    check_valid_html(vnu, built_portal, files)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("locale", CHECKED_LOCALES)
+def test_calendar_news_and_project_pages_pass_axe(
+    chromium_browser, built_portal, portal_server, locale
+):
+    month = datetime.date.today().strftime("%Y-%m")
+    files = [
+        f"{locale}/veranstaltungen/index.html",
+        f"{locale}/veranstaltungen/{month}/index.html",
+        f"{locale}/neuigkeiten/index.html",
+        f"{locale}/projekte/index.html",
+    ]
+    files += files_of_type(built_portal, "veranstaltungen/*", locale)[:3]
+    check_axe(chromium_browser, portal_server, sorted(set(files)))
