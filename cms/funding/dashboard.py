@@ -4,7 +4,7 @@ is eligible for, soonest deadline first, with the reasons."""
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from cms.tenancy.provisioning import tenants_of
+from cms.tenancy.provisioning import club_tenants_of
 
 from . import matching
 from .api import open_programmes
@@ -24,7 +24,7 @@ class MatchingProgrammesPanel(Component):
         today = timezone.localdate()
         programmes = open_programmes(today)
         entries = []
-        for tenant in tenants_of(self.user):
+        for tenant in club_tenants_of(self.user):
             club = tenant.root_page.specific
             matches = []
             for programme, found in matching.matching_programmes(programmes, club, today):

@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.tenancy.provisioning import tenants_of
+from cms.tenancy.provisioning import club_tenants_of
 
 from .dashboard import MatchingProgrammesPanel
 from .models import FundingProgramme
@@ -23,5 +23,5 @@ register_snippet(FundingProgrammeViewSet)
 
 @hooks.register("construct_homepage_panels")
 def add_matching_programmes_panel(request, panels):
-    if tenants_of(request.user).exists():
+    if club_tenants_of(request.user).exists():
         panels.append(MatchingProgrammesPanel(request.user))

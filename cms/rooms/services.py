@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import is_agency, tenants_of
+from cms.tenancy.provisioning import club_tenants_of, is_agency
 from cms.tenancy.tasks import notify_on_commit
 
 from .models import Booking, BookingStatus, BookingTransition, Room, Weekday
@@ -44,7 +44,7 @@ class BookingError(ValidationError):
 
 def clubs_of(user):
     """The club tenants whose editor ``user`` is."""
-    return tenants_of(user).filter(kind="club")
+    return club_tenants_of(user)
 
 
 def may_manage(user, booking: Booking) -> bool:

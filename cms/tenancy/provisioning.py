@@ -181,6 +181,11 @@ def tenants_of(user):
     )
 
 
+def club_tenants_of(user):
+    """The clubs (not partner organisations) whose editors' group the user belongs to."""
+    return tenants_of(user).filter(kind=TenantKind.CLUB)
+
+
 def is_agency(user) -> bool:
     return user.is_superuser or user.groups.filter(name=platform.AGENCY_GROUP_NAME).exists()
 

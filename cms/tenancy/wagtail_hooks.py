@@ -13,8 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
 from . import deletion, isolation_hooks  # noqa: F401
-from .models import RegistrationRequest, RegistrationStatus, Tenant, TenantKind
-from .provisioning import is_agency, tenants_of
+from .models import RegistrationRequest, RegistrationStatus, Tenant
+from .provisioning import club_tenants_of, is_agency
 from .views import decide, delete_tenant
 
 
@@ -129,7 +129,7 @@ class ClubEditorPanel(Component):
 
     def get_context_data(self, parent_context):
         entries = []
-        for tenant in tenants_of(self.user).filter(kind=TenantKind.CLUB):
+        for tenant in club_tenants_of(self.user):
             page = tenant.root_page.specific
             children = Page.objects.child_of(page)
             entries.append(
@@ -148,5 +148,5 @@ class ClubEditorPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_club_editor_panel(request, panels):
-    if tenants_of(request.user).filter(kind=TenantKind.CLUB).exists():
+    if club_tenants_of(request.user).exists():
         panels.insert(0, ClubEditorPanel(request.user))
