@@ -60,10 +60,15 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
 
     root = tmp_path_factory.mktemp("portal-build")
     media = tmp_path_factory.mktemp("portal-media")
+    handler = functools.partial(_Handler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    host, port = httpd.server_address[:2]
+    origin = f"http://{host}:{port}"
     locales = [locale for locale in LOCALES if locale.code in ("de", "en", "ar")]
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, SITE_BUILD_DIR=root),
+        # Club homepages are linked on the main host, which this server plays.
+        override_settings(MEDIA_ROOT=media, SITE_BUILD_DIR=root, WAGTAILADMIN_BASE_URL=origin),
         transaction.atomic(),
     ):
         world = directory_world()
@@ -75,14 +80,9 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
     cache.clear()
     assert not report.errors, report.errors
     assert not club_report.errors, club_report.errors
-    handler = functools.partial(_Handler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    host, port = httpd.server_address[:2]
-    yield SimpleNamespace(
-        origin=f"http://{host}:{port}", root=root / "portal" / "current", slugs=slugs
-    )
+    yield SimpleNamespace(origin=origin, root=root / "portal" / "current", slugs=slugs)
     httpd.shutdown()
     httpd.server_close()
 
