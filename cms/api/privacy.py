@@ -45,8 +45,11 @@ def public_pages(queryset: QuerySet) -> QuerySet:
     """Narrow a page queryset (of any page type) to what the public may see.
 
     Wagtail's ``public()`` would exclude the subtrees of view restrictions with a query of its
-    own; :func:`hidden_paths` covers them in the same query as unpublished subtrees."""
-    queryset = queryset.live()
+    own; :func:`hidden_paths` covers them in the same query as unpublished subtrees. Cooperation
+    pages are public only once confirmed (``cms.partners.privacy``)."""
+    from cms.partners.privacy import unconfirmed_cooperations
+
+    queryset = queryset.live().exclude(unconfirmed_cooperations())
     hidden = hidden_subtree_filter()
     return queryset.exclude(hidden) if hidden else queryset
 

@@ -58,6 +58,8 @@ def document_errors(result, generator, request, public):
                 codes.append("404")
             if method != "get":
                 codes += ["403", "429"]
+            elif {} not in operation.get("security", [{}]):
+                codes.append("403")  # reads that need a login (e.g. one's own bookings)
             for code in codes:
                 operation["responses"].setdefault(
                     code,
