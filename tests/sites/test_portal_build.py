@@ -53,3 +53,31 @@ def test_plugins_follow_the_portal_order_and_strangers_come_last():
     names = [p.name for p in plugins]
     assert names == ["portal_home", "directory", "portal_legal", "zzz_third_party"]
     assert names[:3] == [n for n in PORTAL_ORDER if n in names]
+
+
+def test_every_relative_link_of_the_portal_leads_to_a_built_file(build_portal_site):
+    """No dead link inside the portal: every relative href/src of every page resolves to a
+    file of the build (links to the API, club homepages and other hosts are absolute)."""
+    import posixpath
+    import re
+
+    from tests.factories import event_index, event_page, news_index, news_page
+
+    club = ClubFactory("Anadolu Kulturverein e. V.", plain_summary="Wir feiern Feste.")
+    news_page(news_index(club), "Sommerfest")
+    event_page(event_index(club), "Deutschkurs")
+    ClubFactory("Baobab Afrika e. V.", municipality_name="Jülich")
+    root = build_portal_site(locales=[LOCALES[0], LOCALES[3]])
+    built = {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+    dead = {}
+    for name in sorted(p for p in built if p.endswith(".html")):
+        html = (root / name).read_text()
+        for link in re.findall(r'(?:href|src)="([^"#]+)', html):
+            if re.match(r"^(?:[a-z]+:|/|//)", link):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), link.split("?")[0]))
+            if link.endswith("/"):
+                target = f"{target}/index.html"
+            if target not in built:
+                dead.setdefault(name, []).append(link)
+    assert not dead, dead

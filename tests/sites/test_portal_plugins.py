@@ -37,7 +37,7 @@ def test_home_shows_the_agencys_sections_and_links_to_the_portal_pages(build_por
     home_page.save_revision().publish()
     root = build_portal_site(locales=DE_AR)
     html = (root / "de" / "index.html").read_text()
-    assert f'href="vereine/{club.slug}/index.html"' in html
+    assert f'href="verzeichnis/{club.slug}/index.html"' in html
     assert "Saz und Tanz." in html
     assert "Sommerfest im Park" in html
     assert "Sprachcafé" in html
@@ -84,7 +84,7 @@ def test_einfache_sprache_shows_the_plain_summaries(build_portal_site):
     for code in ("de", "ar"):
         html = (root / code / "einfache-sprache" / "index.html").read_text()
         assert "Wir helfen bei Briefen." in html
-        assert f'href="../vereine/{plain.slug}/index.html"' in html
+        assert f'href="../verzeichnis/{plain.slug}/index.html"' in html
         assert "Verein ohne Zusammenfassung" not in html
     assert 'lang="de" dir="ltr"' in (root / "ar" / "einfache-sprache" / "index.html").read_text()
 
