@@ -20,7 +20,22 @@ EXAMPLES_PER_OPERATION = 12
 
 
 @pytest.fixture
-def api_schema(db, settings):
+def keep_test_connection():
+    """Schemathesis calls the WSGI application directly: Django's request signals would close
+    the test's database connection, which is inside the test transaction (PostgreSQL does
+    not survive that; sites.client.InProcessTransport does the same for the site builder)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, settings, keep_test_connection):
     from django.core.cache import cache
     from django.core.wsgi import get_wsgi_application
 

@@ -132,7 +132,9 @@ def _is_postgres() -> bool:
 @pytest.mark.skipif(
     not _is_postgres(), reason="needs PostgreSQL (the suite's PostgreSQL run executes it)"
 )
-def test_database_restart_under_load_fails_fast_with_503_and_recovers(transactional_db):
+# Committed data, and the data the migrations created brought back for the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_database_restart_under_load_fails_fast_with_503_and_recovers():
     from django.core.cache import cache
 
     ClubFactory("Anadolu Kulturverein e. V.")
@@ -170,3 +172,19 @@ def test_database_restart_under_load_fails_fast_with_503_and_recovers(transactio
         connections["default"].close()
         settings_dict["HOST"], settings_dict["PORT"] = original
         proxy.stop()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/funding-programmes/?club=a%00b",
+        "/api/v1/clubs/?q=%00",
+        "/api/v1/events/?club%00=x",
+        "/de/?x=%00",
+    ],
+)
+def test_a_nul_character_in_a_parameter_is_a_400_not_a_500(db, path):
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json()["code"] == "invalid_parameter"
