@@ -36,7 +36,7 @@ FORMAT = 1
 
 
 class BackupError(RuntimeError):
-    pass
+    """The backup cannot be written or restored; nothing was replaced."""
 
 
 def _sha256(path: Path) -> str:
