@@ -157,7 +157,28 @@ def under_any(queryset, paths):
     return queryset.filter(condition)
 
 
-class NewsFilter(NormalisingFilterSet):
+class ClubTreeFilterSet(NormalisingFilterSet):
+    """Filters of pages below clubs (news, projects): ``club`` and ``municipality`` select
+    the pages in the trees of the chosen clubs, in every locale."""
+
+    def filter_club(self, queryset, name, clubs):
+        if not clubs:
+            return queryset
+        # The club's tree in every locale it has been translated into.
+        keys = [club.translation_key for club in clubs]
+        paths = ClubPage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
+        return under_any(queryset, list(paths))
+
+    def filter_municipality(self, queryset, name, municipalities):
+        if not municipalities:
+            return queryset
+        paths = ClubPage.objects.filter(municipality__in=municipalities).values_list(
+            "path", flat=True
+        )
+        return under_any(queryset, list(paths))
+
+
+class NewsFilter(ClubTreeFilterSet):
     club = django_filters.ModelMultipleChoiceFilter(
         method="filter_club",
         to_field_name="slug",
@@ -187,22 +208,6 @@ class NewsFilter(NormalisingFilterSet):
     class Meta:
         model = NewsPage
         fields = []
-
-    def filter_club(self, queryset, name, clubs):
-        if not clubs:
-            return queryset
-        # The club's tree in every locale it has been translated into.
-        keys = [club.translation_key for club in clubs]
-        paths = ClubPage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
-        return under_any(queryset, list(paths))
-
-    def filter_municipality(self, queryset, name, municipalities):
-        if not municipalities:
-            return queryset
-        paths = ClubPage.objects.filter(municipality__in=municipalities).values_list(
-            "path", flat=True
-        )
-        return under_any(queryset, list(paths))
 
     def filter_search(self, queryset, name, value):
         if not value.strip():

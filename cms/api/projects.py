@@ -18,7 +18,7 @@ from cms.events.api import NewDayMixin
 from cms.homepages.links import page_homepage_url
 from cms.taxonomy.models import Municipality
 
-from .filters import NormalisingFilterSet, public_clubs, under_any
+from .filters import ClubTreeFilterSet, public_clubs
 from .locales import localized
 from .pages import attach_clubs
 from .privacy import public_pages
@@ -32,7 +32,7 @@ def active_condition() -> Q:
     return ~Q(status=ProjectStatus.COMPLETED) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
 
 
-class ProjectFilter(NormalisingFilterSet):
+class ProjectFilter(ClubTreeFilterSet):
     club = django_filters.ModelMultipleChoiceFilter(
         method="filter_club",
         to_field_name="slug",
@@ -56,21 +56,6 @@ class ProjectFilter(NormalisingFilterSet):
     class Meta:
         model = ProjectPage
         fields = []
-
-    def filter_club(self, queryset, name, clubs):
-        if not clubs:
-            return queryset
-        keys = [club.translation_key for club in clubs]
-        paths = ClubPage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
-        return under_any(queryset, list(paths))
-
-    def filter_municipality(self, queryset, name, municipalities):
-        if not municipalities:
-            return queryset
-        paths = ClubPage.objects.filter(municipality__in=municipalities).values_list(
-            "path", flat=True
-        )
-        return under_any(queryset, list(paths))
 
     def filter_active(self, queryset, name, value):
         if value == "true":
