@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
+from cms.tenancy.commands import invite_and_report
 from cms.tenancy.provisioning import provision_club
-from cms.tenancy.tasks import notify_on_commit
 
 
 def lookup(model, field, values):
@@ -55,16 +55,4 @@ class Command(BaseCommand):
             )
         except (ValidationError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
-        if result.invite_url:
-            notify_on_commit(
-                result.editor.email,
-                "tenancy/emails/invitation.txt",
-                {"tenant": result.tenant, "invite_url": result.invite_url},
-            )
-        verb = "Provisioned" if result.created else "Already provisioned"
-        self.stdout.write(
-            self.style.SUCCESS(f"{verb}: {result.tenant} (page {result.tenant.root_page_id})")
-        )
-        if result.editor:
-            state = "created and invited" if result.editor_created else "already existed"
-            self.stdout.write(f"Editor {result.editor.email}: {state}")
+        invite_and_report(self, result)
