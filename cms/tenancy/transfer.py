@@ -5,7 +5,10 @@ The archive holds ``club.json`` and the original files of the club's images and 
 under ``media/``. ``club.json`` has the tenant (name, publishing mode), the editors (e-mail and
 name; never passwords — imported editors set theirs through the usual invitation), every page
 of the club's tree in every language in tree order (live state, content, and a newer draft where
-one is pending), and the images and documents.
+one is pending), and the images and documents. Format 2 adds the club's cooperation links,
+mentorings and room bookings with their status log (see :mod:`cms.tenancy.transfer_links`,
+which also says what is skipped, and reported, when the target lacks a partner, club, room or
+free slot); format 1 archives are still read.
 
 Ids mean nothing on another installation, so references are rewritten on the way out and back
 in: taxonomy by natural key (municipality and focus area by slug, country by ISO code, language
@@ -25,7 +28,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.utils.dateparse import parse_datetime
@@ -48,8 +51,10 @@ from .provisioning import (
     provision_tenant,
     sync_translation,
 )
+from .transfer_links import export_links, import_links
 
-FORMAT = 1
+FORMAT = 2  # 2 added cooperations, mentorings, bookings and the pages' revision dates
+READABLE_FORMATS = (1, 2)
 NATURAL_KEYS = {
     "taxonomy.municipality": "slug",
     "taxonomy.country": "code",
@@ -322,6 +327,10 @@ def export_club(slug: str) -> bytes:
                     "live": page.live,
                     "content": rewrite_data(type(page), json.loads(page.to_json()), refs, natural),
                     "draft": draft,
+                    # Freshness reminders count from the last revision: keep its date.
+                    "revised_at": page.latest_revision_created_at.isoformat()
+                    if page.latest_revision_created_at
+                    else None,
                 }
             )
         media = []
@@ -351,6 +360,7 @@ def export_club(slug: str) -> bytes:
             "editors": editors,
             "pages": records,
             "media": media,
+            **export_links(tenant),
         }
         archive.writestr("club.json", json.dumps(document, indent=1, ensure_ascii=False))
     return buffer.getvalue()
@@ -365,24 +375,55 @@ def read_archive(data: bytes) -> tuple[dict, zipfile.ZipFile]:
         document = json.loads(archive.read("club.json"))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TransferError(f"Kein Vereinsarchiv: {exc}") from exc
-    if document.get("format") != FORMAT:
+    if not isinstance(document, dict):
+        raise TransferError("Kein Vereinsarchiv: club.json enthält kein Objekt.")
+    if document.get("format") not in READABLE_FORMATS:
         raise TransferError(f"Unbekanntes Archivformat {document.get('format')!r}.")
     return document, archive
 
 
-def import_club(data: bytes) -> Tenant:
+def import_club(data: bytes, notes: list[str] | None = None) -> Tenant:
     """Recreate the club in one transaction; any problem raises ``TransferError`` and leaves
-    the installation as it was."""
+    the installation as it was (media files already written are removed again). Parts that
+    point to what this installation lacks (a partner, another club, a room, a free slot) are
+    skipped; ``notes`` receives one German sentence for each."""
+    notes = [] if notes is None else notes
+    written: list = []
     try:
         with transaction.atomic():
-            return _import(data)
+            return _import(data, notes, written)
+    except TransferError:
+        _remove(written)
+        raise
     except (ValidationError, IntegrityError) as exc:
+        _remove(written)
         raise TransferError(f"Das Archiv passt nicht zu dieser Installation: {exc}") from exc
+    except (
+        KeyError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        ValueError,
+        ObjectDoesNotExist,
+        zipfile.BadZipFile,
+    ) as exc:
+        # A club.json edited by hand or cut short: whatever is missing or has the wrong type.
+        _remove(written)
+        raise TransferError(
+            f"Archiv beschädigt ({type(exc).__name__}: {exc}); nichts wurde importiert."
+        ) from exc
 
 
-def _import(data: bytes) -> Tenant:
+def _remove(files) -> None:
+    for storage, name in files:
+        storage.delete(name)
+
+
+def _import(data: bytes, notes: list[str], written: list) -> Tenant:
     document, archive = read_archive(data)
     slug = document["slug"]
+    if not isinstance(slug, str) or not slug:
+        raise TransferError("Archiv beschädigt: kein Kurzname des Vereins.")
     if Page.objects.filter(slug=slug, depth=club_index().depth + 1).exists():
         raise TransferError(f"Hier gibt es schon einen Verein mit dem Kurznamen {slug!r}.")
     keys = [record["content"].get("translation_key") for record in document["pages"]]
@@ -413,6 +454,7 @@ def _import(data: bytes) -> Tenant:
                         item.focal_point_height,
                     ) = entry["focal_point"]
                 item.save()
+                written.append((item.file.storage, item.file.name))
                 if entry.get("tags"):
                     item.tags.add(*entry["tags"])
                 target[position] = item.pk
@@ -467,9 +509,15 @@ def _import(data: bytes) -> Tenant:
             page = model.objects.get(pk=page.pk)
             _assign(page, rewrite_data(model, record["draft"], refs, natural))
             page.save_revision()
+        if record.get("revised_at"):
+            revised_at = parse_datetime(record["revised_at"])
+            if revised_at is None:
+                raise TransferError(f"Archiv beschädigt: Seite {position}, Datum der Revision.")
+            Page.objects.filter(pk=page.pk).update(latest_revision_created_at=revised_at)
     for editor in document["editors"]:
         ensure_editor(tenant, editor["email"], editor["first_name"], editor["last_name"])
     apply_publishing_mode(tenant)
+    import_links(tenant, document, notes)
     return tenant
 
 

@@ -6,7 +6,10 @@ from cms.tenancy.transfer import TransferError, export_club
 
 
 class Command(BaseCommand):
-    help = "Write a club (pages in every language, media, editors) to a self-contained ZIP."
+    help = (
+        "Write a club (pages in every language, media, editors, cooperations, mentorings, "
+        "bookings) to a self-contained ZIP."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="Slug of the club's page")
