@@ -429,6 +429,23 @@ def test_commands_round_trip(rich_club, tmp_path, django_capture_on_commit_callb
     assert ClubPage.objects.filter(slug=rich_club.slug, live=True).exists()
 
 
+def test_a_format_1_archive_is_still_read(rich_club, django_capture_on_commit_callbacks):
+    """Archives written before cooperations and bookings travelled: pages and media only."""
+    files = _files(export_club(rich_club.slug))
+    data = json.loads(files["club.json"])
+    for key in ("cooperations", "mentorings", "bookings"):
+        data.pop(key)
+    for record in data["pages"]:
+        record.pop("revised_at")
+    data["format"] = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_tenant(rich_club.tenant)
+    notes = []
+    tenant = import_club(_zip({**files, "club.json": json.dumps(data).encode()}), notes)
+    assert ClubPage.objects.get(pk=tenant.root_page_id).live and notes == []
+    assert not Booking.objects.filter(club=tenant).exists()
+
+
 def _files(archive: bytes) -> dict:
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         return {name: opened.read(name) for name in opened.namelist()}
