@@ -22,7 +22,6 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers
 from wagtail.models import Locale, Page
 
-from cms.api.caching import bump_content_version, content_version
 from cms.api.errors import InvalidParameter
 from cms.api.filters import canonical_bcp47
 from cms.api.locales import LOCALE_PARAMETER, direction, localized
@@ -295,18 +294,6 @@ def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
     return found
 
 
-class NewDayMixin:
-    """Answers relative to today (the default window) change at local midnight even when no
-    content does. The first request of a day therefore marks the content as changed, so the
-    response cache (cms/api/caching.py) serves nothing computed yesterday. Put it first."""
-
-    def dispatch(self, request, *args, **kwargs):
-        start_of_day = recurrence.local_midnight(timezone.localdate()).timestamp()
-        if content_version()["changed_at"] < start_of_day:
-            bump_content_version()
-        return super().dispatch(request, *args, **kwargs)
-
-
 @extend_schema(
     tags=["events"],
     operation_id="events_list",
@@ -317,7 +304,7 @@ class NewDayMixin:
     ),
     parameters=filter_parameters(),
 )
-class EventListView(NewDayMixin, PublicReadMixin, generics.ListAPIView):
+class EventListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = OccurrenceSerializer
     filter_backends = []
     queryset = EventPage.objects.none()
