@@ -57,7 +57,9 @@ def of_exact_type(queryset: QuerySet) -> QuerySet:
     model = queryset.model
     if model is Page or _has_page_subclass(model):
         return queryset
-    return queryset.filter(content_type_id=ContentType.objects.get_for_model(model).pk)
+    return queryset.filter(
+        content_type_id=ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+    )
 
 
 def public_pages(queryset: QuerySet) -> QuerySet:
