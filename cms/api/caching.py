@@ -11,23 +11,26 @@ content version last changed) and a short public ``Cache-Control``; a matching
 
 Use it on DRF views with :class:`CachedResponseMixin` and on plain Django views (feeds,
 calendars) with :func:`cache_api_response`. Register further models whose changes the API
-shows with :func:`invalidate_on_change`.
+shows with :func:`invalidate_on_change`. Once an answer is stored, the next request for it is
+answered by :class:`CachedApiResponseMiddleware` before URL resolution and view dispatch.
+Requests with credentials or a session never get a stored answer (:func:`cacheable_request`).
 
 The content version lives in the cache itself, so several processes must share one cache
 (Redis) to see each other's invalidations; with the local-memory default, run one process.
 """
 
+import datetime
 import functools
 import hashlib
 import time
 import uuid
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -35,9 +38,10 @@ from .memo import request_memo
 
 CONTENT_VERSION_KEY = "api:content-version"
 RESPONSE_KEY_PREFIX = "api:response"
-# Headers of the original response that a cached copy must carry as well.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary", "Allow")
 SAFE_METHODS = ("GET", "HEAD")
+# The request attribute under which the middleware leaves the content version and the key it
+# looked up, so that the view's cache on a miss neither asks for them again nor looks twice.
+LOOKUP_ATTRIBUTE = "_api_cache_lookup"
 
 
 def max_age() -> int:
@@ -48,12 +52,42 @@ def cache_timeout() -> int:
     return getattr(settings, "API_CACHE_TIMEOUT", 60 * 60 * 24)
 
 
+def path_prefix() -> str:
+    return getattr(settings, "API_CACHE_PATH_PREFIX", "/api/")
+
+
+class _Midnight:
+    """The epoch second at which today began in the site's time zone, recomputed once a day."""
+
+    start = 0.0
+    next_start = 0.0
+
+    @classmethod
+    def today(cls) -> float:
+        now = time.time()
+        if now >= cls.next_start:
+            day = timezone.localdate()
+            zone = timezone.get_current_timezone()
+            cls.start = datetime.datetime.combine(day, datetime.time(), zone).timestamp()
+            tomorrow = day + datetime.timedelta(days=1)
+            cls.next_start = datetime.datetime.combine(tomorrow, datetime.time(), zone).timestamp()
+        return cls.start
+
+
 def content_version() -> dict:
-    """The current content version: ``{"token": str, "changed_at": int (epoch seconds)}``."""
+    """The current content version: ``{"token": str, "changed_at": int (epoch seconds)}``.
+
+    A version from before today's local midnight is replaced on first use: answers relative to
+    today (the default window of events and calendars, deadlines, "Stand:" dates, the year in
+    "established") change at midnight even when no content does, and a new ``Last-Modified``
+    keeps ``If-Modified-Since`` from calling them unchanged."""
     state = cache.get(CONTENT_VERSION_KEY)
     if state is None:
         cache.add(CONTENT_VERSION_KEY, _new_state(None), None)
         state = cache.get(CONTENT_VERSION_KEY) or _new_state(None)
+    if state["changed_at"] < _Midnight.today():
+        state = _new_state(state)
+        cache.set(CONTENT_VERSION_KEY, state, None)
     return state
 
 
@@ -77,54 +111,118 @@ def _bump() -> None:
     cache.set(CONTENT_VERSION_KEY, _new_state(cache.get(CONTENT_VERSION_KEY)), None)
 
 
+def cacheable_request(request) -> bool:
+    """Whether ``request`` may be answered from, and its answer stored in, the cache: a GET or
+    HEAD with neither credentials (``Authorization``) nor a session cookie. Every cached view
+    answers the same to everyone, so this is a second line of defence: whatever a logged-in
+    user or a session might ever widen is computed afresh and never stored."""
+    return (
+        request.method in SAFE_METHODS
+        and "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _parameter_name(pair: str) -> str:
+    return pair.partition("=")[0]
+
+
 def response_cache_key(request, token: str) -> str:
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
-    parts = [
+    """The key of ``request``'s answer under content version ``token``: scheme, host, path, the
+    raw query string with its parameters in name order (a stable sort keeps the order of the
+    values of one parameter, which may matter), and ``Accept`` (the format). Two spellings of
+    one query only cost a second entry. Nothing else varies a cached answer: no cached view
+    reads the session, the user, cookies or ``Accept-Language`` (no LocaleMiddleware; the
+    content language is the ``locale`` parameter, part of the query)."""
+    query = request.META.get("QUERY_STRING", "")
+    if "&" in query:
+        query = "&".join(sorted(query.split("&"), key=_parameter_name))
+    parts = (
         token,
         request.scheme,
         request.get_host(),
         request.path,
         query,
         request.META.get("HTTP_ACCEPT", ""),
-    ]
+    )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"{RESPONSE_KEY_PREFIX}:{digest}"
+
+
+def _lookup(request) -> tuple[dict, str]:
+    found = getattr(request, LOOKUP_ATTRIBUTE, None)
+    if found is not None:
+        return found
+    state = content_version()
+    return state, response_cache_key(request, state["token"])
+
+
+def _validate(response, state: dict) -> dict:
+    """Give a fresh 200 ``response`` its validators and caching headers; returns the entry
+    that reproduces it: the body and every header the view and this layer set."""
+    if callable(getattr(response, "render", None)) and not response.is_rendered:
+        response.render()
+    etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(state["changed_at"])
+    patch_cache_control(response, public=True, max_age=max_age())
+    patch_vary_headers(response, ["Accept"])
+    return {
+        "content": response.content,
+        "headers": dict(response.items()),
+        "etag": etag,
+        "last_modified": state["changed_at"],
+    }
+
+
+def answer_from_entry(request, entry: dict):
+    """The stored answer, or 304 when the request's validators match it."""
+    response = HttpResponse(entry["content"], headers=entry["headers"])
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+    )
 
 
 def cached_response(request, produce):
     """Serve ``produce()`` (a callable returning a response) through the response cache.
 
     Only successful GET/HEAD responses are stored; errors and writes pass straight through.
+    A safe request that may not use the cache (:func:`cacheable_request`) is answered afresh,
+    with the same validators and headers, and its answer is not stored.
     """
     if request.method not in SAFE_METHODS:
         return produce()
     with request_memo():
+        if not cacheable_request(request):
+            return _fresh_response(request, produce)
         return _cached_response(request, produce)
 
 
-def _cached_response(request, produce):
+def _fresh_response(request, produce):
     state = content_version()
-    key = response_cache_key(request, state["token"])
-    entry = cache.get(key)
-    if entry is None:
-        response = produce()
-        if callable(getattr(response, "render", None)) and not response.is_rendered:
-            response.render()
-        if response.status_code != 200 or response.streaming:
-            return response
-        entry = {
-            "content": response.content,
-            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
-            "etag": quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest()),
-            "last_modified": state["changed_at"],
-        }
-        cache.set(key, entry, cache_timeout())
-    else:
-        response = HttpResponse(entry["content"], headers=entry["headers"])
-    response["ETag"] = entry["etag"]
-    response["Last-Modified"] = http_date(entry["last_modified"])
-    patch_cache_control(response, public=True, max_age=max_age())
-    patch_vary_headers(response, ["Accept"])
+    response = produce()
+    if response.status_code != 200 or response.streaming:
+        return response
+    entry = _validate(response, state)
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+    )
+
+
+def _cached_response(request, produce):
+    looked_up = getattr(request, LOOKUP_ATTRIBUTE, None) is not None
+    state, key = _lookup(request)
+    # The middleware has looked already (and missed) when it left its lookup.
+    entry = None if looked_up else cache.get(key)
+    if entry is not None:
+        return answer_from_entry(request, entry)
+    response = produce()
+    if callable(getattr(response, "render", None)) and not response.is_rendered:
+        response.render()
+    if response.status_code != 200 or response.streaming:
+        return response
+    entry = _validate(response, state)
+    cache.set(key, entry, cache_timeout())
     return get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
     )
@@ -146,6 +244,30 @@ class CachedResponseMixin:
     def dispatch(self, request, *args, **kwargs):
         produce = functools.partial(super().dispatch, request, *args, **kwargs)
         return cached_response(request, produce)
+
+
+class CachedApiResponseMiddleware:
+    """Answers a cacheable API read (:func:`cacheable_request`) whose answer is stored under
+    the current content version, or a 304 for it, before URL resolution and view dispatch.
+
+    Only answers the views' cache stored can come out of here (the key is the one the views
+    store under), so an endpoint that is not cached, or a request that may not use the cache,
+    goes on to its view. It sits innermost in ``MIDDLEWARE``: every other middleware (CORS,
+    CSP, security headers, sessions) treats its answer exactly like the view's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = path_prefix()
+
+    def __call__(self, request):
+        if not request.path.startswith(self.prefix) or not cacheable_request(request):
+            return self.get_response(request)
+        state, key = _lookup(request)
+        entry = cache.get(key)
+        if entry is None:
+            setattr(request, LOOKUP_ATTRIBUTE, (state, key))
+            return self.get_response(request)
+        return answer_from_entry(request, entry)
 
 
 # --- Invalidation --------------------------------------------------------------------------

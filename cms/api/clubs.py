@@ -1,5 +1,8 @@
 """The club directory (with facets), club profiles and the per-club bundle."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import CharField, Count, F, Value
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
@@ -13,6 +16,7 @@ from cms.clubs.models import ClubPage
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 
 from .bundle import BundleBuilder
+from .caching import cache_timeout, content_version
 from .filters import ClubFilter
 from .locales import localized
 from .media import prefetch_image
@@ -41,7 +45,9 @@ def facet_counts(clubs) -> dict:
         model.objects.filter(clubs__in=ids)
         .order_by()
         .values(facet=Value(name, output_field=CharField()), value=F(field), label=F("name"))
-        .annotate(count=Count("clubs", distinct=True))
+        # A club is in each group at most once (a foreign key; unique many-to-many rows), so
+        # no DISTINCT: SQLite would build a temporary B-tree per facet for it.
+        .annotate(count=Count("clubs"))
         .values_list("facet", "value", "label", "count")
         for name, (model, field) in values.items()
     ]
@@ -74,7 +80,24 @@ FACET_SCHEMA = {
 }
 
 
+def directory_summary_key(request, locale) -> str:
+    """Count and facets depend on the filters and the locale, not on the page."""
+    filters = sorted(
+        (name, values) for name, values in request.GET.lists() if name not in ("limit", "offset")
+    )
+    raw = repr((content_version()["token"], locale.pk, filters))
+    return "api:directory-summary:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
 class FacetedPagination(LimitOffsetPagination):
+    # Set by the view when the directory summary knows the count (no COUNT query).
+    known_count: int | None = None
+
+    def get_count(self, queryset):
+        if self.known_count is not None:
+            return self.known_count
+        return super().get_count(queryset)
+
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["properties"]["facets"] = FACET_SCHEMA
@@ -134,11 +157,24 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         return club
 
     def list(self, request, *args, **kwargs):
+        """One narrow query for the ordered ids (the count, when not known yet, is their
+        number), the page's clubs by id; count and facets once per content version and
+        filter (they change only on publish), not once per page and request."""
         clubs = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(clubs)
+        ids = clubs.values_list("pk", flat=True)
+        key = directory_summary_key(request, self.locale)
+        summary = cache.get(key)
+        if summary is None:
+            ids = list(ids)
+            summary = {"count": len(ids), "facets": facet_counts(clubs)}
+            cache.set(key, summary, cache_timeout())
+        self.paginator.known_count = summary["count"]
+        page_ids = self.paginate_queryset(ids)
+        by_id = {club.pk: club for club in self.get_queryset().filter(pk__in=page_ids)}
+        page = [by_id[pk] for pk in page_ids if pk in by_id]
         prefetch_relations({ClubPage: page}, club_relations(detail=False))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
-        response.data["facets"] = facet_counts(clubs)
+        response.data["facets"] = summary["facets"]
         return response
 
     @extend_schema(

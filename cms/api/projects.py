@@ -14,7 +14,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
 from cms.clubs.models import ClubPage, ProjectPage, ProjectStatus
-from cms.events.api import NewDayMixin
 from cms.homepages.links import page_homepage_url
 from cms.taxonomy.models import Municipality
 
@@ -108,7 +107,7 @@ class ProjectSerializer(LocalizedPageSerializer):
     ),
     parameters=[LOCALE_PARAMETER],
 )
-class ProjectListView(NewDayMixin, PublicReadMixin, generics.ListAPIView):
+class ProjectListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = ProjectSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProjectFilter

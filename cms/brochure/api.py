@@ -7,15 +7,14 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
-from cms.events.api import NewDayMixin
 
 from .pdf import build_brochure
 
 FILENAME = "vereinsnetz-broschuere.pdf"
 
 
-class BrochureView(NewDayMixin, PublicReadMixin, APIView):
-    # NewDayMixin: the title page says "Stand: <date>".
+class BrochureView(PublicReadMixin, APIView):
+    # Its title page says "Stand: <date>": the cache's content version turns at midnight.
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FirstRendererNegotiation
 

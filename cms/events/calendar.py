@@ -28,7 +28,6 @@ from .api import (
     FILTER_PARAMETERS,
     WINDOW_PARAMETERS,
     EventSearch,
-    NewDayMixin,
     filter_parameters,
     location_data,
     public_club,
@@ -152,7 +151,7 @@ CALENDAR_RESPONSES = {
 }
 
 
-class EventCalendarView(NewDayMixin, PublicReadMixin, APIView):
+class EventCalendarView(PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FirstRendererNegotiation
     club_in_path = False

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from cms.api.errors import InvalidParameter
 from cms.api.params import query_params
 from cms.api.views import PublicReadMixin
-from cms.events.api import NewDayMixin, public_club
+from cms.events.api import public_club
 
 from . import matching
 from .models import FundingProgramme, Recurrence
@@ -162,7 +162,7 @@ class FundingProgrammeSerializer(serializers.Serializer):
         )
     ],
 )
-class FundingProgrammeListView(NewDayMixin, PublicReadMixin, generics.ListAPIView):
+class FundingProgrammeListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = FundingProgrammeSerializer
     filter_backends = []
     pagination_class = None

@@ -21,7 +21,6 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
-from cms.events.api import NewDayMixin
 
 from .api import public_programmes
 from .models import Recurrence
@@ -106,7 +105,7 @@ def build_calendar(programmes, today: datetime.date) -> bytes:
     return calendar.to_ical()
 
 
-class FundingCalendarView(NewDayMixin, PublicReadMixin, APIView):
+class FundingCalendarView(PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FirstRendererNegotiation
 

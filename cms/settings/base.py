@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "cms.homepages.domains.OwnDomainMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.hardening.csp.AdminPolicyMiddleware",
+    # Innermost but for axes: a stored API answer skips URL resolution and view dispatch while
+    # every middleware above still treats it like the view's (cms/api/caching.py).
+    "cms.api.caching.CachedApiResponseMiddleware",
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

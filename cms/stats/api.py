@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
-from cms.events.api import NewDayMixin
 
 from . import tables
 from .export import to_csv
@@ -55,7 +54,7 @@ class StatsSerializer(serializers.Serializer):
     tables = StatsTableSerializer(many=True)
 
 
-class StatsView(NewDayMixin, PublicReadMixin, APIView):
+class StatsView(PublicReadMixin, APIView):
     @extend_schema(
         tags=["stats"],
         operation_id="stats",
@@ -71,7 +70,7 @@ class StatsView(NewDayMixin, PublicReadMixin, APIView):
         return Response(StatsSerializer(tables.compute()).data)
 
 
-class StatsCsvView(NewDayMixin, PublicReadMixin, APIView):
+class StatsCsvView(PublicReadMixin, APIView):
     renderer_classes = [JSONRenderer]
     content_negotiation_class = FirstRendererNegotiation
 
