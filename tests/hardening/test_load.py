@@ -129,6 +129,7 @@ def test_the_check_finds_lost_duplicated_phantom_and_failed_writes():
     twice = [booking(hall, club, days_ahead=8, purpose="load abc e0 2") for _ in range(2)]
     booking(hall, club, days_ahead=9, purpose="load abc e0 3")
     booking(hall, club, days_ahead=10, purpose="load abc e0 6")
+    refused = booking(hall, club, days_ahead=11, purpose="load abc e0 7")
     result = load.Result(run_id="abc")
     post = {"method": "POST", "path": "/api/v1/bookings/"}
     result.calls = [
@@ -137,6 +138,7 @@ def test_the_check_finds_lost_duplicated_phantom_and_failed_writes():
         load.Call("request", **post, status=201, marker="load abc e0 4", booking_id=10**9),
         load.Call("invalid", **post, status=400, marker="load abc e0 5"),
         load.Call("invalid", **post, status=201, marker="load abc e0 3"),
+        load.Call("conflict", **post, status=400, marker="load abc e0 7"),
         load.Call(
             "confirm", "POST", f"/api/v1/bookings/{kept.pk}/confirm/", 200, target_id=kept.pk
         ),
@@ -151,6 +153,7 @@ def test_the_check_finds_lost_duplicated_phantom_and_failed_writes():
     assert "GET /api/v1/rooms/ answered 500" in problems
     assert "no answer (ConnectError: refused)" in problems
     assert "load abc e0 6: stored but never answered 201" in problems
+    assert f"load abc e0 7: answered 400 but stored as {refused.pk}" in problems
     assert "load abc e0 5" not in problems
 
 
