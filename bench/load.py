@@ -95,8 +95,9 @@ class Result:
 @contextlib.contextmanager
 def serve(database_url: str, log_path: Path, settings: str = "cms.settings.test", env=None):
     """gunicorn with 2 sync workers on a free loopback port against ``database_url``; yields
-    the base URL. The server runs in its own session and its process group is terminated
-    (then killed) however the block ends."""
+    the base URL. Its output goes to ``log_path``, one line per request (method, path, status,
+    microseconds) to ``access_log(log_path)``. The server runs in its own session and its
+    process group is terminated (then killed) however the block ends."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     environment = dict(os.environ)
