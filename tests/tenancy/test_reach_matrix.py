@@ -20,10 +20,11 @@ Policies (``POLICY``, first matching pattern wins):
   account): anonymous → ``login``/``401/403``, editors → ``clean``: no 500 and none of the
   other tenants' secret markers anywhere in the response.
 
-Actors: anonymous, the editor of club_a, the editor of club_b's partner organisation
+Actors: anonymous, the editor of club_a, the editor of the partner organisation
 ``partner_p`` (in a cooperation with club_a), an unrelated partner ``partner_q``. Every cell
-is a GET; cells of ``agency``/``object`` routes also POST an empty form and check no row of any
-project or Wagtail model appeared or vanished.
+is a GET; for editors every non-public route also gets an empty POST, and every actor POSTs to
+the public read-only API (all but its two forms): nothing may be accepted, and no row of any
+project or Wagtail model may appear or vanish.
 """
 
 import re
@@ -182,6 +183,10 @@ POLICY = [
 
 # Routes without a name (Wagtail's test404 and catch-all) cannot be linked to.
 UNNAMED = "unnamed"
+
+
+# The two public forms of the API (anonymous writes by design, throttled; tests/portal).
+PUBLIC_FORMS = {"api-registration-create", "api-feedback-create"}
 
 
 def policy_of(name: str) -> tuple[str, str]:
@@ -624,6 +629,12 @@ def test_reach(route, actor, policy, world, db, client):
         before = fingerprint()
         observed = label_of(client.post(url, {}), world, actor, api)
         assert verdict(observed) in expected_label(policy, actor, api), ("POST", url, observed)
+        assert fingerprint() == before, ("POST changed rows", url)
+    elif api and policy == "public" and route.name not in PUBLIC_FORMS:
+        # The public API is read-only for everyone: a write is refused and changes nothing.
+        before = fingerprint()
+        observed = label_of(client.post(url, {}), world, actor, api)
+        assert observed in ("refused", "login"), ("POST", url, observed)
         assert fingerprint() == before, ("POST changed rows", url)
 
 
