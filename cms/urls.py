@@ -4,10 +4,14 @@ from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.hardening import admin_overrides
 from cms.homepages import urls as homepage_urls
 from cms.homepages.portal import portal
 
 urlpatterns = [
+    # In front of Wagtail's views of the same paths (see cms/hardening/admin_overrides.py).
+    path("admin/failwhale/", admin_overrides.error_test),
+    path("admin/choose-external-link/", admin_overrides.external_link_chooser),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),

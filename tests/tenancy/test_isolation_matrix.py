@@ -531,7 +531,9 @@ EDITOR_OTHER = {
     history: "denied",
     revisions_compare: "denied",
     revisions_revert: "denied",
-    page_chooser_inside: "200 sees nothing",
+    # Was "200 sees nothing" with the page's own title in the header: the chooser now refuses
+    # pages outside the editor's tenants (cms/tenancy/page_guard.py).
+    page_chooser_inside: "403",
     image_edit: "denied, denied",
     image_delete: "denied, denied",
     image_chosen: "403",

@@ -1,0 +1,51 @@
+"""Refuses admin views that name a page outside the editor's tenants before Wagtail runs them.
+
+Wagtail checks what an editor may *change*, but some of its page views show a page before any
+check: the move confirmation prints the titles of the page and its destination, the workflow
+preview names the page in its error message, and the page chooser prints the page it browses.
+Any admin user could read another club's draft titles by trying ids. This guard answers every
+view of the page editor and the page chooser that names a page by id with Wagtail's denial
+(the chooser, a modal, with a 403) unless the page lies in the user's tenants or above them.
+The agency is not confined. Found by tests/tenancy/test_reach_matrix.py.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+
+from .isolation_hooks import is_confined, tenant_pages
+
+PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+CHOOSER = "wagtailadmin_choose_page_child"
+
+
+def named_pages(match) -> list[int]:
+    if match.namespace == "wagtailadmin_pages":
+        names = (*PAGE_ARGUMENTS, "pk")
+    elif match.view_name == CHOOSER:
+        names = ("parent_page_id",)
+    else:
+        return []
+    return [int(match.kwargs[name]) for name in names if name in match.kwargs]
+
+
+class ForeignPageGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or not request.user.is_authenticated:
+            return None
+        pages = named_pages(match)
+        if not pages or not is_confined(request.user):
+            return None
+        visible = Page.objects.filter(tenant_pages(request.user, with_ancestors=True), pk__in=pages)
+        if visible.count() == len(set(pages)):
+            return None
+        if match.view_name == CHOOSER:
+            raise PermissionDenied
+        return permission_denied(request)
