@@ -53,6 +53,13 @@ def calendar_path(index: dict, data) -> str:
     return f"{base}/{CALENDAR_SLUGS[0]}-{index['id']}"
 
 
+def covering(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The one window of occurrences read per site and locale: the month calendars' and the
+    home-page section's together."""
+    first, end = months.window(today)
+    return first, max(end, today + SECTION_HORIZON)
+
+
 def pages(view):
     indexes = view.data["by_type"].get(INDEX, [])
     if not indexes:
@@ -62,7 +69,7 @@ def pages(view):
     t = translator(code)
     today = occurrences.today()
     first, end = months.window(today)
-    found = occurrences.occurrences(view, first, end)
+    found = occurrences.shared(view, first, end, occurrences.MAX_OCCURRENCES, covering(today))
     coming = occurrences.upcoming(found)
     events = sorted(
         view.data["by_type"].get(EVENT, []), key=lambda e: (e["fields"]["start"], e["title"])
@@ -146,8 +153,8 @@ class EventsPlugin(Plugin):
 
     def upcoming(self, site, locale, count: int = 3) -> list[dict]:
         today = occurrences.today()
-        found = occurrences.occurrences(
-            LocaleView(site, locale), today, today + SECTION_HORIZON, limit=count + 10
+        found = occurrences.shared(
+            LocaleView(site, locale), today, today + SECTION_HORIZON, count + 10, covering(today)
         )
         return occurrences.upcoming(found)[:count]
 

@@ -82,6 +82,50 @@ def occurrences(
     return found
 
 
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=TIME_ZONE)
+
+
+def overlaps(item: Mapping[str, Any], start: datetime.datetime, end: datetime.datetime) -> bool:
+    """Whether an occurrence overlaps ``[start, end)``, as the API decides it (an occurrence
+    without duration is in the window if it begins in it)."""
+    begins, ends = parse(item["start"]), parse(item["end"])
+    if ends is None or ends == begins:
+        return start <= begins < end
+    return begins < end and ends > start
+
+
+def shared(
+    view,
+    start: datetime.date,
+    end: datetime.date,
+    limit: int,
+    covering: tuple[datetime.date, datetime.date],
+) -> list[dict]:
+    """Occurrences in ``[start, end)`` like :func:`occurrences`, taken from one read of the
+    ``covering`` window per site and locale, which every caller passes the same and which
+    contains ``[start, end)``: the event pages and the home-page section need one request, not
+    one each. The API sorts occurrences in an order that does not depend on the window, so
+    filtering the covering read gives what a read of ``[start, end)`` gives — unless it was
+    cut off at ``MAX_OCCURRENCES``; then the window is read on its own."""
+    site = view.site
+    if site.fetch is None:  # a preview without API access: nothing to save
+        return occurrences(view, start, end, limit)
+    key = ("events.occurrences", view.locale.code, covering)
+    if key not in site.memo:
+        failures = len(site.errors)
+        found = occurrences(view, *covering, limit=MAX_OCCURRENCES)
+        site.memo[key] = (found, len(site.errors) > failures)
+    found, failed = site.memo[key]
+    if failed:  # the read failed and was reported: the bundle stands in, for this window
+        events = {page["id"]: page for page in view.data["by_type"].get(EVENT, [])}
+        return from_bundle(events.values(), start, end)[:limit]
+    if len(found) >= MAX_OCCURRENCES:
+        return occurrences(view, start, end, limit)
+    lower, upper = local_midnight(start), local_midnight(end)
+    return [item for item in found if overlaps(item, lower, upper)][:limit]
+
+
 def _fetch(site, locale: str, start: datetime.date, end: datetime.date, limit: int):
     params = {
         "club": site.settings["slug"],

@@ -180,7 +180,7 @@ def build_club(
         download=client.download,
         fetch=client.json,
     )
-    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
+    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.live_reader())
     meta = {"assets": assets, "etag": etag, "built_on": today, "errors": site.errors}
     report = directory.write(files, meta=meta)
     report.errors = site.errors

@@ -51,6 +51,8 @@ class Site:
     preview: bool = False
     static_base: str = ""
     errors: dict[str, str] = field(default_factory=dict)
+    # What plugins read once per build and share between their pages (e.g. event occurrences).
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def default_locale(self) -> str:
