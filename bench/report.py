@@ -44,8 +44,10 @@ def targets(results: dict) -> list[dict]:
         },
         {
             "target": "Incremental rebuild after one publish < 0.5 s",
-            "value": f"{builder['incremental']['publish_to_swap_s']} s "
-            f"({builder['incremental']['files_written']} files written)",
+            "value": f"{builder['incremental']['publish_to_swap_s']} s publish → swap "
+            f"(publish {builder['incremental']['publish_s']} s, rebuild "
+            f"{builder['incremental']['rebuild_s']} s; "
+            f"{builder['incremental']['files_written']} files written)",
             "met": builder["incremental"]["publish_to_swap_s"] < 0.5,
         },
         {
@@ -129,10 +131,13 @@ def markdown(results: dict) -> str:
         f"| Floor: same templates from in-memory bundles, single process "
         f"| {builder['floor']['pages_per_s']} pages/s "
         f"({builder['single_over_floor']} × the builder) |",
-        f"| Incremental: publish → swapped files | {builder['incremental']['publish_to_swap_s']} s "
-        f"(publish {builder['incremental']['publish_s']} s, rebuild "
+        f"| Incremental: publish → swapped files (median of "
+        f"{builder['incremental'].get('rounds', 1)}) | "
+        f"{builder['incremental']['publish_to_swap_s']} s "
+        f"(Wagtail publish {builder['incremental']['publish_s']} s, rebuild "
         f"{builder['incremental']['rebuild_s']} s; {builder['incremental']['files_written']} "
         f"files written, {builder['incremental']['files_reused']} reused) |",
+        f"| Incremental: the rebuild alone | {builder['incremental']['rebuild_s']} s |",
         f"| Incremental, nothing changed | {builder['incremental']['unchanged_check_s']} s |",
         "",
         f"### Under load ({load['server']}; {load['distinct_paths']} distinct paths, "
