@@ -135,13 +135,21 @@ def pages(view):
 
 def calendar_file(site) -> dict[str, bytes]:
     """The club's iCalendar subscription (recurring events as series, stable UIDs), as the
-    API serves it, at the site root."""
+    API serves it, at the site root; the previous build's file when the events, the club's
+    name and the day are the same (a news item published needs no new calendar)."""
     data = site.data[site.default_locale]
     if site.download is None or not data["by_type"].get(INDEX):
         return {}
+    if occurrences.previous(site).get("calendar") and site.read_previous is not None:
+        content = site.read_previous(ICS_FILE)  # the events did not change since: the same file
+        if content is not None:
+            occurrences.kept(site)["calendar"] = True
+            return {ICS_FILE: content}
     url = f"/api/v1/clubs/{site.settings['slug']}/{ICS_FILE}"
     try:
-        return {ICS_FILE: site.download(url)}
+        content = site.download(url)
+        occurrences.kept(site)["calendar"] = True
+        return {ICS_FILE: content}
     except Exception as exc:  # noqa: BLE001 - the pages stand without it; the report says so
         logger.warning("No %s for %s: %s", ICS_FILE, site.name, exc)
         site.errors[ICS_ERROR_KEY] = f"{type(exc).__name__}: {exc}"

@@ -8,6 +8,8 @@ Every occurrence is a plain dict the templates read: the bundle page of its even
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -68,7 +70,7 @@ def occurrences(
     if site.fetch is None:  # a preview without API access
         return from_bundle(events.values(), start, end)[:limit]
     try:
-        items = list(_fetch(site, view.locale.code, start, end, limit))
+        items = _read(site, view.locale.code, start, end, limit)
     except Exception as exc:  # noqa: BLE001 - any failed read falls back to the bundle
         message = f"{type(exc).__name__}: {exc}"
         logger.warning("Event occurrences of %s unavailable, using the bundle: %s", site.name, exc)
@@ -124,6 +126,53 @@ def shared(
         return occurrences(view, start, end, limit)
     lower, upper = local_midnight(start), local_midnight(end)
     return [item for item in found if overlaps(item, lower, upper)][:limit]
+
+
+STATE = "events"  # the plugin's entry in what a build keeps for the next one
+
+
+def inputs_key(site) -> str:
+    """What the API's occurrences and calendar of a club are computed from, as far as the
+    builder sees it: the event pages of every locale in the bundle (dates, rules, places,
+    publication times, …), the club's name and the day. The same key as the previous build's
+    means the same answers, so they are taken from it instead of asked again."""
+    if "events.key" not in site.memo:
+        events = [
+            sorted(site.data[code]["by_type"].get(EVENT, []), key=lambda page: page["id"])
+            for code in sorted(site.data)
+        ]
+        text = json.dumps(
+            [today().isoformat(), site.title, site.settings.get("slug"), events],
+            sort_keys=True,
+            default=str,
+        )
+        site.memo["events.key"] = hashlib.sha256(text.encode()).hexdigest()
+    return site.memo["events.key"]
+
+
+def kept(site) -> dict:
+    """This build's state for the next, started with the inputs key."""
+    return site.keep.setdefault(STATE, {"key": inputs_key(site), "reads": {}})
+
+
+def previous(site) -> dict:
+    """The previous build's state if its inputs were the same, else an empty one."""
+    state = site.previous.get(STATE) or {}
+    return state if state.get("key") == inputs_key(site) else {}
+
+
+def _read(site, locale: str, start: datetime.date, end: datetime.date, limit: int) -> list:
+    """The API's occurrence items of a window (id, start, end, all_day), or the previous
+    build's for the same window when the events did not change since."""
+    name = f"{locale} {start.isoformat()} {end.isoformat()} {limit}"
+    items = previous(site).get("reads", {}).get(name)
+    if items is None:
+        items = [
+            {key: item[key] for key in ("id", "start", "end", "all_day")}
+            for item in _fetch(site, locale, start, end, limit)
+        ]
+    kept(site)["reads"][name] = items
+    return items
 
 
 def _fetch(site, locale: str, start: datetime.date, end: datetime.date, limit: int):
