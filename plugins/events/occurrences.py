@@ -115,11 +115,10 @@ def shared(
         return occurrences(view, start, end, limit)
     key = ("events.occurrences", view.locale.code, covering)
     if key not in site.memo:
-        failures = len(site.errors)
-        found = occurrences(view, *covering, limit=MAX_OCCURRENCES)
-        site.memo[key] = (found, len(site.errors) > failures)
-    found, failed = site.memo[key]
-    if failed:  # the read failed and was reported: the bundle stands in, for this window
+        site.memo[key] = occurrences(view, *covering, limit=MAX_OCCURRENCES)
+    found = site.memo[key]
+    if any(item.get("from_bundle") for item in found):
+        # The read failed and was reported: the bundle stands in, for this window.
         events = {page["id"]: page for page in view.data["by_type"].get(EVENT, [])}
         return from_bundle(events.values(), start, end)[:limit]
     if len(found) >= MAX_OCCURRENCES:

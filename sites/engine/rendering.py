@@ -25,7 +25,7 @@ def page_file(path: str, filename: str = "index.html") -> str:
     return f"{path}/{filename}" if path else filename
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def relative(target_file: str, from_file: str) -> str:
     """A relative URL from one site file to another.
 
@@ -138,7 +138,7 @@ def _parse(value):
 def _memoised(function):
     """Formatting is pure in (value, format, locale) and the same dates recur on many pages
     (lists, calendar, event pages, home section): each is formatted once per process."""
-    cached = functools.lru_cache(maxsize=16384)(function)
+    cached = functools.lru_cache(maxsize=4096)(function)
 
     @jinja2.pass_context
     @functools.wraps(function)
