@@ -53,6 +53,13 @@ def calendar_path(index: dict, data) -> str:
     return f"{base}/{CALENDAR_SLUGS[0]}-{index['id']}"
 
 
+def covering(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The one window of occurrences read per site and locale: the month calendars' and the
+    home-page section's together."""
+    first, end = months.window(today)
+    return first, max(end, today + SECTION_HORIZON)
+
+
 def pages(view):
     indexes = view.data["by_type"].get(INDEX, [])
     if not indexes:
@@ -62,7 +69,7 @@ def pages(view):
     t = translator(code)
     today = occurrences.today()
     first, end = months.window(today)
-    found = occurrences.occurrences(view, first, end)
+    found = occurrences.shared(view, first, end, occurrences.MAX_OCCURRENCES, covering(today))
     coming = occurrences.upcoming(found)
     events = sorted(
         view.data["by_type"].get(EVENT, []), key=lambda e: (e["fields"]["start"], e["title"])
@@ -128,13 +135,21 @@ def pages(view):
 
 def calendar_file(site) -> dict[str, bytes]:
     """The club's iCalendar subscription (recurring events as series, stable UIDs), as the
-    API serves it, at the site root."""
+    API serves it, at the site root; the previous build's file when the events, the club's
+    name and the day are the same (a news item published needs no new calendar)."""
     data = site.data[site.default_locale]
     if site.download is None or not data["by_type"].get(INDEX):
         return {}
+    if occurrences.previous(site).get("calendar") and site.read_previous is not None:
+        content = site.read_previous(ICS_FILE)  # the events did not change since: the same file
+        if content is not None:
+            occurrences.kept(site)["calendar"] = True
+            return {ICS_FILE: content}
     url = f"/api/v1/clubs/{site.settings['slug']}/{ICS_FILE}"
     try:
-        return {ICS_FILE: site.download(url)}
+        content = site.download(url)
+        occurrences.kept(site)["calendar"] = True
+        return {ICS_FILE: content}
     except Exception as exc:  # noqa: BLE001 - the pages stand without it; the report says so
         logger.warning("No %s for %s: %s", ICS_FILE, site.name, exc)
         site.errors[ICS_ERROR_KEY] = f"{type(exc).__name__}: {exc}"
@@ -146,8 +161,8 @@ class EventsPlugin(Plugin):
 
     def upcoming(self, site, locale, count: int = 3) -> list[dict]:
         today = occurrences.today()
-        found = occurrences.occurrences(
-            LocaleView(site, locale), today, today + SECTION_HORIZON, limit=count + 10
+        found = occurrences.shared(
+            LocaleView(site, locale), today, today + SECTION_HORIZON, count + 10, covering(today)
         )
         return occurrences.upcoming(found)[:count]
 

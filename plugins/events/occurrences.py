@@ -8,6 +8,8 @@ Every occurrence is a plain dict the templates read: the bundle page of its even
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -68,7 +70,7 @@ def occurrences(
     if site.fetch is None:  # a preview without API access
         return from_bundle(events.values(), start, end)[:limit]
     try:
-        items = list(_fetch(site, view.locale.code, start, end, limit))
+        items = _read(site, view.locale.code, start, end, limit)
     except Exception as exc:  # noqa: BLE001 - any failed read falls back to the bundle
         message = f"{type(exc).__name__}: {exc}"
         logger.warning("Event occurrences of %s unavailable, using the bundle: %s", site.name, exc)
@@ -80,6 +82,96 @@ def occurrences(
         if event is not None:  # only events that have a page in this site
             found.append({"event": event, **span(item["start"], item["end"], item["all_day"])})
     return found
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=TIME_ZONE)
+
+
+def overlaps(item: Mapping[str, Any], start: datetime.datetime, end: datetime.datetime) -> bool:
+    """Whether an occurrence overlaps ``[start, end)``, as the API decides it (an occurrence
+    without duration is in the window if it begins in it)."""
+    begins, ends = parse(item["start"]), parse(item["end"])
+    if ends is None or ends == begins:
+        return start <= begins < end
+    return begins < end and ends > start
+
+
+def shared(
+    view,
+    start: datetime.date,
+    end: datetime.date,
+    limit: int,
+    covering: tuple[datetime.date, datetime.date],
+) -> list[dict]:
+    """Occurrences in ``[start, end)`` like :func:`occurrences`, taken from one read of the
+    ``covering`` window per site and locale, which every caller passes the same and which
+    contains ``[start, end)``: the event pages and the home-page section need one request, not
+    one each. The API sorts occurrences in an order that does not depend on the window, so
+    filtering the covering read gives what a read of ``[start, end)`` gives — unless it was
+    cut off at ``MAX_OCCURRENCES``; then the window is read on its own."""
+    site = view.site
+    if site.fetch is None:  # a preview without API access: nothing to save
+        return occurrences(view, start, end, limit)
+    key = ("events.occurrences", view.locale.code, covering)
+    if key not in site.memo:
+        site.memo[key] = occurrences(view, *covering, limit=MAX_OCCURRENCES)
+    found = site.memo[key]
+    if any(item.get("from_bundle") for item in found):
+        # The read failed and was reported: the bundle stands in, for this window.
+        events = {page["id"]: page for page in view.data["by_type"].get(EVENT, [])}
+        return from_bundle(events.values(), start, end)[:limit]
+    if len(found) >= MAX_OCCURRENCES:
+        return occurrences(view, start, end, limit)
+    lower, upper = local_midnight(start), local_midnight(end)
+    return [item for item in found if overlaps(item, lower, upper)][:limit]
+
+
+STATE = "events"  # the plugin's entry in what a build keeps for the next one
+
+
+def inputs_key(site) -> str:
+    """What the API's occurrences and calendar of a club are computed from, as far as the
+    builder sees it: the event pages of every locale in the bundle (dates, rules, places,
+    publication times, …), the club's name and the day. The same key as the previous build's
+    means the same answers, so they are taken from it instead of asked again."""
+    if "events.key" not in site.memo:
+        events = [
+            sorted(site.data[code]["by_type"].get(EVENT, []), key=lambda page: page["id"])
+            for code in sorted(site.data)
+        ]
+        text = json.dumps(
+            [today().isoformat(), site.title, site.settings.get("slug"), events],
+            sort_keys=True,
+            default=str,
+        )
+        site.memo["events.key"] = hashlib.sha256(text.encode()).hexdigest()
+    return site.memo["events.key"]
+
+
+def kept(site) -> dict:
+    """This build's state for the next, started with the inputs key."""
+    return site.keep.setdefault(STATE, {"key": inputs_key(site), "reads": {}})
+
+
+def previous(site) -> dict:
+    """The previous build's state if its inputs were the same, else an empty one."""
+    state = site.previous.get(STATE) or {}
+    return state if state.get("key") == inputs_key(site) else {}
+
+
+def _read(site, locale: str, start: datetime.date, end: datetime.date, limit: int) -> list:
+    """The API's occurrence items of a window (id, start, end, all_day), or the previous
+    build's for the same window when the events did not change since."""
+    name = f"{locale} {start.isoformat()} {end.isoformat()} {limit}"
+    items = previous(site).get("reads", {}).get(name)
+    if items is None:
+        items = [
+            {key: item[key] for key in ("id", "start", "end", "all_day")}
+            for item in _fetch(site, locale, start, end, limit)
+        ]
+    kept(site)["reads"][name] = items
+    return items
 
 
 def _fetch(site, locale: str, start: datetime.date, end: datetime.date, limit: int):

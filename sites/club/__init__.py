@@ -179,9 +179,17 @@ def build_club(
         settings=site_settings(slug, homepage),
         download=client.download,
         fetch=client.json,
+        previous=previous["meta"].get("plugins") or {},
+        read_previous=directory.live_reader(),
     )
-    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
-    meta = {"assets": assets, "etag": etag, "built_on": today, "errors": site.errors}
+    files, assets = render_site(site, previous["meta"].get("assets", {}), site.read_previous)
+    meta = {
+        "assets": assets,
+        "etag": etag,
+        "built_on": today,
+        "errors": site.errors,
+        "plugins": site.keep,
+    }
     report = directory.write(files, meta=meta)
     report.errors = site.errors
     return report

@@ -6,6 +6,9 @@ complete), then swaps the symlink with one atomic ``rename``. An interrupted bui
 leaves ``current`` pointing at the previous, intact release; its leftovers are removed by the
 next build.
 
+Old releases are removed after the swap by a background thread (renamed out of the way first),
+so a rebuild's time ends with the swap, not with deleting yesterday's files.
+
 Incremental: each release carries ``.manifest.json`` (path → SHA-256). A file whose content
 hash equals the previous release's is hard-linked from it instead of written, so only files
 whose content changed are rewritten.
@@ -19,12 +22,43 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".manifest.json"
 KEEP_RELEASES = 2
+# One thread per process deletes replaced releases; Python waits for it at exit, and a release
+# it did not get to is removed by the next build of its site. Created on first use in each
+# process: a forked build worker does not inherit its parent's thread.
+_cleaner: tuple[int, ThreadPoolExecutor] | None = None
+_pending: list[Future] = []
+_deleting: set[Path] = set()  # handed to the thread, not to be removed again meanwhile
+
+
+def _cleanup(path: Path) -> None:
+    global _cleaner
+    if _cleaner is None or _cleaner[0] != os.getpid():
+        _cleaner = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="release-cleaner"))
+        _pending.clear()
+        _deleting.clear()
+    _deleting.add(path)
+    _pending[:] = [future for future in _pending if not future.done()]
+    _pending.append(_cleaner[1].submit(_delete, path))
+
+
+def _delete(path: Path) -> None:
+    try:
+        shutil.rmtree(path, ignore_errors=True)
+    finally:
+        _deleting.discard(path)
+
+
+def wait_for_cleanup() -> None:
+    """Block until every replaced release is deleted (tests, benchmarks)."""
+    while _pending:
+        _pending.pop().result()
 
 
 @dataclass(frozen=True)
@@ -80,9 +114,17 @@ class SiteDirectory:
 
     def read_live(self, path: str) -> bytes | None:
         """A file of the live release, or None."""
+        return self.live_reader()(path)
+
+    def live_reader(self) -> Callable[[str], bytes | None]:
+        """``read_live`` for many files: the live release is looked up once."""
         release = self.live_release()
-        file = release / path if release else None
-        return file.read_bytes() if file is not None and file.is_file() else None
+
+        def read(path: str) -> bytes | None:
+            file = release / path if release else None
+            return file.read_bytes() if file is not None and file.is_file() else None
+
+        return read
 
     def remove(self) -> None:
         """Take the site down (e.g. when its club is unpublished)."""
@@ -138,6 +180,9 @@ class SiteDirectory:
     def _remove_leftovers(self) -> None:
         for stale in self.releases.glob(".building-*"):
             shutil.rmtree(stale, ignore_errors=True)
+        for stale in self.releases.glob(".old-*"):
+            if stale not in _deleting:  # left by a process that ended before deleting it
+                shutil.rmtree(stale, ignore_errors=True)
         for stale in self.path.glob(".current-*"):
             stale.unlink(missing_ok=True)
 
@@ -146,7 +191,12 @@ class SiteDirectory:
         releases = sorted(p for p in self.releases.iterdir() if not p.name.startswith("."))
         for old in releases[:-KEEP_RELEASES]:
             if old != live:
-                shutil.rmtree(old, ignore_errors=True)
+                doomed = self.releases / f".old-{uuid.uuid4().hex}"
+                try:
+                    old.rename(doomed)
+                except OSError:
+                    continue
+                _cleanup(doomed)
 
 
 def _link(source: Path, target: Path) -> bool:

@@ -72,7 +72,14 @@ class Plugin:
         return Path(str(importlib.resources.files(self.package) / "static"))
 
     def static_files(self) -> dict[str, bytes]:
-        """Static assets under ``static/<plugin name>/…`` in the built site."""
+        """Static assets under ``static/<plugin name>/…`` in the built site. They ship with the
+        code, so they are read once per process, not once per site."""
+        key = (self.package, self.name)
+        if key not in _STATIC_FILES:
+            _STATIC_FILES[key] = self._read_static_files()
+        return _STATIC_FILES[key]
+
+    def _read_static_files(self) -> dict[str, bytes]:
         root = self.static_dir
         if not root.is_dir():
             return {}
@@ -81,6 +88,9 @@ class Plugin:
             for path in sorted(root.rglob("*"))
             if path.is_file()
         }
+
+
+_STATIC_FILES: dict[tuple[str, str], dict[str, bytes]] = {}
 
 
 @dataclass

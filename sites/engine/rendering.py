@@ -25,10 +25,33 @@ def page_file(path: str, filename: str = "index.html") -> str:
     return f"{path}/{filename}" if path else filename
 
 
+@functools.lru_cache(maxsize=8192)
 def relative(target_file: str, from_file: str) -> str:
-    """A relative URL from one site file to another."""
+    """A relative URL from one site file to another.
+
+    The same result as ``posixpath.relpath(target, dirname(from))``, computed on the strings
+    alone: ``relpath`` makes both paths absolute first, a ``getcwd()`` system call per link, and
+    a page has dozens of links. Memoised: every page of a site links the same menu targets.
+    """
     start = posixpath.dirname(from_file) or "."
-    return posixpath.relpath(target_file, start)
+    target = posixpath.normpath(target_file)
+    start = posixpath.normpath(start)
+    if (
+        not target_file
+        or target.startswith("/")
+        or start.startswith("/")
+        or ".." in (target + "/" + start).split("/")
+    ):
+        return posixpath.relpath(target_file, start)  # not a plain site path: the general way
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    target_parts = [part for part in target.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(start_parts, target_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
@@ -37,9 +60,49 @@ def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
     return _environment(tuple(str(d) for d in template_dirs))
 
 
-@functools.lru_cache(maxsize=32)
+class _Environment(jinja2.Environment):
+    """Attribute lookups on the API's plain dicts without an exception each time.
+
+    ``{{ data.club.name }}`` asks for an attribute first and falls back to the item; on a dict
+    that is an ``AttributeError`` raised and caught per lookup. A plain dict has no attributes
+    but its class's, so looking the key up first when the name is not one of them gives the
+    same result as the base class, faster.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of the process: sites whose plugin sets
+    differ get environments of their own, but each template is compiled once."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
+@functools.lru_cache(maxsize=64)
 def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(d) for d in [*template_dirs, str(ENGINE_TEMPLATES)]]
         ),
@@ -48,6 +111,11 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        # Templates ship with the code: no stat() of every template file on every lookup
+        # (``extends``/``include``/``import`` included). A deploy restarts the process.
+        auto_reload=False,
+        bytecode_cache=_BYTECODE,
+        cache_size=-1,
     )
     env.filters["richtext"] = richtext
     env.filters["date"] = format_date
@@ -67,38 +135,51 @@ def _parse(value):
     return value
 
 
-@jinja2.pass_context
-def format_date(context, value, format: str = "long") -> str:
+def _memoised(function):
+    """Formatting is pure in (value, format, locale) and the same dates recur on many pages
+    (lists, calendar, event pages, home section): each is formatted once per process."""
+    cached = functools.lru_cache(maxsize=4096)(function)
+
+    @jinja2.pass_context
+    @functools.wraps(function)
+    def call(context, value, format: str | None = None) -> str:
+        if not value:
+            return ""
+        code = context["locale"].code
+        try:
+            return cached(value, format, code)
+        except TypeError:  # an unhashable value
+            return function(value, format, code)
+
+    return call
+
+
+def _format_date(value, format, code) -> str:
     """A date in the page's locale (``24. November 2026``, ``24 Kasım 2026``, …)."""
-    if not value:
-        return ""
     value = _parse(value)
     if isinstance(value, datetime.datetime):
         value = value.astimezone(TIME_ZONE).date()
-    return babel.dates.format_date(value, format=format, locale=context["locale"].code)
+    return babel.dates.format_date(value, format=format or "long", locale=code)
 
 
-@jinja2.pass_context
-def format_datetime(context, value, format: str = "medium") -> str:
-    if not value:
-        return ""
+def _format_datetime(value, format, code) -> str:
     value = _parse(value).astimezone(TIME_ZONE)
     return babel.dates.format_datetime(
-        value, format=format, tzinfo=TIME_ZONE, locale=context["locale"].code
+        value, format=format or "medium", tzinfo=TIME_ZONE, locale=code
     )
 
 
-@jinja2.pass_context
-def format_time(context, value, format: str = "short") -> str:
-    if not value:
-        return ""
+def _format_time(value, format, code) -> str:
     if isinstance(value, str) and "T" not in value:
         value = datetime.time.fromisoformat(value)
-        return babel.dates.format_time(value, format=format, locale=context["locale"].code)
+        return babel.dates.format_time(value, format=format or "short", locale=code)
     value = _parse(value).astimezone(TIME_ZONE)
-    return babel.dates.format_time(
-        value, format=format, tzinfo=TIME_ZONE, locale=context["locale"].code
-    )
+    return babel.dates.format_time(value, format=format or "short", tzinfo=TIME_ZONE, locale=code)
+
+
+format_date = _memoised(_format_date)
+format_datetime = _memoised(_format_datetime)
+format_time = _memoised(_format_time)
 
 
 def richtext(html: str | None) -> Markup:

@@ -51,6 +51,15 @@ class Site:
     preview: bool = False
     static_base: str = ""
     errors: dict[str, str] = field(default_factory=dict)
+    # What plugins read once per build and share between their pages (e.g. event occurrences).
+    memo: dict[Any, Any] = field(default_factory=dict)
+    # Across builds: what plugins kept from the previous build of this site (``previous``,
+    # from its manifest), what they keep from this one (``keep``, written to the manifest), and
+    # the previous release's files (``read_previous(path)``), so a plugin whose inputs did not
+    # change can reuse its reads instead of repeating them.
+    previous: Mapping[str, Any] = field(default_factory=dict)
+    keep: dict[str, Any] = field(default_factory=dict)
+    read_previous: Callable[[str], bytes | None] | None = None
 
     @property
     def default_locale(self) -> str:

@@ -242,3 +242,86 @@ def test_past_one_off_event_says_so_and_a_running_series_does_not(
     assert "vorbei" not in series
     assert "Jedes Jahr am" in series
     assert "<dt>Wann</dt>" in series  # its next date lies beyond the months shown
+
+
+class CountingClient:
+    """Counts the builder's reads of event occurrences and of the calendar file."""
+
+    def __init__(self, monkeypatch):
+        self.occurrences = 0
+        self.calendars = 0
+        json_read, download = ApiClient.json, ApiClient.download
+
+        def counting_json(client, path, params=None):
+            if path == "/api/v1/events/":
+                self.occurrences += 1
+            return json_read(client, path, params)
+
+        def counting_download(client, url):
+            if url.endswith("/events.ics"):
+                self.calendars += 1
+            return download(client, url)
+
+        monkeypatch.setattr(ApiClient, "json", counting_json)
+        monkeypatch.setattr(ApiClient, "download", counting_download)
+
+    def reset(self):
+        self.occurrences = self.calendars = 0
+
+
+def test_occurrences_are_read_once_per_locale_for_pages_and_home_section(
+    club_with_events, build_club_site, monkeypatch
+):
+    from tests.plugins.helpers import translate
+
+    club, _index, training, _concert = club_with_events
+    translate(training, "ar", title="رقص شعبي")
+    counted = CountingClient(monkeypatch)
+    root = build_club_site(club)
+
+    assert (counted.occurrences, counted.calendars) == (2, 1)  # de and ar; one calendar
+    home = (root / "de/index.html").read_text()
+    assert home.count('<li class="card">') == 3  # the section still has its dates
+
+
+def test_rebuild_after_a_news_publish_reuses_event_reads_and_the_calendar(
+    club_with_events, build_club_site, monkeypatch
+):
+    from tests.factories import news_index, news_page
+
+    club, index, training, _concert = club_with_events
+    news = news_page(news_index(club), "Sommerfest")
+    root = build_club_site(club)
+    calendar = (root / "events.ics").read_bytes()
+    counted = CountingClient(monkeypatch)
+
+    news.teaser = "Neuer Anriss"
+    news.save_revision().publish()
+    root = build_club_site(club)
+    assert (counted.occurrences, counted.calendars) == (0, 0)
+    assert (root / "events.ics").read_bytes() == calendar
+    assert "Neuer Anriss" in (root / "de/neuigkeiten/index.html").read_text()
+    reused = site_files(root)
+
+    # The same site as a build that reads everything afresh.
+    from sites.engine.builder import SiteDirectory
+
+    SiteDirectory(root.parent.parent, club.slug).remove()
+    fresh = site_files(build_club_site(club))
+    assert (counted.occurrences, counted.calendars) == (1, 1)
+    assert fresh == reused
+
+    # An event changed: read again.
+    counted.reset()
+    training.summary = "Jetzt auch donnerstags."
+    training.save_revision().publish()
+    build_club_site(club)
+    assert (counted.occurrences, counted.calendars) == (1, 1)
+
+
+def site_files(root) -> dict:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file() and path.name != ".manifest.json"
+    }

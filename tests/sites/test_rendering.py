@@ -1,0 +1,54 @@
+"""The rendering helpers' fast paths give what the general ones give."""
+
+import datetime
+import posixpath
+
+import jinja2
+import pytest
+
+from sites.engine.rendering import make_environment, relative
+
+SEGMENTS = ["de", "ar", "news", "a-b", "static", "index.html", "site.css", "media", "."]
+
+
+def test_relative_matches_posixpath_relpath():
+    import random
+
+    rng = random.Random(9)
+    for _ in range(5000):
+        target = "/".join(rng.choice(SEGMENTS) for _ in range(rng.randint(1, 5)))
+        source = "/".join(rng.choice(SEGMENTS) for _ in range(rng.randint(1, 5)))
+        expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        assert relative(target, source) == expected, (target, source)
+    assert relative("index.html", "index.html") == "index.html"
+    assert relative("de/index.html", "de/news/eins/index.html") == "../../index.html"
+    assert relative("static/x.css", "404.html") == "static/x.css"
+
+
+def test_dict_lookups_keep_jinja_semantics(tmp_path):
+    (tmp_path / "t.html").write_text(
+        "{{ d.name }}|{{ d.items() | list | length }}|{{ d['items'] }}|{{ o.real }}"
+    )
+    env = make_environment([tmp_path])
+    html = env.get_template("t.html").render(d={"name": "A", "items": "x"}, o=3)
+    assert html == "A|2|x|3"  # a key named like a dict method: the method, as before
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ d.missing }}").render(d={})
+
+
+def test_date_filters_are_memoised_per_locale(tmp_path):
+    class Locale:
+        def __init__(self, code):
+            self.code = code
+
+    (tmp_path / "d.html").write_text(
+        '{{ v|date }}|{{ v|date("short") }}|{{ t|time }}|{{ "" | date }}'
+    )
+    env = make_environment([tmp_path])
+    template = env.get_template("d.html")
+    value = "2026-11-24T18:00:00Z"
+    german = template.render(v=value, t="19:30:00", locale=Locale("de"))
+    turkish = template.render(v=value, t="19:30:00", locale=Locale("tr"))
+    assert german == "24. November 2026|24.11.26|19:30|"
+    assert turkish.startswith("24 Kasım 2026|")
+    assert template.render(v=datetime.date(2026, 11, 24), t="19:30:00", locale=Locale("de"))
