@@ -12,7 +12,6 @@ import signal
 import statistics
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 from django.core.management import call_command
@@ -21,6 +20,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from . import cli, data
+from .load import wait_for
 from .measure import PeakMemory, load, stats, timed
 
 DIRECTORY = "/api/v1/clubs/?limit=50"
@@ -477,7 +477,7 @@ class Run:
         environment = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
         server = subprocess.Popen(command, cwd=cli.ROOT, env=environment)
         try:
-            _wait_for(base + "/api/v1/municipalities/", server)
+            wait_for(base + "/api/v1/municipalities/", server)
             # Each worker has its own cache: every distinct path a few times round, so that
             # both have answered it before the timed run.
             distinct = sorted(set(paths))
@@ -510,20 +510,6 @@ def warm(base: str, paths: list[str]) -> None:
     with httpx.Client(base_url=base, timeout=120.0) as client:
         for path in paths:
             client.get(path)
-
-
-def _wait_for(url: str, server, timeout: float = 60.0) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn exited")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
 def _html_files(out: Path) -> int:
