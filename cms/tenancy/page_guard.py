@@ -37,11 +37,11 @@ class ForeignPageGuardMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Look at the URL before the user: touching request.user reads the session, which
+        # would add "Vary: Cookie" to every public API answer and split the shared caches.
         match = request.resolver_match
-        if match is None or not request.user.is_authenticated:
-            return None
-        pages = named_pages(match)
-        if not pages or not is_confined(request.user):
+        pages = named_pages(match) if match is not None else []
+        if not pages or not request.user.is_authenticated or not is_confined(request.user):
             return None
         visible = Page.objects.filter(tenant_pages(request.user, with_ancestors=True), pk__in=pages)
         if visible.count() == len(set(pages)):
