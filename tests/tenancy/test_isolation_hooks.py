@@ -234,3 +234,37 @@ def test_partner_club_choices_do_not_reveal_unapproved_clubs(client, club):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk]))
     assert response.status_code == 200
     assert "Noch nicht freigegebener Verein" not in response.content.decode()
+
+
+def test_page_chooser_by_type_starts_inside_the_editors_own_club(client, club, other_club):
+    """Opened for a page type without a page id, Wagtail's chooser starts at the common
+    ancestor of every page of that type; if only another club has one, that is the other
+    club's page and its title would show (page_guard.py)."""
+    secret = add_child(other_club, ProjectPage(title="Geheimes Projekt", slug="geheim"))
+    secret.save_revision()  # a draft title, never public
+    client.force_login(club.editor)
+    url = reverse("wagtailadmin_choose_page")
+    response = client.get(url, {"page_type": "clubs.projectpage"})
+    assert response.status_code == 200
+    text = response.json()["html"]
+    assert other_club.title not in text
+    assert "Geheimes Projekt" not in text
+    assert club.title in text
+
+    own = add_child(club, ProjectPage(title="Sprachcafé", slug="sprachcafe"))
+    text = client.get(url, {"page_type": "clubs.projectpage"}).json()["html"]
+    assert own.title in text
+    assert "Geheimes Projekt" not in text
+
+
+def test_page_chooser_by_type_is_unchanged_for_the_agency(client, other_club, agency_user):
+    add_child(other_club, ProjectPage(title="Geheimes Projekt", slug="geheim"))
+    client.force_login(agency_user)
+    response = client.get(reverse("wagtailadmin_choose_page"), {"page_type": "clubs.projectpage"})
+    assert "Geheimes Projekt" in response.json()["html"]
+
+
+def test_page_chooser_by_unknown_type_is_still_a_404(client, club):
+    client.force_login(club.editor)
+    response = client.get(reverse("wagtailadmin_choose_page"), {"page_type": "clubs.nothing"})
+    assert response.status_code == 404
