@@ -7,7 +7,7 @@ from tests.factories import ClubFactory
 
 
 def facet_queries(queries) -> int:
-    return sum("'municipality' AS" in query["sql"] for query in queries.captured_queries)
+    return sum("SELECT 'municipality'" in query["sql"] for query in queries.captured_queries)
 
 
 def test_next_page_reuses_count_and_facets(client, world):
