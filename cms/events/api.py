@@ -6,8 +6,10 @@ queries; :class:`EventListView` expands their recurrences inside the window.
 """
 
 import datetime
-from dataclasses import dataclass, replace
+import hashlib
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Left, Length
 from django.utils import timezone
@@ -22,6 +24,7 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers
 from wagtail.models import Locale, Page
 
+from cms.api.caching import cache_timeout, content_version
 from cms.api.errors import InvalidParameter
 from cms.api.filters import canonical_bcp47
 from cms.api.locales import LOCALE_PARAMETER, direction, localized
@@ -319,6 +322,58 @@ def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
     return found
 
 
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+def to_micros(moment: datetime.datetime | None) -> int | None:
+    return None if moment is None else (moment - EPOCH) // MICROSECOND
+
+
+def from_micros(micros: int | None) -> datetime.datetime | None:
+    """The local time :mod:`.recurrence` gives (through UTC, one tzinfo object)."""
+    if micros is None:
+        return None
+    return (EPOCH + micros * MICROSECOND).astimezone(recurrence.EVENT_TIME_ZONE)
+
+
+def occurrence_index_key(request, search: EventSearch, window: Window) -> str:
+    params = sorted(
+        (name, values)
+        for name, values in query_params(request).lists()
+        if name not in ("limit", "offset")
+    )
+    raw = repr(
+        (
+            content_version()["token"],
+            search.locale.pk,
+            to_micros(window.start),
+            to_micros(window.end),
+            params,
+        )
+    )
+    return "api:event-occurrences:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def occurrence_index(request, search: EventSearch, window: Window) -> list[tuple]:
+    """Every occurrence in the window as ``(event id, start, end)`` (microseconds since the
+    epoch), in the list's order; expanded once per content version, window and filter set.
+
+    Expanding the recurrences is the list's expensive part (thousands of weekly meetings), and
+    a client reading the whole list (the portal's calendar, 100 per page) would otherwise pay
+    it again for every page. Plain integers keep the cached list small (a few bytes per
+    occurrence, also at 100,000 occurrences)."""
+    key = occurrence_index_key(request, search, window)
+    index = cache.get(key)
+    if index is None:
+        index = [
+            (occurrence.event.pk, to_micros(occurrence.start), to_micros(occurrence.end))
+            for occurrence in sorted_occurrences(search.times(), window)
+        ]
+        cache.set(key, index, cache_timeout())
+    return index
+
+
 @extend_schema(
     tags=["events"],
     operation_id="events_list",
@@ -340,13 +395,13 @@ class EventListView(PublicReadMixin, generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         window = window_from(request, timezone.localdate(), DEFAULT_LIST_WINDOW)
         search = EventSearch(request, window, self.locale)
-        page = self.paginate_queryset(sorted_occurrences(search.times(), window))
-        wanted = {occurrence.event.pk for occurrence in page}
+        page = self.paginate_queryset(occurrence_index(request, search, window))
+        wanted = {pk for pk, _start, _end in page}
         events = {event.pk: event for event in search.events().filter(pk__in=wanted)}
         page = [
-            replace(occurrence, event=events[occurrence.event.pk])
-            for occurrence in page
-            if occurrence.event.pk in events
+            recurrence.Occurrence(events[pk], from_micros(start), from_micros(end))
+            for pk, start, end in page
+            if pk in events
         ]
         attach_clubs([occurrence.event for occurrence in page])
         serializer = self.get_serializer(page, many=True)

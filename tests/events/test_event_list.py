@@ -230,3 +230,68 @@ def test_only_the_page_of_events_is_loaded_in_full(api, district):
     wide = [query["sql"] for query in queries if '"events_eventpage"."body"' in query["sql"]]
     assert len(wide) == 1
     assert '"wagtailcore_page"."id" IN (' in wide[0] or '"page_ptr_id" IN (' in wide[0]
+
+
+# The occurrence index: recurrences are expanded once per content version, window and filter
+# set, not once per page (cms/events/api.py: occurrence_index).
+
+
+@pytest.fixture
+def expansions(monkeypatch):
+    from cms.events import api as events_api
+
+    calls = []
+    original = events_api.sorted_occurrences
+
+    def counting(events, window):
+        calls.append(window)
+        return original(events, window)
+
+    monkeypatch.setattr(events_api, "sorted_occurrences", counting)
+    return calls
+
+
+def test_reading_the_list_page_by_page_expands_the_recurrences_once(api, district, expansions):
+    whole = api.get(URL, {"limit": 100}).json()["results"]
+    assert len(expansions) == 1
+    pages = [api.get(URL, {"limit": 4, "offset": offset}).json() for offset in (0, 4, 8, 12)]
+    assert len(expansions) == 1
+    assert [item for page in pages for item in page["results"]] == whole
+    assert {page["count"] for page in pages} == {15}
+
+
+def test_other_filters_and_windows_have_their_own_index(api, district, expansions):
+    api.get(URL, {"limit": 4})
+    api.get(URL, {"limit": 4, "category": "sport"})
+    api.get(URL, {"limit": 4, "category": "sport", "offset": 4})
+    api.get(URL, {"limit": 4, "from": days_ahead(5).date().isoformat()})
+    api.get(URL, {"limit": 4, "locale": "en"})
+    assert len(expansions) == 4
+
+
+def test_a_publish_shows_on_the_next_page_read(api, district, expansions):
+    before = api.get(URL, {"limit": 4}).json()["count"]
+    event_page(district["culture"].get_children().get(), "Lesung", start=days_ahead(4, 20))
+    after = api.get(URL, {"limit": 4, "offset": 4}).json()["count"]
+    assert after == before + 1
+    assert len(expansions) == 2
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2026, 3, 29, 3, 30, tzinfo=datetime.UTC),  # just after spring forward
+        datetime.datetime(2026, 10, 25, 0, 30, tzinfo=datetime.UTC),  # first 02:30 in autumn
+        datetime.datetime(2026, 10, 25, 1, 30, tzinfo=datetime.UTC),  # second 02:30
+        datetime.datetime(2026, 7, 1, 17, 0, 0, 123456, tzinfo=datetime.UTC),
+    ],
+)
+def test_index_times_keep_instant_and_local_offset(moment):
+    from cms.events.api import from_micros, to_micros
+    from cms.events.recurrence import EVENT_TIME_ZONE
+
+    local = moment.astimezone(EVENT_TIME_ZONE)
+    restored = from_micros(to_micros(local))
+    assert restored == local
+    assert restored.isoformat() == local.isoformat()
+    assert from_micros(to_micros(None)) is None
