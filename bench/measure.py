@@ -56,6 +56,22 @@ def timed(call: Callable[[], object], *, repeat: int, warmup: int, before=None) 
     return stats(samples)
 
 
+def interleaved(calls: dict[str, Callable[[], object]], *, rounds: int, warmup: int) -> dict:
+    """Time several fast calls in turn, one of each per round, so that each sees the same
+    machine: on a shared machine the load changes within seconds, and a sub-millisecond call
+    timed in a block of its own against another's block measures the load, not the call."""
+    for _ in range(max(1, warmup)):
+        for call in calls.values():
+            call()
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(rounds):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            samples[name].append(time.perf_counter() - started)
+    return {name: stats(seconds) for name, seconds in samples.items()}
+
+
 def rss_kb(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -22,7 +22,7 @@ from .locales import localized
 from .pages import attach_clubs
 from .privacy import public_pages
 from .schema import LOCALE_PARAMETER
-from .serializers import ClubRefSerializer, LocalizedPageSerializer, v2_page_url
+from .serializers import ClubRefSerializer, LocalizedPageSerializer, club_ref, v2_page_url
 from .views import PublicReadMixin
 
 
@@ -82,7 +82,7 @@ class ProjectSerializer(LocalizedPageSerializer):
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, page):
         club = getattr(page, "club", None)
-        return ClubRefSerializer(club).data if club is not None else None
+        return club_ref(club)
 
     @extend_schema_field(ClubRefSerializer(many=True))
     def get_partner_clubs(self, page):

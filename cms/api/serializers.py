@@ -43,6 +43,12 @@ class ClubRefSerializer(serializers.Serializer):
     name = serializers.CharField(source="title")
 
 
+def club_ref(club) -> dict | None:
+    """What :class:`ClubRefSerializer` gives, without building a serializer per item (lists
+    of thousands of news items and event dates name their club each time)."""
+    return None if club is None else {"slug": club.slug, "name": club.title}
+
+
 class ContactSerializer(serializers.Serializer):
     name = serializers.CharField()
     role = serializers.CharField()
@@ -206,7 +212,7 @@ class NewsSerializer(LocalizedPageSerializer):
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, page):
         club = getattr(page, "club", None)
-        return ClubRefSerializer(club).data if club is not None else None
+        return club_ref(club)
 
     def get_api_url(self, page) -> str:
         return v2_page_url(self.context.get("request"), page)

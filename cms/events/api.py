@@ -32,7 +32,7 @@ from cms.api.pages import attach_clubs
 from cms.api.params import datetime_param, query_params
 from cms.api.privacy import public_pages
 from cms.api.schema import LOCALE_PARAMETER as LOCALE_SCHEMA_PARAMETER
-from cms.api.serializers import ClubRefSerializer, v2_page_url
+from cms.api.serializers import ClubRefSerializer, club_ref, v2_page_url
 from cms.api.views import PublicReadMixin
 from cms.clubs.models import ClubPage
 from cms.homepages.links import page_homepage_url
@@ -249,7 +249,7 @@ class OccurrenceSerializer(serializers.Serializer):
     @extend_schema_field(ClubRefSerializer(allow_null=True))
     def get_club(self, occurrence):
         club = getattr(occurrence.event, "club", None)
-        return ClubRefSerializer(club).data if club is not None else None
+        return club_ref(club)
 
     def get_recurring(self, occurrence) -> bool:
         return bool(occurrence.event.recurrence.strip())
