@@ -3,6 +3,7 @@
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
@@ -72,11 +73,14 @@ def facet_counts(clubs) -> dict:
     join (SQLite and PostgreSQL both materialise a CTE that is used more than once); as four
     ``IN (subquery)`` it ran four times. A club is in each group at most once (a foreign key;
     unique many-to-many rows), so ``COUNT(*)`` needs no ``DISTINCT``."""
-    ids_sql, params = clubs.order_by().values("pk").query.sql_with_params()
+    rows = {name: [] for name in FACET_FIELDS}
+    try:
+        ids_sql, params = clubs.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that selects nothing, e.g. a search without hits
+        return rows
     selects = " UNION ALL ".join(
         _facet_select(name, field, value) for name, (field, value) in FACET_FIELDS.items()
     )
-    rows = {name: [] for name in FACET_FIELDS}
     with connection.cursor() as cursor:
         cursor.execute(f"WITH ids (pk) AS ({ids_sql}) {selects}", params)
         for facet, value, label, count in cursor.fetchall():

@@ -42,3 +42,9 @@ def test_pages_follow_the_ordering(client, world):
         for offset in range(2)
     ]
     assert names[0][0]["name"] >= names[1][0]["name"]
+
+
+def test_a_filter_that_selects_nothing_has_empty_facets(client, world):
+    body = client.get("/api/v1/clubs/?q=Xylophonquartett").json()
+    assert body["count"] == 0
+    assert body["facets"] == {"municipality": [], "country": [], "language": [], "focus": []}
