@@ -1,7 +1,7 @@
 """``python -m bench``: generate a scaled district, measure, write results.
 
     python -m bench [--clubs 72] [--quick] [--out bench/results] [--work DIR]
-                    [--database-url postgres://…] [--compare]
+                    [--database-url postgres://…] [--compare] [--build-sample N]
 
 Writes ``<out>/<date>-<clubs>.json`` and ``.md``; ``--compare`` adds a table of how the
 figures grow across the latest result of each size found in ``<out>``.
@@ -37,6 +37,11 @@ def parse(argv):
     parser.add_argument("--database-url", help="PostgreSQL instead of a SQLite file")
     parser.add_argument("--compare", action="store_true", help="Growth table over results")
     parser.add_argument("--load-seconds", type=float, help="Duration of each load run")
+    parser.add_argument(
+        "--build-sample",
+        type=int,
+        help="Sites built by the builder measurement (default 250; 0: every site)",
+    )
     parser.add_argument(
         "--only",
         type=lambda text: set(text.split(",")),

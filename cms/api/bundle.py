@@ -26,7 +26,7 @@ from cms.partners.models import PartnerPage
 from .locales import content_language_codes, default_locale, direction, locale_fields, localized
 from .media import image_data
 from .pages import specific_pages
-from .privacy import public_pages
+from .privacy import public_pages, subtree
 from .relations import children, club_relations, m2m, prefetch_relations, tags
 from .serializers import ClubDetailSerializer
 from .streams import StreamResolver
@@ -105,7 +105,7 @@ class BundleBuilder:
         roots = self.translations() or [self.club]
         condition = Q(pk__in=[])
         for root in roots:
-            condition |= Q(path__startswith=root.path, depth__gt=root.depth)
+            condition |= subtree(root.path) & Q(depth__gt=root.depth)
         self.root_url_paths = {root.path: root.url_path for root in roots}
         joined = [model._meta.model_name for model in SPECIFIC_TYPES]
         return (

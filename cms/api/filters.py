@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from cms.clubs.models import ClubPage, NewsPage
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 
-from .privacy import public_pages
+from .privacy import public_pages, subtree
 
 # Full-text hits considered per query; more is not a useful answer to a directory search.
 MAX_SEARCH_HITS = 500
@@ -153,7 +153,7 @@ def under_any(queryset, paths):
     """Pages below (or at) any of ``paths``."""
     condition = Q(pk__in=[])
     for path in paths:
-        condition |= Q(path__startswith=path)
+        condition |= subtree(path)
     return queryset.filter(condition)
 
 

@@ -4,6 +4,8 @@ no clubs yet, then serve on 127.0.0.1:8000."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.ops.statistics import refresh_planner_statistics
+
 
 class Command(BaseCommand):
     help = "Migrate, load the demo district if empty, and run the development server."
@@ -21,6 +23,7 @@ class Command(BaseCommand):
             self.stdout.write("Lade den Demo-Kreis (einmalig, dauert etwas) …")
         # load_demo is idempotent; on a filled database it only prints the logins.
         call_command("load_demo")
+        refresh_planner_statistics()
         self.stdout.write(
             "Baue die Homepages und das Portal (nur geänderte Dateien werden geschrieben) …"
         )
