@@ -40,6 +40,10 @@ class Run:
         self.warmup = 1 if self.quick else 5
         self.load_seconds = args.load_seconds or (3.0 if self.quick else 30.0)
         self.client = Client()
+        # As cms/wsgi.py does in every application worker (cms/ops/startup.py).
+        from cms.ops.startup import load_and_freeze
+
+        load_and_freeze()
         self.floor_dir = work / "floor"
         self.floor_dir.mkdir(parents=True, exist_ok=True)
 
