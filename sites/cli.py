@@ -106,10 +106,6 @@ def _start_worker(base_url: str | None, options: dict) -> None:
     _worker["client"] = ApiClient(base_url)
     _worker["registry"] = discover()
     _worker["options"] = options
-    if base_url is None:  # the API runs in this process, as in an application worker
-        from cms.ops.startup import load_and_freeze
-
-        load_and_freeze()
 
 
 def _build_in_worker(slug: str) -> dict:

@@ -54,9 +54,11 @@ class InProcessTransport(httpx.WSGITransport):
 
 
 def in_process_transport() -> InProcessTransport:
-    from django.core.wsgi import get_wsgi_application
+    """The installation's own WSGI application (``WSGI_APPLICATION``), as a server loads it:
+    what it does at start (the project's freezes what it loaded) happens here too."""
+    from django.core.servers.basehttp import get_internal_wsgi_application
 
-    return InProcessTransport(app=get_wsgi_application())
+    return InProcessTransport(app=get_internal_wsgi_application())
 
 
 class ApiClient:

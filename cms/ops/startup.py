@@ -6,6 +6,9 @@ collection walks them all: on the benchmark machine one request in fifteen took 
 instead of 40 ms (bench/: the uncached directory's p95). ``gc.freeze()`` moves them out of
 the collector's sight (Python's documentation recommends it before forking workers, which
 also keeps their memory pages shared), so a full collection walks only what requests create.
+
+``cms/wsgi.py`` calls it, so every server worker and the site builder's in-process API (which
+loads ``WSGI_APPLICATION``, forked build workers inherit the frozen state) get it.
 """
 
 import gc
