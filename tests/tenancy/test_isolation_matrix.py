@@ -22,8 +22,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.messages import get_messages
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -44,6 +42,7 @@ from tests.factories import (
 )
 from tests.tenancy.admin_forms import admin_form
 from tests.tenancy.admin_forms import page_form as admin_page_form
+from tests.tenancy.worlds import module_world
 
 CLUB_NAMES = {"club_a": "Anadolu", "club_b": "Baobab", "club_t": "Tamada"}
 
@@ -56,10 +55,7 @@ def _isolated_media():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("matrix-media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
-        transaction.set_rollback(True)
+    yield from module_world(django_db_blocker, tmp_path_factory, build_world, "matrix-media")
 
 
 def build_world():

@@ -34,7 +34,6 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail import hooks
 from wagtail.documents.models import Document
@@ -63,6 +62,7 @@ from tests.factories import (
     room,
 )
 from tests.tenancy.test_isolation_matrix import observe
+from tests.tenancy.worlds import module_world
 
 # --- the policy table --------------------------------------------------------------------------
 # (pattern on the URL name, policy, why). Namespaced names as ``namespace:name``.
@@ -296,12 +296,7 @@ def _isolated_media():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.test import override_settings
-
-    media = tmp_path_factory.mktemp("reach-media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
-        transaction.set_rollback(True)
+    yield from module_world(django_db_blocker, tmp_path_factory, build_world, "reach-media")
 
 
 def tenant_objects(page, key):
