@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from cms.api import fields as api
@@ -32,6 +32,7 @@ from cms.homepages.preview import EnginePreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
+from .domains import normalise_domain, reserved_reason
 from .forms import TenantPageForm, ThemeSelect
 
 FIRST_FOUNDING_YEAR = 1900
@@ -501,9 +502,40 @@ class ClubPage(EnginePreviewMixin, Page):
     def board_total(self) -> int:
         return self.board_women + self.board_men + self.board_diverse
 
+    def clean_fields(self, exclude=None):
+        # Before the validators: every path (admin, API, import, shell) stores one spelling.
+        self.own_domain = normalise_domain(self.own_domain)
+        super().clean_fields(exclude=exclude)
+
+    def own_domain_error(self):
+        """Why this club may not have its (normalised) ``own_domain``, or ``None``: the
+        platform's hosts are reserved, and a domain belongs to one club (all its translations)
+        and to no other Wagtail site."""
+        domain = self.own_domain = normalise_domain(self.own_domain)
+        if not domain:
+            return None
+        reason = reserved_reason(domain)
+        if reason:
+            return reason
+        others = ClubPage.objects.filter(own_domain__iexact=domain)
+        sites = Site.objects.filter(hostname__iexact=domain)
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+            sites = sites.exclude(
+                root_page__in=Page.objects.filter(translation_key=self.translation_key)
+            )
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        if others.exists() or sites.exists():
+            return _("Diese Domain verwendet schon ein anderer Verein oder die Plattform.")
+        return None
+
     def clean(self):
         super().clean()
         errors = {}
+        own_domain_error = self.own_domain_error()
+        if own_domain_error:
+            errors["own_domain"] = own_domain_error
         if self.register_number and not self.register_court:
             errors["register_court"] = _("Zur Registernummer gehört ein Registergericht.")
         if self.publish_address and not (self.street and self.postal_code and self.city):
@@ -512,8 +544,6 @@ class ClubPage(EnginePreviewMixin, Page):
             )
         if self.contact_consent and not self.contact_name:
             errors["contact_name"] = _("Bitte den Namen der Ansprechperson angeben.")
-        if self.own_domain:
-            self.own_domain = self.own_domain.strip().lower()
         if self.theme not in theme_names():
             errors["theme"] = _("Dieses Design gibt es nicht.")
         for field in ("primary_colour", "accent_colour"):

@@ -297,6 +297,11 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # Domain settings
+# Host names no club may take as its own domain, besides the host of WAGTAILADMIN_BASE_URL,
+# wildcard entries of ALLOWED_HOSTS, local names and IP addresses (cms/clubs/domains.py).
+# Their subdomains are refused too, except below OWN_DOMAIN_ALLOWED_PARENTS.
+RESERVED_HOSTNAMES = env_list("RESERVED_HOSTNAMES")
+OWN_DOMAIN_ALLOWED_PARENTS = env_list("OWN_DOMAIN_ALLOWED_PARENTS")
 # A club counts as "established" once it is at least this many years old.
 VEREINSNETZ_ESTABLISHED_AFTER_YEARS = int(os.environ.get("ESTABLISHED_AFTER_YEARS", "3"))
 
