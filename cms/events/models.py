@@ -4,6 +4,7 @@ from dateutil.rrule import rrulestr
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -17,9 +18,14 @@ from cms.clubs.blocks import ContentStreamBlock
 from cms.clubs.forms import TenantPageForm
 from cms.homepages.preview import EnginePreviewMixin
 
-# The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
-# editor must not be able to create an event that repeats more often than daily.
-ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+from .rules import RuleError, parse_rule
+
+# A recurring event may start at most this many years back: older series must be started anew
+# (the rule's expansion jumps to the requested window, but a series is kept current).
+MAX_RECURRING_AGE_YEARS = 10
+# Any event's start lies in this range of years.
+EARLIEST_EVENT_YEAR = 1990
+LATEST_EVENT_YEARS_AHEAD = 10
 
 
 class EventCategory(models.TextChoices):
@@ -35,15 +41,15 @@ class EventCategory(models.TextChoices):
 
 
 def validate_rrule(value: str) -> None:
-    """Accept an RFC 5545 RRULE value such as ``FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231``."""
+    """Accept an RFC 5545 RRULE value of the bounded subset in ``rules.parse_rule``, such as
+    ``FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231``."""
+    try:
+        parse_rule(value)
+    except RuleError as exc:
+        raise ValidationError(str(exc), code="rrule") from exc
     rule = value.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]
-    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
-    if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
-        raise ValidationError(
-            _("Die Wiederholung braucht FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY."), code="rrule"
-        )
     try:
         rrulestr(rule, dtstart=None, forceset=False, ignoretz=True)
     except (ValueError, TypeError) as exc:
@@ -168,5 +174,20 @@ class EventPage(EnginePreviewMixin, Page):
             errors["location_room"] = _("Bitte entweder eine Adresse oder einen Raum angeben.")
         if self.cost is not None and self.cost < 0:
             errors["cost"] = _("Die Kosten dürfen nicht negativ sein.")
+        if self.start:
+            today = timezone.localdate()
+            latest = today.year + LATEST_EVENT_YEARS_AHEAD
+            if not EARLIEST_EVENT_YEAR <= self.start.year <= latest:
+                errors["start"] = _("Der Beginn muss zwischen %(first)s und %(last)s liegen.") % {
+                    "first": EARLIEST_EVENT_YEAR,
+                    "last": latest,
+                }
+            elif self.recurrence.strip() and (
+                self.start.date() < today.replace(year=today.year - MAX_RECURRING_AGE_YEARS, day=1)
+            ):
+                errors["start"] = _(
+                    "Eine Wiederholung darf höchstens %(years)s Jahre zurück beginnen; bitte "
+                    "den Beginn auf einen späteren Termin der Reihe setzen."
+                ) % {"years": MAX_RECURRING_AGE_YEARS}
         if errors:
             raise ValidationError(errors)

@@ -2,8 +2,10 @@
 
 A recurring event repeats at the same wall-clock time in Europe/Berlin: a weekly meeting at
 19:00 stays at 19:00 when the clocks change, so its UTC offset moves, not its local time. The
-expansion is bounded twice: a window may span at most ``MAX_WINDOW`` and one event yields at
-most ``MAX_OCCURRENCES_PER_EVENT`` occurrences, whatever its rule says.
+expansion is bounded three times: a rule is of the subset in ``rules.py`` (checked again here, for
+data that bypassed validation), its expansion starts a whole number of periods before the
+window instead of at the event's first start, a window may span at most ``MAX_WINDOW`` and one
+event yields at most ``MAX_OCCURRENCES_PER_EVENT`` occurrences, whatever its rule says.
 
 An all-day event covers whole local days: its occurrences run from midnight of the first day to
 midnight after the last day.
@@ -15,9 +17,11 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil import rrule as dateutil_rrule
+from dateutil.rrule import rrule
 
-from .models import ALLOWED_FREQUENCIES, EventPage
+from .models import EventPage
+from .rules import RuleError, parse_rule
 
 logger = logging.getLogger(__name__)
 
@@ -73,27 +77,99 @@ def first_occurrence(event: EventPage) -> tuple[datetime.datetime, datetime.date
     return start, end
 
 
-def _split_rule(text: str) -> tuple[str, str | None]:
-    """The rule without its UNTIL part, and the UNTIL value (parsed separately, see below)."""
-    rule = text.strip()
-    if rule.upper().startswith("RRULE:"):
-        rule = rule[6:]
-    parts, until = [], None
-    for part in rule.split(";"):
-        name, _sep, value = part.partition("=")
-        if name.strip().upper() == "UNTIL":
-            until = value.strip()
-        elif part.strip():
-            parts.append(part.strip())
-    return ";".join(parts), until
+FREQUENCIES = {
+    "DAILY": dateutil_rrule.DAILY,
+    "WEEKLY": dateutil_rrule.WEEKLY,
+    "MONTHLY": dateutil_rrule.MONTHLY,
+    "YEARLY": dateutil_rrule.YEARLY,
+}
+WEEKDAYS = {
+    "MO": dateutil_rrule.MO,
+    "TU": dateutil_rrule.TU,
+    "WE": dateutil_rrule.WE,
+    "TH": dateutil_rrule.TH,
+    "FR": dateutil_rrule.FR,
+    "SA": dateutil_rrule.SA,
+    "SU": dateutil_rrule.SU,
+}
 
 
-def _frequency(rule_body: str) -> str | None:
-    for part in rule_body.upper().split(";"):
-        name, _sep, value = part.partition("=")
-        if name == "FREQ":
-            return value
-    return None
+def _event_parts(event: EventPage) -> dict[str, list[str]] | None:
+    if not event.recurrence.strip():
+        return None
+    try:
+        return parse_rule(event.recurrence)
+    except RuleError:
+        logger.warning("Event %s: recurrence outside the subset %r", event.pk, event.recurrence)
+        return None
+
+
+def _weekday(value: str):
+    ordinal, day = value[:-2], value[-2:]
+    return WEEKDAYS[day](int(ordinal)) if ordinal else WEEKDAYS[day]
+
+
+def _rule_arguments(parts: dict[str, list[str]], start: datetime.datetime) -> dict:
+    """dateutil arguments with every default dateutil would take from ``dtstart`` written out,
+    so the rule can be re-anchored at a later ``dtstart`` without changing its occurrences."""
+    freq = parts["FREQ"][0]
+    arguments: dict = {
+        "freq": FREQUENCIES[freq],
+        "interval": int(parts.get("INTERVAL", ["1"])[0]),
+        "byhour": start.hour,
+        "byminute": start.minute,
+        "bysecond": start.second,
+    }
+    if "COUNT" in parts:
+        arguments["count"] = int(parts["COUNT"][0])
+    if "WKST" in parts:
+        arguments["wkst"] = WEEKDAYS[parts["WKST"][0]]
+    if "BYMONTH" in parts:
+        arguments["bymonth"] = [int(value) for value in parts["BYMONTH"]]
+    if "BYMONTHDAY" in parts:
+        arguments["bymonthday"] = [int(value) for value in parts["BYMONTHDAY"]]
+    if "BYSETPOS" in parts:
+        arguments["bysetpos"] = [int(value) for value in parts["BYSETPOS"]]
+    if "BYDAY" in parts:
+        arguments["byweekday"] = [_weekday(value) for value in parts["BYDAY"]]
+    if "BYMONTHDAY" not in parts and "BYDAY" not in parts:
+        if freq == "YEARLY":
+            arguments.setdefault("bymonth", [start.month])
+            arguments["bymonthday"] = [start.day]
+        elif freq == "MONTHLY":
+            arguments["bymonthday"] = [start.day]
+        elif freq == "WEEKLY":
+            arguments["byweekday"] = [WEEKDAYS[list(WEEKDAYS)[start.weekday()]]]
+    if "UNTIL" in parts:
+        arguments["until"] = _until(parts["UNTIL"][0])
+    return arguments
+
+
+def _anchor(
+    parts: dict[str, list[str]], start: datetime.datetime, not_before: datetime.datetime
+) -> datetime.datetime:
+    """A ``dtstart`` a whole number of periods after ``start`` and at least one period before
+    ``not_before``: expanding from there gives the same occurrences from ``not_before`` on
+    without walking every period since the event's first start. A counted rule keeps its
+    start (its count is bounded by ``rules.MAX_COUNT``)."""
+    if "COUNT" in parts or not_before <= start:
+        return start
+    freq, interval = parts["FREQ"][0], int(parts.get("INTERVAL", ["1"])[0])
+    if freq in ("DAILY", "WEEKLY"):
+        step = interval * (7 if freq == "WEEKLY" else 1)
+        periods = (not_before.date() - start.date()).days // step - 1
+        return start + datetime.timedelta(days=periods * step) if periods > 0 else start
+    if freq == "MONTHLY":
+        months = (not_before.year - start.year) * 12 + not_before.month - start.month
+        periods = months // interval - 1
+        if periods <= 0:
+            return start
+        year, month = divmod(start.month - 1 + periods * interval, 12)
+        return start.replace(year=start.year + year, month=month + 1, day=1)
+    periods = (not_before.year - start.year) // interval - 1
+    if periods <= 0:
+        return start
+    return start.replace(year=start.year + periods * interval, month=1, day=1)
 
 
 def _until(value: str) -> datetime.datetime:
@@ -111,40 +187,33 @@ def _until(value: str) -> datetime.datetime:
     return moment.replace(tzinfo=EVENT_TIME_ZONE)
 
 
-def event_rule(event: EventPage) -> rrule | None:
-    """The event's recurrence as a dateutil rule anchored at its first local start, or None for
-    a one-off event. A rule that cannot be read (it bypassed the model's validation) makes the
-    event a one-off instead of failing the request."""
-    if not event.recurrence.strip():
-        return None
-    body, until = _split_rule(event.recurrence)
-    if _frequency(body) not in ALLOWED_FREQUENCIES:
-        logger.warning("Event %s: unsupported recurrence %r", event.pk, event.recurrence)
+def event_rule(event: EventPage, not_before: datetime.datetime | None = None) -> rrule | None:
+    """The event's recurrence as a dateutil rule anchored at its first local start (or, with
+    ``not_before``, at a whole number of periods before it), or None for a one-off event. A
+    rule outside the subset (it bypassed the model's validation) makes the event a one-off
+    instead of failing the request."""
+    parts = _event_parts(event)
+    if parts is None:
         return None
     start, _end = first_occurrence(event)
     try:
-        rule = rrulestr(body, dtstart=start)
-        if until is not None:
-            rule = rule.replace(until=_until(until))
-    except (ValueError, TypeError):
+        arguments = _rule_arguments(parts, start)
+        dtstart = _anchor(parts, start, not_before) if not_before is not None else start
+        return rrule(dtstart=dtstart, **arguments)
+    except (ValueError, TypeError, OverflowError):
         logger.warning("Event %s: unreadable recurrence %r", event.pk, event.recurrence)
         return None
-    return rule
 
 
 def ical_rule(event: EventPage) -> dict | None:
     """The event's rule as iCalendar RECUR parts, kept (not expanded), with UNTIL written as
-    RFC 5545 requires: a date for all-day events, a UTC time otherwise."""
-    rule = event_rule(event)
-    if rule is None:
+    RFC 5545 requires: a date for all-day events, a UTC time otherwise. Built from the parsed
+    subset only, so no text of the editor's reaches the calendar file unchecked."""
+    if event_rule(event) is None:
         return None
-    body, until = _split_rule(event.recurrence)
-    parts: dict = {}
-    for part in body.split(";"):
-        name, _sep, value = part.partition("=")
-        parts[name.strip().upper()] = value.strip().upper().split(",")
-    if until is not None:
-        local_until = _until(until)
+    parts: dict = {name: list(values) for name, values in _event_parts(event).items()}
+    if "UNTIL" in parts:
+        local_until = _until(parts["UNTIL"][0])
         parts["UNTIL"] = [
             local_until.date() if event.all_day else local_until.astimezone(datetime.UTC)
         ]
@@ -183,11 +252,9 @@ def occurrences(
     start, end = first_occurrence(event)
     # Durations are wall-clock durations: 19:00–21:00 stays 19:00–21:00 across a DST change.
     duration = end - start if end is not None else None
-    rule = event_rule(event)
-    if rule is None:
-        starts = iter([start])
-    else:
-        starts = rule.xafter(window_start - (duration or datetime.timedelta()), inc=True)
+    not_before = window_start - (duration or datetime.timedelta())
+    rule = event_rule(event, not_before=not_before)
+    starts = iter([start]) if rule is None else rule.xafter(not_before, inc=True)
     found = []
     for occurrence_start in starts:
         if occurrence_start >= window_end or len(found) >= limit:
