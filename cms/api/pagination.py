@@ -4,6 +4,8 @@
 
 from django.utils.translation import gettext as _
 from rest_framework import pagination
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
 
 from .errors import InvalidParameter
 
@@ -46,3 +48,17 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     def get_offset(self, request):
         return parse_non_negative_int(request, self.offset_query_param, 0, MAX_OFFSET)
+
+
+class BoundedWagtailPagination(WagtailPagination):
+    """Wagtail's v2 pagination with ``offset`` bounded like v1's: a number the database cannot
+    hold is a 400, not a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            raw = request.GET.get(name, "")
+            if len(raw) > 12 or (raw.isdigit() and int(raw) > MAX_OFFSET):
+                raise BadRequestError(
+                    _("%(name)s: höchstens %(maximum)s.") % {"name": name, "maximum": MAX_OFFSET}
+                )
+        return super().paginate_queryset(queryset, request, view)

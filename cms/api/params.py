@@ -24,6 +24,21 @@ def reject_unknown_parameters(request, allowed) -> None:
         )
 
 
+# Dates a visitor may ask for: beyond these nothing is published, and arithmetic on the
+# extremes of Python's calendar (0001-01-01, 9999-12-31) overflows.
+EARLIEST_DATE = datetime.date(1970, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+def _in_range(name: str, day: datetime.date) -> None:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InvalidParameter(
+            name,
+            _("Das Datum muss zwischen %(first)s und %(last)s liegen.")
+            % {"first": EARLIEST_DATE.isoformat(), "last": LATEST_DATE.isoformat()},
+        )
+
+
 def date_param(request, name: str, default: datetime.date | None = None):
     raw = query_params(request).get(name)
     if not raw:
@@ -34,6 +49,7 @@ def date_param(request, name: str, default: datetime.date | None = None):
         value = None
     if value is None:
         raise InvalidParameter(name, _("Ein Datum im Format JJJJ-MM-TT wird erwartet."))
+    _in_range(name, value)
     return value
 
 
@@ -54,6 +70,7 @@ def datetime_param(request, name: str, default: datetime.datetime | None = None)
         raise InvalidParameter(
             name, _("Ein Zeitpunkt im ISO-8601-Format wird erwartet, z. B. 2026-11-24T10:00:00Z.")
         )
+    _in_range(name, value.date())
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     return value

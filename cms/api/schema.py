@@ -39,6 +39,7 @@ ERROR_DESCRIPTIONS = {
     "400": "Ungültige Parameter oder Eingaben, je Feld erklärt.",
     "403": "Keine Berechtigung (oder CSRF-Token fehlt).",
     "404": "Nicht gefunden (oder nicht öffentlich).",
+    "413": "Anfrage zu groß (JSON höchstens 1 MB).",
     "429": "Zu viele Anfragen; Retry-After nennt die Wartezeit.",
     "503": "Datenbank kurz nicht erreichbar; Retry-After nennt die Wartezeit.",
 }
@@ -57,7 +58,7 @@ def document_errors(result, generator, request, public):
             if "{" in path:
                 codes.append("404")
             if method != "get":
-                codes += ["403", "429"]
+                codes += ["403", "413", "429"]
             elif {} not in operation.get("security", [{}]):
                 codes.append("403")  # reads that need a login (e.g. one's own bookings)
             for code in codes:

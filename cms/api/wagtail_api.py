@@ -22,6 +22,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .caching import CachedResponseMixin
+from .pagination import BoundedWagtailPagination
 from .privacy import public_documents, public_images, public_pages
 
 
@@ -59,6 +60,7 @@ class AnonymousReadMixin(CachedResponseMixin):
     """Read-only endpoints that never look at the session (no "Vary: Cookie")."""
 
     authentication_classes = []
+    pagination_class = BoundedWagtailPagination
 
 
 class PublicPagesAPIViewSet(AnonymousReadMixin, PagesAPIViewSet):

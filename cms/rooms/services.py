@@ -167,14 +167,18 @@ def dated_errors(room: Room, start, end, *, now=None, exclude_pk=None) -> dict[s
 
 
 def occurrences(start, end, repeat_until: datetime.date | None):
-    """The weekly occurrences (same local wall-clock times) from ``start`` until the date."""
+    """The weekly occurrences (same local wall-clock times) from ``start`` until the date, at
+    most ``MAX_OCCURRENCES + 1`` (one more than allowed, so the caller can refuse the series
+    without ever walking to a far ``repeat_until``)."""
     if repeat_until is None:
         return [(start, end)]
     local_start, local_end = timezone.localtime(start), timezone.localtime(end)
     result = []
-    week = 0
-    while True:
-        day = local_start.date() + datetime.timedelta(weeks=week)
+    for week in range(MAX_OCCURRENCES + 1):
+        try:
+            day = local_start.date() + datetime.timedelta(weeks=week)
+        except OverflowError:
+            break
         if day > repeat_until:
             break
         shift = day - local_start.date()
@@ -186,7 +190,6 @@ def occurrences(start, end, repeat_until: datetime.date | None):
                 ),
             )
         )
-        week += 1
     return result
 
 

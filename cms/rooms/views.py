@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cms.api.params import EARLIEST_DATE, LATEST_DATE
 from cms.tenancy.models import Tenant
 from cms.tenancy.provisioning import is_agency
 
@@ -168,6 +169,8 @@ def week_start(request) -> datetime.date:
         day = datetime.date.fromisoformat(raw)
     except ValueError:
         day = timezone.localdate()
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        day = timezone.localdate()
     return day - datetime.timedelta(days=day.weekday())
 
 
@@ -233,6 +236,8 @@ def month_range(raw: str):
     try:
         first = datetime.date.fromisoformat(f"{raw}-01")
     except ValueError:
+        return None
+    if not EARLIEST_DATE <= first <= LATEST_DATE:
         return None
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     return first, following

@@ -250,6 +250,12 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON bodies bounded in size (413) and nesting depth (400): cms/api/parsers.py.
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.LimitOffsetPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -287,6 +293,8 @@ SPECTACULAR_SETTINGS = {
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_TIMEOUT = 60 * 60 * 24
 WAGTAILAPI_LIMIT_MAX = 100
+API_MAX_JSON_BYTES = 1024 * 1024
+API_MAX_JSON_DEPTH = 20
 
 # Club sites and partner pages on other domains read the API from the browser: any origin may
 # GET; nothing cross-origin may write (no credentials, no unsafe methods).
