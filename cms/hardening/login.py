@@ -1,5 +1,5 @@
 """Login throttling through django-axes, fitted to Wagtail's login view: a German lockout page
-and the client's address as the proxy reports it."""
+(the client's address comes from ``cms.api.throttling.client_ip``)."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -15,22 +15,6 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def client_ip(request) -> str | None:
-    """The client's address: ``REMOTE_ADDR``, or behind ``TRUSTED_PROXY_COUNT`` proxies the
-    address the outermost trusted proxy saw (the right-most untrusted entry of
-    ``X-Forwarded-For``), which a client cannot forge."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_response(request, response=None, credentials=None, *args, **kwargs):

@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 
 from cms.api import errors
+from cms.api.throttling import ScopedClientRateThrottle
 from cms.tenancy.tasks import notify_on_commit
 
 from . import html_answers
@@ -84,11 +83,8 @@ def requested_language(request) -> str:
     return code if isinstance(code, str) and code in FORM_LANGUAGES else fallback
 
 
-class SubmissionRateThrottle(ScopedRateThrottle):
-    """ScopedRateThrottle that reads its rates when asked, so settings overrides apply."""
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+class SubmissionRateThrottle(ScopedClientRateThrottle):
+    """Per client address (cms/api/throttling.py) and form."""
 
 
 class ReceivedSerializer(serializers.Serializer):

@@ -325,10 +325,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.hardening.login.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "cms.hardening.login.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.api.throttling.client_ip"
 AXES_VERBOSE = False
 # Requests that came through this many proxies take the client address from X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# DRF's own client address (any throttle without cms.api.throttling.ClientAddressMixin).
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 
 # Second factor (TOTP through django-otp): members of these groups must set one up before they
 # can use the admin; everybody else may. Off in development so the demo logins work as printed;
