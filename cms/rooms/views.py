@@ -5,7 +5,6 @@
   decline, waive fees and download the month's confirmed bookings as CSV for billing.
 """
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cms.api.params import EARLIEST_DATE, LATEST_DATE
+from cms.hardening.spreadsheets import csv_writer
 from cms.tenancy.models import Tenant
 from cms.tenancy.provisioning import is_agency
 
@@ -263,7 +263,7 @@ def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="raumbuchungen-{raw}.csv"'
     response.write("\ufeff")  # spreadsheet programs then read the umlauts as UTF-8
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     writer.writerow(CSV_HEADER)
     for booking in bookings:
         local_start, local_end = timezone.localtime(booking.start), timezone.localtime(booking.end)

@@ -6,10 +6,11 @@ are empty in counting tables and in suppressed rows, where ``suppressed`` is ``j
 ``overview`` table carries the totals (its figure in ``clubs``).
 """
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
+
+from cms.hardening.spreadsheets import csv_writer
 
 COLUMNS = ("table", "key", "label", "clubs", "women", "men", "diverse", "suppressed")
 
@@ -28,7 +29,7 @@ def overview_rows(stats: dict) -> list[dict]:
 
 def to_csv(stats: dict) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     tables = [{"name": "overview", "kind": "counts", "rows": overview_rows(stats)}]
     for table in tables + stats["tables"]:
