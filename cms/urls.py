@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.hardening import admin_overrides
 from cms.homepages import urls as homepage_urls
 from cms.homepages.portal import portal
+from cms.tenancy.media import ROUTE as MEDIA_ROUTE
+from cms.tenancy.media import serve_media
 
 urlpatterns = [
     # In front of Wagtail's views of the same paths (see cms/hardening/admin_overrides.py).
@@ -31,13 +32,9 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
         0,
-        # Never the documents folder: documents leave through Wagtail's view, which checks
-        # privacy and sends them as downloads.
-        re_path(
-            rf"^{media_prefix}(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        # Renditions only (an allow-list, cms/tenancy/media.py): documents leave through
+        # Wagtail's view, which checks privacy and sends them as downloads.
+        re_path(rf"^{media_prefix}{MEDIA_ROUTE}$", serve_media),
     )
 
 if settings.DEBUG:

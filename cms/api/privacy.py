@@ -154,13 +154,31 @@ def public_images(queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
+def hidden_tenant_collections() -> Q:
+    """Collections (with their sub-collections) of tenants whose root page is not public: an
+    unpublished club's documents are nobody's business, linked or not."""
+    from cms.tenancy.models import Tenant
+
+    visible = public_pages(Page.objects.filter(tenant__isnull=False)).values("pk")
+    hidden = Tenant.objects.exclude(root_page__in=visible).values_list("collection__path")
+    condition = Q(pk__in=[])
+    for (path,) in hidden:
+        condition |= Q(collection__path__startswith=path)
+    return condition
+
+
 def public_documents(queryset: QuerySet | None = None) -> QuerySet:
-    """Documents linked or offered for download by public pages."""
+    """Documents anyone may download: linked by public pages (rich text, document blocks), or
+    marked "öffentlich" by their club (``tenancy.DocumentRelease``) — in both cases only while
+    their tenant is published and public. Everything else is private (cms/tenancy/documents.py).
+    """
     document_model = get_document_model()
     queryset = document_model.objects.all() if queryset is None else queryset
     referenced = _public_page_references(document_model).values("to_object_id")
-    return queryset.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
-        pk_text__in=referenced
+    return (
+        queryset.annotate(pk_text=Cast("pk", output_field=CharField()))
+        .filter(Q(pk_text__in=referenced) | Q(release__public=True))
+        .exclude(hidden_tenant_collections())
     )
 
 

@@ -10,16 +10,18 @@ for everyone, so a logged-in editor or a password in the session must not widen 
 import copy
 
 from django.contrib.auth.models import AnonymousUser
+from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 from taggit.managers import _TaggableManager
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import TagsField
+from wagtail.api.v2.serializers import PageSerializer, RelatedField, TagsField
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from .caching import CachedResponseMixin
 from .pagination import BoundedWagtailPagination
@@ -56,6 +58,52 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     """v2 documents with their tags read from the prefetch."""
 
 
+class PublicManyPagesField(ManyRelatedField):
+    """A to-many relation to pages (``partner_clubs``, ``partner_organisations``): only the
+    related pages the public may see."""
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        return public_pages(related) if hasattr(related, "model") else related
+
+
+class PublicPageField(RelatedField):
+    """A relation to a page, nested in another page's v2 answer: a page the public may not
+    see (unpublished, behind a login, an unconfirmed cooperation …) is ``null`` — its title,
+    address and contact never travel nested in a public page."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        list_kwargs.update({key: kwargs[key] for key in kwargs if key in MANY_RELATION_KWARGS})
+        return PublicManyPagesField(**list_kwargs)
+
+    def get_attribute(self, instance):
+        page = super().get_attribute(instance)
+        if page is None:
+            return None
+        return page if public_pages(Page.objects.filter(pk=page.pk)).exists() else None
+
+
+class PublicRelationsPageSerializer(PageSerializer):
+    """Wagtail's page serializer, with every relation to pages (forward keys and many-to-many
+    fields, at any depth of ``fields=a(b(*))``: nested pages are serialized by this class too)
+    narrowed by the privacy layer. Relations to snippets and images have serializers of their
+    own in ``api_fields`` (cms/api/fields.py) or go through the public image endpoint."""
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        related = relation_info.related_model
+        if (
+            isinstance(related, type)
+            and issubclass(related, Page)
+            and isinstance(field_class, type)
+            and issubclass(field_class, RelatedField)
+        ):
+            return PublicPageField, field_kwargs
+        return field_class, field_kwargs
+
+
 class AnonymousReadMixin(CachedResponseMixin):
     """Read-only endpoints that never look at the session (no "Vary: Cookie")."""
 
@@ -64,6 +112,8 @@ class AnonymousReadMixin(CachedResponseMixin):
 
 
 class PublicPagesAPIViewSet(AnonymousReadMixin, PagesAPIViewSet):
+    base_serializer_class = PublicRelationsPageSerializer
+
     def get_base_queryset(self):
         # Wagtail asks for it several times per request; the restrictions are read once.
         if not hasattr(self, "_public_pages"):

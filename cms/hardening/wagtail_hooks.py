@@ -28,24 +28,4 @@ def second_factor_menu_item(request):
     }
 
 
-@hooks.register("before_serve_document")
-def hide_documents_of_unpublished_clubs(document, request):
-    """A document in the collection of a club that is not published (yet, or any more) is
-    for its editors and the agency only; for everyone else it does not exist."""
-    from django.http import Http404
-    from wagtail.documents import get_document_model
-    from wagtail.permissions import policy_registry
-
-    from cms.tenancy.models import Tenant
-
-    tenant = (
-        Tenant.objects.filter(collection__in=document.collection.get_ancestors(inclusive=True))
-        .select_related("root_page")
-        .first()
-    )
-    if tenant is None or tenant.root_page.live:
-        return None
-    policy = policy_registry.get_by_type(get_document_model())
-    if policy.user_has_any_permission_for_instance(request.user, ["change", "choose"], document):
-        return None
-    raise Http404
+# Who may download a document: cms/tenancy/documents.py (its before_serve_document hook).

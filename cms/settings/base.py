@@ -221,7 +221,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # text file never opens inline on the platform's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.hardening.uploads.HardenedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.tenancy.documents.TenantDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Pixels of all frames together (Wagtail multiplies by the frame count of a GIF or WebP).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

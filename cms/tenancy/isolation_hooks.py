@@ -119,7 +119,15 @@ def is_tenant_root(page_id) -> bool:
 
 
 class KeepTenantRootsPagesAdminAPIViewSet(PagesAdminAPIViewSet):
-    """The admin API's page actions bypass the admin views' ``before_delete_page`` hook."""
+    """The admin API's page actions bypass the admin views' ``before_delete_page`` hook, and
+    its listing shows every page the user may *explore* — for an editor whose club has a
+    translation, the whole tree (their explorable root is then the tree root)."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if is_confined(self.request.user):
+            queryset = queryset.filter(tenant_pages(self.request.user, with_ancestors=True))
+        return queryset
 
     def action_view(self, request, pk, action_name):
         if action_name == "delete" and is_confined(request.user) and is_tenant_root(pk):
@@ -134,6 +142,17 @@ def confine_admin_api(router):
     router.register_endpoint("pages", KeepTenantRootsPagesAdminAPIViewSet)
     router.register_endpoint("images", ConfinedImagesAdminAPIViewSet)
     router.register_endpoint("documents", ConfinedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_reports_menu")
+def hide_agency_reports(request, menu_items):
+    """Reports a club cannot use (district-wide page type counts, aging pages, workflows) are
+    the agency's; the guard refuses their URLs (page_guard.AGENCY_ONLY)."""
+    if is_confined(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in AGENCY_REPORTS]
+
+
+AGENCY_REPORTS = {"page-types-usage", "aging-pages", "workflows", "workflow-tasks"}
 
 
 @hooks.register("before_delete_page")

@@ -122,3 +122,27 @@ class RegistrationRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == RegistrationStatus.PENDING
+
+
+class DocumentRelease(models.Model):
+    """A club's explicit choice to make one of its documents public.
+
+    Documents are private by default: anyone may download one only while a published, public
+    page of its club links it, or when the club marked it "öffentlich" here (and the club is
+    published); its club's editors and the agency always may (cms/tenancy/documents.py)."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document",
+        verbose_name=_("Dokument"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="release",
+    )
+    public = models.BooleanField(_("öffentlich"), default=False)
+
+    class Meta:
+        verbose_name = _("Freigabe eines Dokuments")
+        verbose_name_plural = _("Freigaben von Dokumenten")
+
+    def __str__(self):
+        return str(self.document)

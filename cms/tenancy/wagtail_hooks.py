@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
 from . import deletion, isolation_hooks  # noqa: F401
+from .documents import refuse_private_documents
 from .models import RegistrationRequest, RegistrationStatus, Tenant
 from .provisioning import club_tenants_of, is_agency
 from .views import decide, delete_tenant
@@ -150,3 +151,6 @@ class ClubEditorPanel(Component):
 def add_club_editor_panel(request, panels):
     if club_tenants_of(request.user).exists():
         panels.insert(0, ClubEditorPanel(request.user))
+
+
+hooks.register("before_serve_document", refuse_private_documents)

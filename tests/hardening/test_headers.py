@@ -88,7 +88,11 @@ def test_site_csp_prints_the_policy_the_docs_show(capsys):
 
 
 def test_documents_are_always_downloads(client, club):
+    from cms.tenancy.models import DocumentRelease
+
     doc = document(collection=club.tenant.collection)
+    # Private by default (tests/tenancy/test_documents.py); this one the club made public.
+    DocumentRelease.objects.create(document=doc, public=True)
     response = client.get(doc.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

@@ -36,6 +36,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail import hooks
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
@@ -44,7 +45,7 @@ from wagtail.snippets.models import get_snippet_models
 from cms.clubs.models import ContentPage
 from cms.homepages.models import BuildState, SiteBuild
 from cms.partners.models import CooperationLink, CooperationPage
-from cms.portal.models import Feedback
+from cms.portal.models import Feedback, PortalHomePage, PortalPage
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality, UmbrellaOrganisation
 from cms.tenancy.models import RegistrationRequest
 from tests.factories import (
@@ -121,13 +122,18 @@ POLICY = [
     ),
     (
         r"wagtailadmin_reports:(workflow|workflow_tasks|aging_pages|page_types_usage)",
-        "own",
-        "Wagtail filters the reports to pages the user may edit",
+        "agency",
+        "district-wide reports a club cannot use (page_guard.AGENCY_ONLY)",
     ),
     (
-        r"wagtailadmin_pages:(type_use|type_use_results|choose_parent)$",
+        r"wagtailadmin_pages:(type_use|type_use_results)$",
+        "agency",
+        "page type usage: district-wide (page_guard.AGENCY_ONLY)",
+    ),
+    (
+        r"wagtailadmin_pages:choose_parent$",
         "own",
-        "page type usage and parent choice, filtered to pages the user may edit",
+        "parent choice, filtered to pages the user may edit",
     ),
     (
         r"wagtailadmin_pages:revisions_index$",
@@ -343,6 +349,11 @@ def build_world():
         key="Agentur",
         marker=f"{SECRET}Agentur",
         user=AgencyUserFactory(),
+        draft=add_child(
+            PortalHomePage.objects.first(),
+            PortalPage(title=f"{SECRET}Agentur Entwurf", slug="geheim-agentur"),
+            publish=False,
+        ),
         feedback=Feedback.objects.create(message=f"{SECRET}Agentur Rückmeldung"),
         registration=RegistrationRequest.objects.create(
             club_name=f"{SECRET}Agentur Anmeldung",
@@ -682,3 +693,123 @@ def test_the_agency_dashboard_sees_the_counts(world, db, client):
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     for label in ("failed builds count", "registrations count", "feedback count"):
         assert DASHBOARD_MARKERS[label] in content, label
+
+
+# --- ids in the query string -------------------------------------------------------------------
+# Wagtail's views also take object ids from the query string: the page chooser's
+# ``chosen-multiple`` (``?id=…``), every bulk-action confirmation (``?id=…``, ``?id=all&childOf=``),
+# the admin API's filters (``child_of``, ``descendant_of`` …), the link choosers'
+# ``parent_page_id``. Every admin route (the bulk-action route once per action Wagtail has
+# registered for a model) is requested by a club editor and a partner editor with the ids of
+# the other tenants' objects — another club's, a partner's, the agency's drafts, images and
+# documents — in every such parameter: refused or clean, never a marker. One request per route
+# and actor carries all three tenants' ids (a cell per tenant tripled the run time and found
+# nothing more: the ids of any one foreign tenant are refused). The parameter names are
+# Wagtail's, not the guard's (tests the class, not the implementation).
+
+ID_PARAMETERS = (
+    "id",
+    "page_id",
+    "parent_page_id",
+    "parent",
+    "childOf",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+)
+QUERY_ACTORS = ("editor_a", "partner_q")
+# Foreign to both actors: another club, a partner, the agency.
+QUERY_TARGETS = ("club_b", "partner_p", "agency")
+
+
+def bulk_variants() -> list[tuple[str, str, str]]:
+    """Every (app_label, model_name, action) Wagtail has registered a bulk action for."""
+    bulk_action_registry.get_bulk_actions_for_model("wagtailcore", "page")  # scans the hooks
+    return sorted(
+        (app, model, action)
+        for app, models in bulk_action_registry.actions.items()
+        for model, actions in models.items()
+        for action in actions
+    )
+
+
+def query_routes() -> list[tuple[Route, dict]]:
+    routes = []
+    for route in reachable_routes():
+        if not route.pattern.startswith("admin/") or policy_of(route.name)[0] in ("public",):
+            continue
+        if route.name == "wagtail_bulk_action":
+            for app, model, action in bulk_variants():
+                fixed = {"app_label": app, "model_name": model, "action": action}
+                routes.append((route, fixed))
+        elif route.name != "wagtailadmin_logout":
+            routes.append((route, {}))
+    return routes
+
+
+def foreign_ids(world) -> list[int]:
+    ids = []
+    for target in QUERY_TARGETS:
+        objects = getattr(world, target)
+        ids.append(objects.draft.pk)
+        for kind in ("image", "document"):
+            if hasattr(objects, kind):
+                ids.append(getattr(objects, kind).pk)
+    return ids
+
+
+def query_cells():
+    params = []
+    for route, fixed in query_routes():
+        variant = ".".join(fixed.values())
+        name = f"{route.name}[{variant}]" if variant else route.name
+        for actor in QUERY_ACTORS:
+            params.append(pytest.param(route, fixed, actor, id=f"{actor}-query-{name}"))
+    return params
+
+
+@pytest.mark.parametrize(("route", "fixed", "actor"), query_cells())
+def test_reach_with_ids_in_the_query(route, fixed, actor, world, db, client):
+    client.force_login(actor_user(world, actor))
+    url = reverse(route.name, kwargs={**route_kwargs(world, route), **fixed})
+    ids = foreign_ids(world)
+    query = "&".join(f"{name}={pk}" for name in ID_PARAMETERS for pk in ids)
+    observed = label_of(client.get(f"{url}?{query}"), world, actor, False)
+    assert verdict(observed) in ("clean", "refused"), (url, query, observed)
+
+
+@pytest.mark.parametrize("actor", QUERY_ACTORS)
+@pytest.mark.parametrize(("app", "model", "action"), bulk_variants())
+def test_bulk_actions_on_all_in_a_listing_show_nothing_foreign(
+    app, model, action, actor, world, db, client
+):
+    """``id=all`` makes Wagtail list every object of the listing (for pages: the children of
+    ``childOf``, or every page) and name those the user may not act on."""
+    client.force_login(actor_user(world, actor))
+    url = reverse(
+        "wagtail_bulk_action", kwargs={"app_label": app, "model_name": model, "action": action}
+    )
+    club_index = world.club_b.page.get_parent()
+    for query in ("id=all", f"id=all&childOf={club_index.pk}", "id=all&childOf=1"):
+        observed = label_of(client.get(f"{url}?{query}"), world, actor, False)
+        assert verdict(observed) in ("clean", "refused"), (url, query, observed)
+
+
+def test_the_query_cells_see_what_leaks_without_the_guard(world, db, client, settings):
+    """The cells above can fail: without the guard, chosen-multiple and a bulk confirmation
+    show another club's draft title."""
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if m != "cms.tenancy.page_guard.ForeignPageGuardMiddleware"
+    ]
+    client.force_login(world.club_a.editor)
+    draft = world.club_b.draft.pk
+    for url in (
+        f"{reverse('wagtailadmin_choose_page_chosen_multiple')}?id={draft}",
+        reverse(
+            "wagtail_bulk_action",
+            kwargs={"app_label": "wagtailcore", "model_name": "page", "action": "delete"},
+        )
+        + f"?id={draft}",
+    ):
+        assert world.club_b.marker in body_of(client.get(url)), url
