@@ -10,21 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from cms.tenancy.provisioning import is_agency
 
+from .builds import enqueuer
 from .models import BuildState, SiteBuild
-
-
-def rebuild(site: str) -> bool:
-    """Queue the build of ``site``; False if no such site kind exists."""
-    from . import builds
-
-    kind, _sep, name = site.partition("/")
-    if kind == "vereine" and name:
-        builds.rebuild_club_site.enqueue(name)
-        return True
-    if site == "portal":
-        builds.rebuild_portal_site.enqueue()
-        return True
-    return False
+from .status import request_build
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,9 +21,12 @@ def builds_report(request):
         raise PermissionDenied
     if request.method == "POST":
         site = request.POST.get("site", "")
-        if SiteBuild.objects.filter(site=site).exists() and rebuild(site):
+        if SiteBuild.objects.filter(site=site).exists():
+            request_build(site, enqueuer(site))
             build = SiteBuild.objects.get(site=site)
-            if build.state == BuildState.OK:
+            if build.queued or build.building:
+                messages.success(request, _("%(site)s wird neu gebaut.") % {"site": site})
+            elif build.state == BuildState.OK:
                 messages.success(request, _("%(site)s wurde neu gebaut.") % {"site": site})
             else:
                 messages.error(
