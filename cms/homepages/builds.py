@@ -19,6 +19,7 @@ from sites.engine.plugins import installed
 from sites.portal import build_portal
 
 from .links import homepage_url
+from .notices import note_build_requested
 from .status import recover_interrupted_builds, request_build, run_build
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class QueuedRebuild:
 
 
 def queue_club_rebuild(slug: str) -> None:
+    note_build_requested(f"vereine/{slug}")
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
         isinstance(callback, QueuedRebuild) and callback.slug == slug and not callback.done
@@ -141,6 +143,7 @@ class QueuedPortalRebuild:
 
 
 def queue_portal_rebuild() -> None:
+    note_build_requested("portal")
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
         isinstance(callback, QueuedPortalRebuild) and not callback.done

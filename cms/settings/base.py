@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.hardening.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After an admin request that published: what was approved, and that the sites follow.
+    "cms.homepages.notices.PublishingNoticeMiddleware",
     "cms.tenancy.page_guard.ForeignPageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -137,9 +137,7 @@ def test_a_publish_during_a_running_build_reaches_the_site(queue, worker, settin
     wait_for(lambda: settled(f"vereine/{club.slug}", "portal"), what="the first builds")
 
     news_page(index, "Erste Nachricht")
-    wait_for(
-        lambda: SiteBuild.objects.get(site="portal").building, 60, "the portal build to start"
-    )
+    wait_for(lambda: SiteBuild.objects.get(site="portal").building, 60, "the portal build to start")
     news_page(index, "Zweite Nachricht")
     portal = SiteBuild.objects.get(site="portal")
     assert portal.building and portal.queued, "one more build waits behind the running one"
