@@ -8,4 +8,8 @@ class HomepagesConfig(AppConfig):
     verbose_name = _("Homepages")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from cms.ops.worker import register_housekeeping
+
+        from . import builds, signals  # noqa: F401
+
+        register_housekeeping(builds.recover_builds)

@@ -1,7 +1,10 @@
 """Building the static sites from inside the CMS: the same builder as ``python -m sites``, with
-the API client running in-process. Builds run as django-tasks, queued after the transaction
-that published the content commits, so a build never reads uncommitted content."""
+the API client running in-process. Builds run as django-tasks in the worker (``manage.py
+db_worker``), requested after the transaction that published the content commits, so a build
+never reads uncommitted content and the click that published does no building. Requests are
+coalesced per site (cms/homepages/status.py)."""
 
+import datetime
 import logging
 from pathlib import Path
 
@@ -9,13 +12,15 @@ from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 
+from cms.api.caching import bump_content_version
 from sites.client import ApiClient
 from sites.club import build_club
 from sites.engine.plugins import installed
 from sites.portal import build_portal
 
 from .links import homepage_url
-from .status import run_build
+from .notices import note_build_requested
+from .status import recover_interrupted_builds, request_build, run_build
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +33,42 @@ def build_root() -> Path:
 club_base_url = homepage_url
 
 
+def fresh_api_reads() -> None:
+    """A worker with a process-local cache never saw the publishing process replace the API's
+    content version: start from a new one, so the build reads what was published."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        bump_content_version()
+
+
+def enqueue_build(site: str, run_after: datetime.datetime | None = None) -> bool:
+    """Put the build task of ``site`` in the queue; False if no such site kind exists."""
+    kind, _sep, name = site.partition("/")
+    if kind == "vereine" and name and "/" not in name:
+        task, args = rebuild_club_site, (name,)
+    elif site == "portal":
+        task, args = rebuild_portal_site, ()
+    else:
+        return False
+    if run_after is not None:
+        task = task.using(run_after=run_after)
+    task.enqueue(*args)
+    return True
+
+
+def enqueuer(site: str):
+    return lambda run_after: enqueue_build(site, run_after)
+
+
+def recover_builds() -> list[str]:
+    """The worker's housekeeping: queue again the builds of workers that died."""
+    return recover_interrupted_builds(enqueue_build)
+
+
 @task()
 def rebuild_club_site(slug: str) -> dict:
     def build():
+        fresh_api_reads()
         with ApiClient() as client:
             report = build_club(
                 client, slug, build_root(), base_url=club_base_url(slug), registry=installed()
@@ -39,12 +77,13 @@ def rebuild_club_site(slug: str) -> dict:
             logger.warning("Homepage of %s built with errors: %s", slug, report.errors)
         return report
 
-    return run_build(f"vereine/{slug}", build)
+    site = f"vereine/{slug}"
+    return run_build(site, build, enqueuer(site))
 
 
 class QueuedRebuild:
-    """An on-commit callback that rebuilds one club's homepage. Publishing a page and its
-    children in one transaction queues a single rebuild, not one per page."""
+    """An on-commit callback that requests the rebuild of one club's homepage. Publishing a
+    page and its children in one transaction requests a single rebuild, not one per page."""
 
     def __init__(self, slug: str):
         self.slug = slug
@@ -52,10 +91,12 @@ class QueuedRebuild:
 
     def __call__(self) -> None:
         self.done = True
-        rebuild_club_site.enqueue(self.slug)
+        site = f"vereine/{self.slug}"
+        request_build(site, enqueuer(site))
 
 
 def queue_club_rebuild(slug: str) -> None:
+    note_build_requested(f"vereine/{slug}")
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
         isinstance(callback, QueuedRebuild) and callback.slug == slug and not callback.done
@@ -77,6 +118,7 @@ def rebuild_portal_site() -> dict:
     """Build the portal into ``SITE_BUILD_DIR/portal/``; only changed files are written."""
 
     def build():
+        fresh_api_reads()
         with ApiClient() as client:
             report = build_portal(
                 client, build_root(), base_url=portal_base_url(), registry=installed()
@@ -85,7 +127,7 @@ def rebuild_portal_site() -> dict:
             logger.warning("Portal built with errors: %s", report.errors)
         return report
 
-    return run_build("portal", build)
+    return run_build("portal", build, enqueuer("portal"))
 
 
 class QueuedPortalRebuild:
@@ -97,10 +139,11 @@ class QueuedPortalRebuild:
 
     def __call__(self) -> None:
         self.done = True
-        rebuild_portal_site.enqueue()
+        request_build("portal", enqueuer("portal"))
 
 
 def queue_portal_rebuild() -> None:
+    note_build_requested("portal")
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
         isinstance(callback, QueuedPortalRebuild) and not callback.done

@@ -12,10 +12,15 @@ from cms.clubs.models import ClubPage
 
 from .builds import queue_club_rebuild, queue_portal_rebuild
 from .domains import sync_own_domain
+from .notices import collecting, note_published
+
+
+def club_of(page) -> ClubPage | None:
+    return ClubPage.objects.ancestor_of(page, inclusive=True).only("slug", "title").first()
 
 
 def club_slug_of(page) -> str | None:
-    club = ClubPage.objects.ancestor_of(page, inclusive=True).only("slug").first()
+    club = club_of(page)
     return club.slug if club else None
 
 
@@ -35,6 +40,14 @@ def rebuild_for(page) -> None:
         queue_club_rebuild(slug)
     if portal and (slug or portal_page(page)):
         queue_portal_rebuild()
+
+
+@receiver(page_published)
+def note_publication(sender, instance, **kwargs):
+    if not collecting():
+        return
+    club = club_of(instance)
+    note_published(instance.title, club.title if club else None)
 
 
 @receiver(page_published)

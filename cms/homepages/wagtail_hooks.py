@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from cms.clubs.models import ClubPage
@@ -19,7 +20,28 @@ def homepage_admin_urls():
         path("homepages/<int:page_id>/zip/", views.club_site_zip, name="homepages_zip"),
         path("homepages/static/<path:path>", views.preview_static, name="homepages_preview_static"),
         path("homepages/builds/", admin_views.builds_report, name="homepages_builds"),
+        path("homepages/status/", admin_views.site_status, name="homepages_status"),
     ]
+
+
+class SiteStatusPanel(Component):
+    """*Ihre Websites* on the dashboard: is the homepage and the portal current?"""
+
+    name = "site_status"
+    template_name = "homepages/admin/site_status_panel.html"
+    order = 40
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return admin_views.site_status_context(self.user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_site_status_panel(request, panels):
+    if admin_views.sites_of(request.user):
+        panels.append(SiteStatusPanel(request.user))
 
 
 class AgencyMenuItem(MenuItem):

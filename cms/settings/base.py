@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # After cms.ops, whose ``db_worker`` (backing off while the database is away) wins.
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.api.v2",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.hardening.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After an admin request that published: what was approved, and that the sites follow.
+    "cms.homepages.notices.PublishingNoticeMiddleware",
     "cms.tenancy.page_guard.ForeignPageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -134,6 +139,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # passes jit_above_cost, and compiling the bundle's page query took 1.3 s for a query
     # that runs in milliseconds (found by the load test, tests/hardening/test_load.py).
     DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development server and the task worker share the file: write-ahead logging lets
+    # readers go on while one writes, a write transaction takes the lock when it begins (no
+    # deadlock between two readers that both want to write) and waits up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -236,9 +252,18 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
-# Background tasks (site rebuilds, e-mails) run through django-tasks; immediately unless a
-# deployment configures a worker backend.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The task worker (cms/ops/worker.py): seconds between its housekeeping rounds, and the
+# longest wait between attempts to reach a database that went away.
+WORKER_HOUSEKEEPING_INTERVAL = float(os.environ.get("WORKER_HOUSEKEEPING_INTERVAL", "5"))
+WORKER_MAX_BACKOFF = float(os.environ.get("WORKER_MAX_BACKOFF", "30"))
+# A build still running after this many seconds is taken to be lost and queued again; a build
+# that failed all its retries is tried again after SITE_BUILD_FAILED_RETRY seconds.
+SITE_BUILD_TIMEOUT = 1800
+SITE_BUILD_FAILED_RETRY = 300
+# Background tasks (site rebuilds, e-mails) run through django-tasks in a worker process
+# (``manage.py db_worker``; ``manage.py start`` runs one beside the development server), queued
+# in the database, on SQLite and PostgreSQL alike (docs/deploy.md).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # API (cms/api). Reads are public and cached; writes need a logged-in session with CSRF
 # (SessionAuthentication enforces it) and are throttled through the cache (Redis in production).

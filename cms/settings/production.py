@@ -37,16 +37,6 @@ STORAGES["staticfiles"] = {
 # warnings to it; the schema is generated and validated by the test suite (tests/api) instead.
 SPECTACULAR_SETTINGS = {**SPECTACULAR_SETTINGS, "ENABLE_DJANGO_DEPLOY_CHECK": False}
 
-# Site rebuilds and e-mails: immediately in the web process unless a worker backend is named,
-# e.g. django-tasks-db's ``django_tasks_db.DatabaseBackend`` (docs/deploy.md).
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
-
 # The agency's accounts reach every club's data: they must use a second factor.
 VEREINSNETZ_OTP_REQUIRED_GROUPS = env_list("OTP_REQUIRED_GROUPS", "Integrationsagentur")
 

@@ -1,14 +1,39 @@
 """The README's first command ends here: migrate, load the demo district if the database has
-no clubs yet, then serve on 127.0.0.1:8000."""
+no clubs yet, then serve on 127.0.0.1:8000 with a task worker beside the server (site builds
+and e-mails run there, never in the request). The worker stops with the server."""
 
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.ops.statistics import refresh_planner_statistics
 
 
+def start_worker() -> subprocess.Popen:
+    """``manage.py db_worker`` in its own process, with this process' settings."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker", "--no-reload", "--interval", "0.2"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
+    )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        worker.terminate()  # the worker finishes the task it runs, then ends
+        try:
+            worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
 class Command(BaseCommand):
-    help = "Migrate, load the demo district if empty, and run the development server."
+    help = "Migrate, load the demo district if empty, and run the development server and worker."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -30,7 +55,14 @@ class Command(BaseCommand):
         call_command("build_sites", all=True, portal=True, incremental=True)
         if no_serve:
             return
+        worker = start_worker()
         self.stdout.write(
-            self.style.SUCCESS(f"Vereinsnetz läuft auf http://{addrport}/ (Portal; Admin: /admin/)")
+            self.style.SUCCESS(
+                f"Vereinsnetz läuft auf http://{addrport}/ (Portal; Admin: /admin/); "
+                f"der Task-Worker baut die Websites nach dem Veröffentlichen (PID {worker.pid})."
+            )
         )
-        call_command("runserver", addrport, use_reloader=False)
+        try:
+            call_command("runserver", addrport, use_reloader=False)
+        finally:
+            stop_worker(worker)

@@ -1,0 +1,45 @@
+"""``manage.py db_worker``: django-tasks-db's command (same options) running the worker of
+cms/ops/worker.py, which backs off while the database is away and does the housekeeping."""
+
+import os
+
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker
+
+from cms.ops.worker import Worker
+
+
+class Command(db_worker.Command):
+    help = "Run the task worker (site builds, e-mails, nightly and weekly jobs)."
+
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        reload,
+        max_tasks,
+        worker_id,
+        **options,
+    ):
+        self.configure_logging(verbosity)
+        worker = Worker(
+            queue_names=queue_name.split(","),
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+        )
+        if reload and not batch:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()

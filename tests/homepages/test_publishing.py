@@ -1,0 +1,226 @@
+"""Publishing only enqueues: the admin's publish, the agency's *Freigeben*, unpublishing, moving
+and deleting request builds after commit and build nothing themselves; a burst of publishes is
+one build per site; the editor is told how far the sites are."""
+
+import subprocess
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import WorkflowState
+
+from cms.homepages import builds, status
+from cms.homepages.models import BuildState, SiteBuild
+from sites.engine.builder import BuildReport
+from tests.factories import AgencyUserFactory, ClubFactory, news_index, news_page
+from tests.tenancy.admin_forms import page_form
+
+pytestmark = pytest.mark.django_db
+
+CLUB_TASK = "cms.homepages.builds.rebuild_club_site"
+PORTAL_TASK = "cms.homepages.builds.rebuild_portal_site"
+
+
+@pytest.fixture
+def queue(settings, monkeypatch):
+    """The database queue with no worker: what a request enqueues stays in the table, and
+    any build run in the test process fails the test."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.HOMEPAGE_AUTO_REBUILD = True
+    settings.PORTAL_AUTO_REBUILD = True
+
+    def no_building(*args, **kwargs):
+        raise AssertionError("a site was built inside the request")
+
+    monkeypatch.setattr(builds, "build_club", no_building)
+    monkeypatch.setattr(builds, "build_portal", no_building)
+
+
+def build_tasks() -> list[tuple[str, list]]:
+    return sorted(
+        (task.task_path, task.args_kwargs["args"])
+        for task in DBTaskResult.objects.filter(task_path__in=[CLUB_TASK, PORTAL_TASK])
+    )
+
+
+def forget_tasks():
+    DBTaskResult.objects.all().delete()
+    SiteBuild.objects.update(queued=False)
+
+
+@pytest.fixture
+def trusted_club(db, django_capture_on_commit_callbacks):
+    # Run the callbacks now: a rebuild request left waiting would absorb the test's own ones
+    # (one request per site and transaction, cms/homepages/builds.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        club = ClubFactory("Kulturverein Anatolien e. V.")
+        club.tenant.direct_publishing = True
+        club.tenant.save()
+    return club
+
+
+def test_a_publish_request_enqueues_one_build_per_site_and_builds_nothing(
+    queue, trusted_club, client, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = news_page(news_index(trusted_club), "Sommerfest", publish=False)
+    forget_tasks()
+    client.force_login(trusted_club.editor)
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    data = page_form(trusted_club.editor, url, title="Sommerfest am Rursee")
+    data["action-publish"] = "action-publish"
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live and draft.title == "Sommerfest am Rursee"
+    assert build_tasks() == [(CLUB_TASK, [trusted_club.slug]), (PORTAL_TASK, [])]
+    assert not (settings.SITE_BUILD_DIR / "portal").exists()
+    # What the request adds to Wagtail's publish: per site, lock the build row, raise its
+    # version, insert the task.
+    build_queries = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "homepages_sitebuild" in q["sql"] or "homepages.builds.rebuild_" in q["sql"]
+    ]
+    assert len(build_queries) == 2 * 3, "\n".join(q[:150] for q in build_queries)
+    page = client.get(response.url).content.decode()
+    assert "in wenigen Sekunden online" in page
+    assert "Homepage: wird aktualisiert" in page and "Kreisportal: wird aktualisiert" in page
+
+
+def test_a_burst_of_publishes_is_one_build_per_site(
+    queue, trusted_club, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        index = news_index(trusted_club)
+    forget_tasks()
+    for number in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            news_page(index, f"Nachricht {number}")
+    assert build_tasks() == [(CLUB_TASK, [trusted_club.slug]), (PORTAL_TASK, [])]
+    portal = SiteBuild.objects.get(site="portal")
+    assert portal.queued and portal.requested_version >= 5
+
+
+def test_unpublish_move_and_delete_only_enqueue(queue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        club, other = ClubFactory(), ClubFactory()
+        item = news_page(news_index(club), "Umzug")
+        target = news_index(other)
+    for change in (
+        item.unpublish,
+        lambda: item.move(target, pos="last-child"),
+        item.delete,
+    ):
+        forget_tasks()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        sites = {path for path, _args in build_tasks()}
+        assert sites == {CLUB_TASK, PORTAL_TASK}, change
+
+
+def test_the_agencys_approval_names_page_and_club_and_only_enqueues(
+    queue, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        club = ClubFactory("Elternverein Regenbogen e. V.")  # not trusted: needs approval
+        draft = news_page(news_index(club), "Laternenumzug", publish=False)
+        client.force_login(club.editor)
+        url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+        data = page_form(club.editor, url)
+        data["action-submit"] = "action-submit"
+        assert client.post(url, data).status_code == 302
+    task_state = WorkflowState.objects.active().get(object_id=str(draft.pk)).current_task_state
+    forget_tasks()
+
+    client.force_login(AgencyUserFactory())
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(approve, {"next": reverse("wagtailadmin_home")})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+    assert build_tasks() == [(CLUB_TASK, [club.slug]), (PORTAL_TASK, [])]
+    home = client.get(response.url).content.decode()
+    assert "„Laternenumzug“ von Elternverein Regenbogen e. V. ist freigegeben" in home
+    assert "in wenigen Sekunden online" in home
+
+
+def test_a_build_of_a_site_another_worker_builds_waits_its_turn(queue):
+    SiteBuild.objects.create(
+        site="portal", started_at=status.timezone.now(), builder="anderer-rechner:4242"
+    )
+    later = []
+    assert status.claim_build("portal", later.append) is None
+    assert len(later) == 1 and later[0] is not None  # put back for a moment
+    assert SiteBuild.objects.get(site="portal").queued
+
+
+def test_a_change_during_a_build_queues_one_more_build(queue):
+    enqueued = []
+    status.request_build("portal", enqueued.append)
+    claim = status.claim_build("portal", enqueued.append)
+    status.request_build("portal", enqueued.append)  # published while building
+    status.request_build("portal", enqueued.append)
+    assert len(enqueued) == 2, "one build runs, one waits"
+    status.succeeded(claim, BuildReport(site="portal"), 1, enqueued.append)
+    row = SiteBuild.objects.get(site="portal")
+    assert row.built_version == 1 and row.requested_version == 3
+    assert row.queued and not row.building and len(enqueued) == 2
+
+
+def test_a_build_whose_worker_died_is_queued_again(queue):
+    finished = subprocess.Popen(["true"])  # noqa: S607 - a process that has ended
+    finished.wait()
+    dead = f"{status.socket.gethostname()}:{finished.pid}"
+    SiteBuild.objects.create(
+        site="portal", started_at=status.timezone.now(), builder=dead, requested_version=2
+    )
+    assert builds.recover_builds() == ["portal"]
+    row = SiteBuild.objects.get(site="portal")
+    assert row.queued and not row.building and row.state == BuildState.FAILED
+    assert build_tasks() == [(PORTAL_TASK, [])]
+    assert builds.recover_builds() == []
+
+
+def test_the_dashboard_shows_each_sites_state(trusted_club, client):
+    site = f"vereine/{trusted_club.slug}"
+    SiteBuild.objects.create(
+        site=site, state=BuildState.OK, built_version=1, requested_version=2, queued=True
+    )
+    SiteBuild.objects.create(
+        site="portal",
+        state=BuildState.FAILED,
+        next_attempt_at=status.timezone.now().replace(hour=21, minute=5),
+    )
+    client.force_login(trusted_club.editor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Ihre Websites" in home
+    assert "Homepage von Kulturverein Anatolien e. V.:</strong> wird aktualisiert" in home
+    assert "Kreisportal:</strong> <span" in home and "Fehler – neuer Versuch um" in home
+
+    SiteBuild.objects.filter(site=site).update(built_version=2, queued=False)
+    SiteBuild.objects.filter(site=site).update(last_success_at=status.timezone.now())
+    fragment = client.get(reverse("homepages_status")).content.decode()
+    assert "aktuell (seit" in fragment and "wird aktualisiert" not in fragment
+
+
+def test_the_default_task_backend_is_the_database_queue(monkeypatch):
+    import importlib
+
+    import cms.settings.base
+
+    monkeypatch.delenv("TASKS_BACKEND", raising=False)
+    base = importlib.reload(cms.settings.base)
+    assert base.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    if base.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        options = base.DATABASES["default"]["OPTIONS"]
+        assert "journal_mode=WAL" in options["init_command"] and options["timeout"] >= 5
