@@ -24,7 +24,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
-from fpdf.outline import TableOfContents
+from fpdf.errors import FPDFException
 from wagtail.models import Locale
 
 from cms.api.privacy import public_address, public_contact, public_images, public_pages
@@ -38,7 +38,16 @@ LOGO_SIZE_MM = 22
 LOGO_RENDITION = "max-300x300|format-png"
 # Room a club's entry needs at least before a new page is started for it.
 MIN_ENTRY_HEIGHT_MM = 45
-TOC_ENTRIES_PER_PAGE = 40
+ENTRY_GAP_MM = 6  # the rule below an entry and the space around it
+A4_HEIGHT_MM = 297
+MARGIN_MM = 18
+TOC_HEADING_MM = 11
+TOC_LINE_MM = 5
+TOC_INDENT_MM = 6
+TOC_NUMBER_MM = 12
+MAX_LAYOUTS = 4
+# A heading of the index is kept with at least this many of its lines.
+LINES_KEPT_WITH_HEADING = 2
 
 
 def brochure_clubs():
@@ -87,8 +96,8 @@ class Brochure(FPDF):
             self.add_font(FONT, style, str(FONT_DIR / file))
         self.set_text_shaping(use_shaping_engine=True)
         self.set_font(FONT, size=10)
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_margins(18, 18, 18)
+        self.set_auto_page_break(auto=True, margin=MARGIN_MM)
+        self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_title(title)
         self.set_lang("de")
         self.set_creator(settings.WAGTAIL_SITE_NAME)
@@ -110,15 +119,43 @@ class Brochure(FPDF):
 
 
 def toc_pages(entries: int) -> int:
-    return max(1, -(-entries // TOC_ENTRIES_PER_PAGE))
+    """The pages the table of contents takes: one line per entry below its heading."""
+    usable = A4_HEIGHT_MM - 2 * MARGIN_MM - TOC_HEADING_MM
+    per_page = int((A4_HEIGHT_MM - 2 * MARGIN_MM) // TOC_LINE_MM)
+    first = int(usable // TOC_LINE_MM)
+    return 1 + max(0, -(-(entries - first) // per_page))
 
 
 def render_toc(pdf: Brochure, outline) -> None:
+    """One line per section: its name (cut with "…" if too long), dot leaders and the page,
+    both linked. fpdf2's own table of contents measures its leaders dot by dot through the
+    shaping engine, which took minutes for a district."""
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 9, _("Inhalt"), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.set_font(FONT, size=10)
-    TableOfContents(line_spacing=1.2).render_toc(pdf, outline)
+    pdf.multi_cell(0, 9, _("Inhalt"), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(TOC_HEADING_MM - 9)
+    for section in outline:
+        pdf.set_font(FONT, "B" if section.level == 0 else "", 10)
+        indent = TOC_INDENT_MM * section.level
+        link = pdf.add_link(page=section.page_number)
+        room = pdf.epw - indent - TOC_NUMBER_MM
+        name = section.name
+        while pdf.get_string_width(name) > room - 4 and len(name) > 1:
+            name = name[:-2] + "…"
+        width = pdf.get_string_width(name) + 2 * pdf.c_margin
+        dots = int(max(0.0, room - width) // pdf.get_string_width("."))
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(width, TOC_LINE_MM, name, link=link, new_x="RIGHT", new_y="TOP")
+        pdf.cell(room - width, TOC_LINE_MM, "." * dots, align="R", new_x="RIGHT", new_y="TOP")
+        pdf.cell(
+            TOC_NUMBER_MM,
+            TOC_LINE_MM,
+            str(section.page_number),
+            align="R",
+            link=link,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    pdf.toc_last_page = pdf.page
 
 
 def write_title_page(pdf: Brochure, clubs: int, municipalities: int) -> None:
@@ -146,40 +183,15 @@ def write_title_page(pdf: Brochure, clubs: int, municipalities: int) -> None:
     )
 
 
-def write_club(pdf: Brochure, club, logo: bytes | None) -> int:
-    """Write one club's entry; returns the page it starts on."""
-    if pdf.will_page_break(MIN_ENTRY_HEIGHT_MM):
-        pdf.add_page()
-    first_page = pdf.page_no()
-    pdf.start_section(club.title, level=1)
-    top = pdf.get_y()
-    text_x = pdf.l_margin
-    if logo is not None:
-        pdf.image(
-            io.BytesIO(logo),
-            x=pdf.l_margin,
-            y=top,
-            w=LOGO_SIZE_MM,
-            keep_aspect_ratio=True,
-            h=LOGO_SIZE_MM,
-        )
-        text_x = pdf.l_margin + LOGO_SIZE_MM + 4
-    width = pdf.w - pdf.r_margin - text_x
-    pdf.set_x(text_x)
-    pdf.set_font(FONT, "B", 12)
-    pdf.multi_cell(width, 6, club.title, new_x="LEFT", new_y="NEXT")
-    pdf.set_font(FONT, size=9)
+def club_rows(club) -> list[tuple[str, int, float, str]]:
+    """The lines of one club's entry beside its logo: (style, size, line height, text)."""
+    rows = [("B", 12, 6, club.title)]
     details = [str(LegalForm(club.legal_form).label) if club.legal_form in LegalForm.values else ""]
     if club.founding_year:
         details.append(_("gegründet %(year)s") % {"year": club.founding_year})
-    pdf.set_x(text_x)
-    pdf.multi_cell(
-        width, 5, ", ".join(part for part in details if part), new_x="LEFT", new_y="NEXT"
-    )
-    pdf.set_font(FONT, size=10)
+    rows.append(("", 9, 5, ", ".join(part for part in details if part)))
     if club.short_description:
-        pdf.set_x(text_x)
-        pdf.multi_cell(width, 5, club.short_description, new_x="LEFT", new_y="NEXT")
+        rows.append(("", 10, 5, club.short_description))
     lines = []
     focus = [area.name for area in club.focus_areas.all()]
     if focus:
@@ -210,9 +222,39 @@ def write_club(pdf: Brochure, club, logo: bytes | None) -> int:
         )
     if club.website:
         lines.append((_("Website"), club.website))
-    for label, value in lines:
+    rows += [("", 10, 5, f"{label}: {value}") for label, value in lines]
+    return rows
+
+
+def write_club(pdf: Brochure, club, logo: bytes | None) -> int:
+    """Write one club's entry, whole on one page (a new page when the rest of this one is too
+    short, so no heading or line is left alone at a page's end); returns its page."""
+    text_x = pdf.l_margin + (LOGO_SIZE_MM + 4 if logo is not None else 0)
+    width = pdf.w - pdf.r_margin - text_x
+    rows = club_rows(club)
+    height = 0.0
+    for style, size, line_height, text in rows:
+        pdf.set_font(FONT, style, size)
+        height += pdf.multi_cell(width, line_height, text, align="L", dry_run=True, output="HEIGHT")
+    height = max(height, LOGO_SIZE_MM if logo is not None else 0) + ENTRY_GAP_MM
+    if pdf.will_page_break(max(height, MIN_ENTRY_HEIGHT_MM)):
+        pdf.add_page()
+    first_page = pdf.page_no()
+    pdf.start_section(club.title, level=1)
+    top = pdf.get_y()
+    if logo is not None:
+        pdf.image(
+            io.BytesIO(logo),
+            x=pdf.l_margin,
+            y=top,
+            w=LOGO_SIZE_MM,
+            keep_aspect_ratio=True,
+            h=LOGO_SIZE_MM,
+        )
+    for style, size, line_height, text in rows:
+        pdf.set_font(FONT, style, size)
         pdf.set_x(text_x)
-        pdf.multi_cell(width, 5, f"{label}: {value}", new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(width, line_height, text, align="L", new_x="LEFT", new_y="NEXT")
     bottom = max(pdf.get_y(), top + (LOGO_SIZE_MM if logo else 0))
     pdf.set_xy(pdf.l_margin, bottom + 2)
     pdf.set_draw_color(200, 200, 200)
@@ -225,11 +267,16 @@ def write_index(pdf: Brochure, pages_by_country: dict[str, list[tuple[str, int]]
     pdf.add_page()
     pdf.start_section(_("Verzeichnis nach Herkunftsland"), level=0)
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 9, _("Verzeichnis nach Herkunftsland"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 9, _("Verzeichnis nach Herkunftsland"), align="L", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(2)
     for country in sorted(pages_by_country):
+        kept = min(LINES_KEPT_WITH_HEADING, len(pages_by_country[country]))
+        if pdf.will_page_break(6 + 5 * kept):
+            pdf.add_page()
         pdf.set_font(FONT, "B", 10)
-        pdf.multi_cell(0, 6, country, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, country, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FONT, size=9)
         for title, page in sorted(pages_by_country[country]):
             pdf.set_x(pdf.l_margin + 5)
@@ -237,6 +284,7 @@ def write_index(pdf: Brochure, pages_by_country: dict[str, list[tuple[str, int]]
                 0,
                 5,
                 _("%(club)s, Seite %(page)s") % {"club": title, "page": page},
+                align="L",
                 new_x="LMARGIN",
                 new_y="NEXT",
             )
@@ -251,25 +299,44 @@ def build_brochure() -> bytes:
     groups: dict[str, list] = defaultdict(list)
     for club in clubs:
         groups[club.municipality.name if club.municipality_id else _("Ohne Gemeinde")].append(club)
+    logos = {club.pk: logo_bytes(club, public_logo_ids) for club in clubs}
 
+    # The table of contents is written last into pages reserved for it after the title page.
+    # Reserving too many left blank pages, too few made fpdf2 insert pages that carried wrong
+    # page numbers. ``toc_pages`` counts them; should it ever be wrong, the brochure is laid
+    # out again with the number of pages the table of contents took.
+    toc = toc_pages(len(clubs) + len(groups) + 1)
+    for _attempt in range(MAX_LAYOUTS):
+        pdf = lay_out(groups, logos, toc)
+        try:
+            return bytes(pdf.output())
+        except FPDFException:
+            used = pdf.toc_last_page - pdf.toc_placeholder.start_page + 1
+            if used == toc:
+                raise
+            toc = used
+    raise FPDFException(f"The table of contents did not settle after {MAX_LAYOUTS} layouts")
+
+
+def lay_out(groups: dict[str, list], logos: dict[int, bytes | None], toc: int) -> Brochure:
     pdf = Brochure(
         _("Migrantenselbstorganisationen im %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
     )
-    write_title_page(pdf, len(clubs), len(groups))
-    pdf.insert_toc_placeholder(
-        render_toc, pages=toc_pages(len(clubs) + len(groups) + 2), allow_extra_pages=True
-    )
+    write_title_page(pdf, sum(len(members) for members in groups.values()), len(groups))
+    pdf.add_page()
+    pdf.insert_toc_placeholder(render_toc, pages=toc)
 
     pages_by_country: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for place, members in groups.items():
-        pdf.add_page()
+    for index, (place, members) in enumerate(groups.items()):
+        if index:  # the placeholder left the first of them on a fresh page
+            pdf.add_page()
         pdf.start_section(place, level=0)
         pdf.set_font(FONT, "B", 16)
-        pdf.multi_cell(0, 9, place, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 9, place, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         for club in members:
-            page = write_club(pdf, club, logo_bytes(club, public_logo_ids))
+            page = write_club(pdf, club, logos[club.pk])
             for country in club.countries.all():
                 pages_by_country[country.name].append((club.title, page))
     write_index(pdf, pages_by_country)
-    return bytes(pdf.output())
+    return pdf

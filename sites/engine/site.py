@@ -82,11 +82,17 @@ class LocaleView:
         return self.site.settings
 
 
+# The folder of a built site that holds its copied images. Not ``media/``: the CMS serves the
+# portal at ``/`` of the host whose ``/media/`` belongs to Django's uploads (and is refused
+# outright by the production proxy, docs/deploy.md), so a site's own files must not live there.
+ASSET_DIR = "_media"
+
+
 class Assets:
     """Images and other media the pages use, downloaded once each and stored under
-    content-hashed names, so a changed image gets a new name and an unchanged one is taken
-    from the previous release instead of downloaded again. Only assets some page uses are
-    part of the build."""
+    content-hashed names in ``ASSET_DIR``, so a changed image gets a new name and an unchanged
+    one is taken from the previous release instead of downloaded again. Only assets some page
+    uses are part of the build."""
 
     def __init__(
         self,
@@ -95,7 +101,8 @@ class Assets:
         read_previous: Callable[[str], bytes | None] | None,
     ):
         self.download = download
-        self.known = dict(known)  # source URL → site path, from the previous manifest
+        # source URL → site path, from the previous manifest (paths of an older layout dropped)
+        self.known = {url: path for url, path in known.items() if path.startswith(f"{ASSET_DIR}/")}
         self.read_previous = read_previous or (lambda path: None)
         self.files: dict[str, bytes] = {}
         self.downloads = 0
@@ -114,7 +121,7 @@ class Assets:
         content = self.download(url)
         self.downloads += 1
         extension = posixpath.splitext(url.split("?")[0])[1].lower()
-        path = f"media/{hashlib.sha256(content).hexdigest()[:20]}{extension}"
+        path = f"{ASSET_DIR}/{hashlib.sha256(content).hexdigest()[:20]}{extension}"
         self.files[path] = content
         self.known[url] = path
         return path

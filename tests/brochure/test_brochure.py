@@ -108,3 +108,94 @@ def test_empty_district_still_gives_a_pdf(client, db):
     assert response.status_code == 200
     reader, text = text_of(response.content)
     assert "0 Vereine" in text
+
+
+LONG_TEXT = (
+    "Wir treffen uns zum Kochen, Erzählen und Musizieren, bieten Hausaufgabenhilfe und "
+    "Sprachkurse an und begleiten neue Familien bei Behördengängen im ganzen Kreis."
+)
+FOOTER = re.compile(r"· (\d+)\s*$")
+
+
+@pytest.fixture
+def long_district(db):
+    """Enough clubs of different lengths in three municipalities that entries meet every
+    position of a page break, and a table of contents of more than one page."""
+    clubs = []
+    for number in range(18):
+        club = ClubFactory(
+            f"Verein Nummer {number:02d}",
+            municipality_name=("Düren", "Jülich", "Kreuzau")[number % 3],
+            short_description=" ".join([LONG_TEXT] * (1 + number % 3)),
+            contact_name=f"Person {number:02d}",
+            contact_role="Vorsitz",
+            contact_email=f"kontakt{number}@verein.example",
+            contact_consent=True,
+        )
+        for weekday in range(number % 4):
+            MeetingTime.objects.create(
+                club=club, weekday=weekday, start_time=datetime.time(18), place="Vereinsheim"
+            )
+        clubs.append(club)
+    return clubs
+
+
+def page_lines(reader: PdfReader) -> list[list[str]]:
+    return [
+        [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        for page in reader.pages
+    ]
+
+
+def check_pages_and_footers(pages: list[list[str]]) -> None:
+    for number, lines in enumerate(pages, start=1):
+        assert lines, f"page {number} is blank"
+        if number == 1:
+            continue  # the title page has no footer
+        footers = [FOOTER.search(line) for line in lines]
+        found = [int(match.group(1)) for match in footers if match]
+        assert found and found[-1] == number, f"page {number}'s footer: {lines[-3:]}"
+
+
+def test_layout_no_blank_page_no_orphan_ragged_right(client, long_district):
+    content = client.get(URL).content
+    reader = PdfReader(io.BytesIO(content))
+    pages = page_lines(reader)
+    assert len(pages) >= 6
+    check_pages_and_footers(pages)
+
+    for number, lines in enumerate(pages[1:], start=2):
+        text = [line for line in lines if not FOOTER.search(line)]
+        assert len(text) >= 3, f"page {number} holds only {text}"
+    text_of_page = [re.sub(r"\s+", " ", " ".join(lines)) for lines in pages]
+    for club in long_district:
+        number = club.title.removeprefix("Verein Nummer ")
+        # the page with the club's name also holds its last line, the contact
+        assert any(club.title in text and f"Person {number}" in text for text in text_of_page), (
+            f"{club.title} is split across pages"
+        )
+
+    # Justified text stretches the spaces between words (PDF word spacing, ``Tw``); the
+    # brochure is set ragged right, so no line carries any.
+    for number, page in enumerate(reader.pages, start=1):
+        spacing = re.findall(rb"(-?[\d.]+) Tw", page.get_contents().get_data())
+        assert all(float(value) == 0 for value in spacing), f"page {number} is justified"
+
+
+@pytest.mark.parametrize(
+    ("reserved", "line_mm"),
+    [
+        (5, 5),  # more pages reserved for the table of contents than it takes
+        (1, 30),  # fewer
+    ],
+)
+def test_table_of_contents_takes_the_pages_it_needs(
+    client, long_district, monkeypatch, reserved, line_mm
+):
+    from cms.brochure import pdf
+
+    monkeypatch.setattr(pdf, "toc_pages", lambda entries: reserved)
+    monkeypatch.setattr(pdf, "TOC_LINE_MM", line_mm)
+    pages = page_lines(PdfReader(io.BytesIO(client.get(URL).content)))
+    check_pages_and_footers(pages)
+    assert "Inhalt" in pages[1]

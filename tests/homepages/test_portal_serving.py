@@ -64,3 +64,35 @@ def test_the_cms_paths_still_work(client, built, admin_client):
     assert client.get("/api/v1/portal/").status_code == 200
     assert client.get("/vereine/gibt-es-nicht/").status_code == 404
     assert admin_client.get("/admin/").status_code == 200
+
+
+def test_club_logos_resolve_to_images_through_the_cms(client, build_portal_site, settings):
+    """The portal's copied images live in a folder of their own: under ``/media/`` Django's
+    upload route (and the production proxy's ``location /media/ { return 404; }``) answered
+    for them, and every logo was broken."""
+    import posixpath
+    import re
+
+    from tests.factories import ClubFactory, image
+
+    settings.SERVE_MEDIA = True
+    club = ClubFactory("Verein mit Logo")
+    club.logo = image(club.tenant.collection, title="Logo")
+    club.save_revision().publish()
+    build_portal_site(locales=[LOCALES[0], LOCALES[3]])
+
+    checked = []
+    for page in ("/de/verzeichnis/", f"/de/verzeichnis/{club.slug}/", "/ar/verzeichnis/"):
+        response = client.get(page)
+        assert response.status_code == 200, page
+        html = b"".join(response.streaming_content).decode()
+        sources = re.findall(r'<img[^>]* src="([^"]+)"', html)
+        assert sources, f"no logo on {page}"
+        for source in sources:
+            url = posixpath.normpath(posixpath.join(page, source))
+            image_response = client.get(url)
+            assert image_response.status_code == 200, url
+            assert image_response["Content-Type"].startswith("image/"), url
+            assert not url.startswith("/media/"), url  # the proxy refuses /media/ outright
+            checked.append(url)
+    assert len(checked) >= 3

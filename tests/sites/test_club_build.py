@@ -18,7 +18,7 @@ def test_club_site_builds_from_the_api(build_club_site):
     assert '"@type": "NGO"' in home
     article = (root / "de/neuigkeiten/sommerfest/index.html").read_text()
     assert "1. Juli 2026" in article
-    assert list((root / "media").iterdir())  # the image was downloaded into the site
+    assert list((root / "_media").iterdir())  # the image was downloaded into the site
     assert not (root / "de/neuigkeiten/entwurf").exists()
     assert "Entwurf" not in (root / "de/neuigkeiten/index.html").read_text()
 

@@ -64,7 +64,7 @@ def test_builds_pages_with_relative_links_and_escaping(tmp_path):
     assert "Beispielverein &lt;e. V.&gt;" in detail  # autoescaped
     assert "<p>Erster</p>" in detail  # rich text kept
     assert 'href="../../../static/theme_default/site.css"' in detail
-    assert 'src="../../../media/' in detail
+    assert 'src="../../../_media/' in detail
     assert (
         "https://beispiel.example/de/sample/zwei/index.html" in (root / "sitemap.xml").read_text()
     )

@@ -47,6 +47,6 @@ def test_remote_mode_builds_the_same_files_as_in_process_mode(live_server, tmp_p
     local_files = site_files(tmp_path / "local/vereine" / club.slug / "current", "http://localhost")
     remote_files = site_files(tmp_path / "remote/vereine" / club.slug / "current", live_server.url)
     assert sorted(local_files) == sorted(remote_files)
-    assert any(name.startswith("media/") for name in local_files)
+    assert any(name.startswith("_media/") for name in local_files)
     different = [name for name in local_files if local_files[name] != remote_files[name]]
     assert different == []
