@@ -12,14 +12,17 @@ fills a form) or with a forged token is answered like a success and stored nowhe
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from cms.api.errors import error_body
+from cms.api.errors import InvalidParameter, error_body
 from cms.api.privacy import public_pages
+from cms.clubs.models import ClubPage
 from cms.events.models import EventPage
 from cms.portal import html_answers
 from cms.portal.submissions import (
@@ -160,6 +163,15 @@ class SignupSerializer(serializers.Serializer):
         return value
 
 
+def questions(options: SignupOptions) -> list[str]:
+    asked = (
+        ("language_needs", options.ask_language_needs),
+        ("childcare", options.ask_childcare),
+        ("dietary", options.ask_dietary),
+    )
+    return [name for name, on in asked if on]
+
+
 def state_label(state: dict) -> str:
     if state["state"] == "open":
         return _("noch %(count)s Plätze") % {"count": state["free"]}
@@ -202,15 +214,7 @@ class EventSignupView(PublicSubmissionView):
             "label": state_label(current),
             "deadline": services.deadline(self.options),
             "max_people": self.options.max_people,
-            "questions": [
-                name
-                for name, asked in (
-                    ("language_needs", self.options.ask_language_needs),
-                    ("childcare", self.options.ask_childcare),
-                    ("dietary", self.options.ask_dietary),
-                )
-                if asked
-            ],
+            "questions": questions(self.options),
             "form_token": form_token(),
         }
         response = Response(SignupStateSerializer(body).data)
@@ -267,3 +271,65 @@ class EventSignupView(PublicSubmissionView):
             return html_answers.page(request, detail, {}, status.HTTP_409_CONFLICT)
         body = error_body(status.HTTP_409_CONFLICT, "signup_closed", detail)
         return Response(body, status=status.HTTP_409_CONFLICT)
+
+
+class SignupListItemSerializer(SignupStateSerializer):
+    event = serializers.IntegerField(help_text="Id der Veranstaltung (Originalsprache).")
+    events = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Ids der Veranstaltung in allen Sprachen."
+    )
+    form_token = None
+
+
+class SignupListView(generics.ListAPIView):
+    """Every event that takes sign-ups now, with its state: what the site builder shows."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    pagination_class = None
+    filter_backends = []
+    serializer_class = SignupListItemSerializer
+
+    @extend_schema(
+        tags=["events"],
+        summary="Anmeldestand aller Veranstaltungen mit Anmeldung",
+        description="Nur kommende, öffentliche Veranstaltungen. Nicht zwischengespeichert.",
+        parameters=[
+            OpenApiParameter("club", str, description="Nur die Veranstaltungen dieses Vereins.")
+        ],
+    )
+    def get(self, request):
+        language = translation.get_language_from_request(request._request)
+        club = request.query_params.get("club", "")
+        events = public_pages(EventPage.objects.live()).filter(start__gt=timezone.now())
+        if club:
+            root = ClubPage.objects.filter(slug=club).first()
+            if root is None:
+                raise InvalidParameter("club", _("Diesen Verein gibt es nicht."))
+            events = events.filter(path__startswith=root.path)
+        keys = set(events.values_list("translation_key", flat=True))
+        options = SignupOptions.objects.filter(
+            enabled=True, event__translation_key__in=keys
+        ).select_related("event")
+        translations: dict = {}
+        for pk, key in events.values_list("pk", "translation_key"):
+            translations.setdefault(key, []).append(pk)
+        held = services.places_held_by_options([o.pk for o in options])
+        items = []
+        with translation.override(language):
+            for item in options:
+                current = services.state(item, held=held.get(item.pk, (0, False)))
+                items.append(
+                    {
+                        **current,
+                        "label": state_label(current),
+                        "deadline": services.deadline(item),
+                        "max_people": item.max_people,
+                        "questions": questions(item),
+                        "event": item.event_id,
+                        "events": sorted(translations.get(item.event.translation_key, [])),
+                    }
+                )
+        response = Response(SignupListItemSerializer(items, many=True).data)
+        response["Cache-Control"] = "no-store"
+        return response
