@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
+    path("anmeldung/", include("cms.signups.urls")),
     path("", include(homepage_urls)),
 ]
 # The district portal at / takes every path nothing above claimed (see cms/homepages/portal.py).

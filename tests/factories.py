@@ -313,3 +313,18 @@ def funding_programme(
     ]
     programme.save()
     return programme
+
+
+def signup_options(event, capacity=10, **fields):
+    from cms.signups.models import SignupOptions
+
+    return SignupOptions.objects.create(event=event, capacity=capacity, **fields)
+
+
+def signup(options, name="Ada Test", people=1, locale="de", **fields):
+    """A sign-up through the service, as the API makes it (confirmed or waiting)."""
+    from cms.signups import services
+
+    data = {"name": name, "email": fields.pop("email", "ada@example.org"), "people": people}
+    data.update(fields)
+    return services.sign_up(options, data, locale)

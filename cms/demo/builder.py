@@ -27,6 +27,7 @@ from .steps import (
     projects,
     registrations,
     rooms,
+    signups,
     umbrellas,
 )
 
@@ -89,6 +90,7 @@ STEPS: list[Step] = [
     partners.build_partners,
     registrations.ensure_registrations,
     funding.ensure_funding_programmes,
+    signups.ensure_signups,
 ]
 
 

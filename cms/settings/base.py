@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.stats",
     "cms.brochure",
     "cms.freshness",
+    "cms.signups",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -291,6 +292,7 @@ REST_FRAMEWORK = {
         "write": os.environ.get("API_WRITE_RATE", "60/hour"),
         "registrations": os.environ.get("API_REGISTRATION_RATE", "10/hour"),
         "feedback": os.environ.get("API_FEEDBACK_RATE", "10/hour"),
+        "signups": os.environ.get("API_SIGNUP_RATE", "20/hour"),
     },
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
@@ -408,3 +410,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A club profile without a new revision for this many days counts as stale: the weekly
 # ``manage.py remind_stale_clubs`` mails its editors and the agency sees it under Berichte.
 STALE_AFTER_DAYS = int(os.environ.get("STALE_AFTER_DAYS", "180"))
+
+# --- Sign-ups for events (cms/signups) ------------------------------------------------------
+# A freed place is offered to the next person on the waiting list for this many hours.
+SIGNUP_OFFER_HOURS = int(os.environ.get("SIGNUP_OFFER_HOURS", "48"))
+# Personal data of an event's sign-ups is deleted this many days after the event.
+SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "30"))
+# A sign-up posted sooner than this after its form token was issued is treated as a bot.
+SIGNUP_MIN_FORM_SECONDS = int(os.environ.get("SIGNUP_MIN_FORM_SECONDS", "3"))

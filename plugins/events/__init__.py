@@ -14,7 +14,7 @@ import logging
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.site import LocaleView
 
-from . import details, months, occurrences, rules
+from . import details, months, occurrences, rules, signups
 from .strings import STRINGS
 
 logger = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ def pages(view):
         },
     )
     base = view.site.base_url.rstrip("/")
+    signup_states = signups.states(view) if events else {}
     for event in events:
         own = occurrences.of_event(coming, event)
         when = own[0] if own else occurrences.event_span(event)
@@ -121,6 +122,7 @@ def pages(view):
                 "place": details.place_lines(event["fields"]),
                 "cost": details.cost_text(event["fields"], code),
                 "languages": details.language_names(event["fields"]["languages"], code),
+                "signup": signup_states.get(event["id"]),
                 "json_ld": details.json_ld(
                     event,
                     when,

@@ -24,6 +24,27 @@ STRINGS = {
         "events.free": "kostenlos",
         "events.languages": "Sprachen",
         "events.register": "Zur Anmeldung",
+        "signup.title": "Anmeldung",
+        "signup.open": "Noch {n} Plätze frei.",
+        "signup.waitlist": "Ausgebucht – Sie können sich auf die Warteliste setzen.",
+        "signup.closed": "Eine Anmeldung ist nicht mehr möglich.",
+        "signup.name": "Name",
+        "signup.email": "E-Mail",
+        "signup.organisation": "Für eine Organisation (Verein, Partner) – freiwillig",
+        "signup.people": "Personen",
+        "signup.language_needs": "Brauchen Sie eine Übersetzung? In welche Sprache?",
+        "signup.childcare": "Kinder, die betreut werden sollen",
+        "signup.dietary": "Essenswünsche",
+        "signup.privacy_consent": (
+            "Ich bin einverstanden, dass meine Angaben für diese Veranstaltung "
+            "gespeichert und danach gelöscht werden."
+        ),
+        "signup.submit": "Anmelden",
+        "signup.submit_waitlist": "Auf die Warteliste",
+        "signup.note": (
+            "Sie bekommen eine Bestätigung per E-Mail mit einem Link zum Abmelden. "
+            "Stand der Plätze: beim Erstellen dieser Seite."
+        ),
         "events.subscribe": "Termine abonnieren",
         "events.subscribe_link": "Alle Termine als Kalender-Datei (iCalendar, .ics)",
         "events.subscribe_help": (
@@ -68,6 +89,26 @@ STRINGS = {
         "events.free": "free of charge",
         "events.languages": "Languages",
         "events.register": "Register",
+        "signup.title": "Sign up",
+        "signup.open": "{n} places left.",
+        "signup.waitlist": "Fully booked – you can join the waiting list.",
+        "signup.closed": "Signing up is no longer possible.",
+        "signup.name": "Name",
+        "signup.email": "Email",
+        "signup.organisation": "On behalf of an organisation (club, partner) – optional",
+        "signup.people": "People",
+        "signup.language_needs": "Do you need interpreting? Into which language?",
+        "signup.childcare": "Children needing childcare",
+        "signup.dietary": "Dietary requirements",
+        "signup.privacy_consent": (
+            "I agree that my details are stored for this event and deleted afterwards."
+        ),
+        "signup.submit": "Sign up",
+        "signup.submit_waitlist": "Join the waiting list",
+        "signup.note": (
+            "You will get a confirmation by email with a link to cancel. Places as "
+            "of when this page was made."
+        ),
         "events.subscribe": "Subscribe to the dates",
         "events.subscribe_link": "All dates as a calendar file (iCalendar, .ics)",
         "events.subscribe_help": (
@@ -154,6 +195,24 @@ STRINGS = {
         "events.free": "مجانًا",
         "events.languages": "اللغات",
         "events.register": "التسجيل",
+        "signup.title": "التسجيل",
+        "signup.open": "تبقّى {n} أماكن.",
+        "signup.waitlist": "محجوز بالكامل – يمكنك التسجيل في قائمة الانتظار.",
+        "signup.closed": "لم يعد التسجيل ممكنًا.",
+        "signup.name": "الاسم",
+        "signup.email": "البريد الإلكتروني",
+        "signup.organisation": "نيابةً عن منظمة (جمعية، شريك) – اختياري",
+        "signup.people": "عدد الأشخاص",
+        "signup.language_needs": "هل تحتاج إلى ترجمة؟ إلى أي لغة؟",
+        "signup.childcare": "أطفال يحتاجون إلى رعاية",
+        "signup.dietary": "تفضيلات الطعام",
+        "signup.privacy_consent": "أوافق على حفظ بياناتي لهذه الفعالية وحذفها بعد ذلك.",
+        "signup.submit": "سجّل",
+        "signup.submit_waitlist": "إلى قائمة الانتظار",
+        "signup.note": (
+            "ستصلك رسالة تأكيد بالبريد الإلكتروني مع رابط لإلغاء التسجيل. عدد "
+            "الأماكن كما كان عند إنشاء هذه الصفحة."
+        ),
         "events.subscribe": "الاشتراك في المواعيد",
         "events.subscribe_link": "كل المواعيد كملف تقويم (iCalendar، .ics)",
         "events.subscribe_help": (

@@ -18,6 +18,8 @@ from wagtail.models import Page, Revision, WorkflowState
 from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
 from cms.events.models import EventPage
 from cms.rooms.models import Booking, Room
+from cms.signups import services
+from cms.signups.models import SignupOptions, SignupStatus
 from cms.taxonomy.models import Country, Language, Municipality, UmbrellaOrganisation
 from cms.tenancy.models import RegistrationRequest, Tenant
 from cms.tenancy.platform import AGENCY_GROUP_NAME
@@ -194,3 +196,17 @@ def test_partners_cooperations_and_mentoring(demo):
     assert Mentoring.objects.confirmed().count() >= 2
     assert Mentoring.objects.filter(mentee_status=Decision.PENDING).count() == 1
     assert ProjectPage.objects.filter(partner_organisations__isnull=False).exists()
+
+
+def test_the_agency_meeting_and_workshops_take_sign_ups(demo):
+    options = {o.event.slug: o for o in SignupOptions.objects.select_related("event")}
+    assert set(options) == {
+        "austauschtreffen-vereine",
+        "workshop-foerderantraege",
+        "workshop-oeffentlichkeitsarbeit",
+    }
+    full = options["workshop-foerderantraege"]
+    assert services.state(full)["state"] == "waitlist"
+    assert full.signups.filter(status=SignupStatus.WAITING).count() == 4
+    assert services.places_held(full) == full.capacity
+    assert services.state(options["workshop-oeffentlichkeitsarbeit"])["state"] == "open"

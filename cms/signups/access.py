@@ -1,0 +1,25 @@
+"""Who organises which event's sign-ups: the agency every event, a club's or partner's
+editors the events in their own tenant's tree (in every locale)."""
+
+from django.db.models import Q
+
+from cms.events.models import EventPage
+from cms.tenancy.provisioning import is_agency, tenants_of
+
+
+def manageable_events(user):
+    """The events (default-locale originals and translations alike) the user organises."""
+    events = EventPage.objects.all()
+    if not user.is_authenticated:
+        return events.none()
+    if is_agency(user):
+        return events
+    condition = Q(pk__in=[])
+    for tenant in tenants_of(user):
+        for path in tenant.root_pages().values_list("path", flat=True):
+            condition |= Q(path__startswith=path)
+    return events.filter(condition)
+
+
+def may_manage(user, event: EventPage) -> bool:
+    return manageable_events(user).filter(pk=event.pk).exists()
