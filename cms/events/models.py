@@ -17,6 +17,8 @@ from cms.clubs.blocks import ContentStreamBlock
 from cms.clubs.forms import TenantPageForm
 from cms.homepages.preview import EnginePreviewMixin
 
+from .widgets import RecurrenceWidget
+
 # The longest rule we accept without COUNT/UNTIL is still bounded when expanded, but an
 # editor must not be able to create an event that repeats more often than daily.
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
@@ -125,7 +127,14 @@ class EventPage(EnginePreviewMixin, Page):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
-                FieldPanel("recurrence"),
+                FieldPanel(
+                    "recurrence",
+                    widget=RecurrenceWidget,
+                    heading=_("Wiederholung"),
+                    help_text=_(
+                        "Einmalig, jede Woche oder jeden Monat, auf Wunsch bis zu einem Datum."
+                    ),
+                ),
             ],
             heading=_("Termin"),
         ),
