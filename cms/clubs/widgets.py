@@ -32,3 +32,10 @@ class SearchableCheckboxes(forms.CheckboxSelectMultiple):
         context = super().get_context(name, value, attrs)
         context["search_label"] = self.search_label
         return context
+
+
+class ColourInput(forms.TextInput):
+    """The browser's colour picker (``<input type="color">``) instead of typing a hex code; it
+    submits ``#rrggbb``, which the model's validator and contrast check still judge."""
+
+    input_type = "color"
