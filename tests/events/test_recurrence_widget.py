@@ -2,6 +2,7 @@
 stored RRULE is decomposed back into the form, and rules the form cannot show are kept."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from cms.events.models import validate_rrule
@@ -65,7 +66,7 @@ def test_tampered_values_reach_the_validator_and_fail_there():
     composed = RecurrenceWidget().value_from_datadict(
         posted(kind="weekly", days=["XX"]), {}, "recurrence"
     )
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         validate_rrule(composed)
 
 

@@ -108,7 +108,9 @@ def test_the_approval_mail_links_the_page_on_the_club_homepage(
     assert approved, [m.subject for m in mail.outbox]
     body = approved[0].body
     assert "None" not in body
-    expected = f"https://vereinsnetz.example/vereine/{club.slug}/de/{news.get_parent().slug}/neujahr/"
+    expected = (
+        f"https://vereinsnetz.example/vereine/{club.slug}/de/{news.get_parent().slug}/neujahr/"
+    )
     assert expected in body
     assert "127.0.0.1" not in body
 
