@@ -1,0 +1,133 @@
+"""What every journey step does besides the clicking: wait for the page, time it, run axe-core
+on it, check it fits the viewport without sideways scrolling, keep a screenshot."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.browser.tools import axe_violations, describe_violations
+
+SHOTS = Path(os.environ.get("JOURNEY_SHOTS", "/tmp/journeys-shots"))
+
+TIMING = """() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return nav ? {response_ms: nav.responseEnd - nav.requestStart,
+                loaded_ms: nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : null}
+             : null;
+}"""
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const wide = [];
+  if (root.scrollWidth > window.innerWidth + 1) {
+    for (const el of document.body.querySelectorAll("*")) {
+      const box = el.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1 && box.width > 0 && getComputedStyle(el).position !== "fixed") {
+        wide.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+                  (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
+        if (wide.length >= 5) break;
+      }
+    }
+  }
+  return {scroll: root.scrollWidth, width: window.innerWidth, wide: wide};
+}"""
+
+
+@dataclass
+class Report:
+    rows: list[dict] = field(default_factory=list)
+
+    def add(self, journey: str, viewport: str, step: str, url: str, timing: dict | None):
+        self.rows.append(
+            {"journey": journey, "viewport": viewport, "step": step, "url": url, **(timing or {})}
+        )
+
+    def as_json(self) -> dict:
+        return {"pages": self.rows}
+
+    def summary(self) -> str:
+        lines = []
+        for row in self.rows:
+            response = row.get("response_ms")
+            shown = f"{response:7.0f} ms" if response is not None else "      – ms"
+            lines.append(f"{shown}  {row['journey']}/{row['viewport']}: {row['step']}")
+        return "\n".join(lines)
+
+
+class Walk:
+    """One person's journey in one browser page at one viewport."""
+
+    def __init__(self, page, *, journey: str, viewport: str, report: Report, origin: str):
+        self.page = page
+        self.journey = journey
+        self.viewport = viewport
+        self.report = report
+        self.origin = origin.rstrip("/")
+        self.problems: list[str] = []
+        self.step_number = 0
+
+    def shot_path(self, step: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
+        return SHOTS / f"{self.journey}-{self.viewport}-{self.step_number:02d}-{name}.png"
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}{path}"
+
+    def goto(self, path: str, step: str):
+        self.page.goto(self.url(path))
+        return self.arrived(step)
+
+    def arrived(self, step: str, *, fits: bool = True, axe: bool = True):
+        """After a navigation: record the time, keep a screenshot, run axe, check the width."""
+        self.page.wait_for_load_state("load")
+        self.step_number += 1
+        self.report.add(
+            self.journey, self.viewport, step, self.page.url, self.page.evaluate(TIMING)
+        )
+        self.page.screenshot(path=str(self.shot_path(step)), full_page=True)
+        content = self.page.content()
+        assert "CSRF" not in self.page.title(), f"{step}: {self.page.title()}"
+        assert "Server Error" not in content[:2000], f"{step}: server error"
+        if axe:
+            violations = axe_violations(self.page)
+            if violations:
+                self.problems.append(
+                    f"{step} ({self.page.url}):\n{describe_violations(violations)}"
+                )
+        if fits:
+            width = self.page.evaluate(OVERFLOW)
+            if width["scroll"] > width["width"] + 1:
+                self.problems.append(
+                    f"{step} ({self.page.url}): scrolls sideways, {width['scroll']} px in "
+                    f"{width['width']} px; too wide: {', '.join(width['wide'])}"
+                )
+        return self.page
+
+    def assert_clean(self):
+        assert not self.problems, "\n".join(self.problems)
+
+    def login(self, email: str, password: str):
+        self.goto("/admin/login/", "Anmeldung")
+        page = self.page
+        assert page.get_by_role("heading", name="Bei Vereinsnetz anmelden").is_visible()
+        page.get_by_label("E-Mail-Adresse").fill(email)
+        page.get_by_label("Passwort").fill(password)
+        page.get_by_role("button", name="Anmelden").click()
+        page.wait_for_url(self.url("/admin/"))
+        self.arrived("Dashboard")
+
+    def logout(self):
+        self.page.context.clear_cookies()
+
+    def publish(self, step: str):
+        """The page editor's footer: open the menu of more actions, then *Veröffentlichen*."""
+        page = self.page
+        page.locator(
+            "footer .w-dropdown__toggle, footer [data-w-dropdown-target='toggle']"
+        ).first.click()
+        page.get_by_role("button", name="Veröffentlichen").click()
+        page.wait_for_load_state("load")
+        return self.arrived(step)
