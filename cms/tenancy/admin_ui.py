@@ -75,4 +75,4 @@ def reports_only_for_the_agency(request, menu_items):
 
 @hooks.register("insert_global_admin_css")
 def phone_width_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("tenancy/admin-phone.css"))
+    return format_html('<link rel="stylesheet" href="{}">', static("tenancy/admin.css"))

@@ -9,6 +9,7 @@ skip when Chromium is missing and fail instead under ``CI=true``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -77,7 +78,6 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     walk = getattr(item, "journey_walk", None)
     if report.when == "call" and report.failed and walk is not None:
-        try:
+        # The browser may be gone; the failure itself matters more than its picture.
+        with contextlib.suppress(Exception):
             walk.page.screenshot(path=str(walk.shot_path("failed")), full_page=True)
-        except Exception:  # noqa: BLE001 - the browser may be gone; the failure matters more
-            pass

@@ -68,9 +68,12 @@ def test_agency(request, journey_browser, live_server, journey_report, viewport,
         page.get_by_role("button", name="Mit Kommentar genehmigen").click()
         dialog = page.locator(".modal-dialog")
         dialog.get_by_role("textbox").first.fill("Schön geschrieben, danke!")
-        dialog.locator("button[type='submit'], input[type='submit']").first.click()
-        page.locator(".messages").wait_for()
+        with page.expect_navigation():
+            dialog.locator("button[type='submit'], input[type='submit']").first.click()
         walk.arrived("Freigegeben")
+        # The approved item has left the queue; the other club's is still there.
+        page.get_by_text("von Anadolu Kulturverein e. V.").wait_for(state="detached")
+        page.get_by_text("von Kulturbrücke Jülich e. V.").wait_for()
         sent = [m for m in mail.outbox if clubs[0].editor.email in m.to]
         assert sent, [m.subject for m in mail.outbox]
         body = sent[0].body
@@ -79,7 +82,8 @@ def test_agency(request, journey_browser, live_server, journey_report, viewport,
         walk.goto("/admin/raumbuchungen/woche/", "Wochenkalender")
         entry = page.locator(f"#buchung-{room_request.pk}")
         entry.get_by_text("Chorprobe").wait_for()
-        entry.get_by_role("button", name="Bestätigen").click()
+        with page.expect_navigation():
+            entry.get_by_role("button", name="Bestätigen").click()
         walk.arrived("Buchung bestätigt")
         page.locator(f"#buchung-{room_request.pk}").get_by_text("bestätigt").wait_for()
         walk.assert_clean()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -106,6 +107,6 @@ def test_club_secretary(
         walk.goto("/admin/", "Dashboard")
         with page.expect_download() as download:
             page.get_by_role("link", name="Homepage als ZIP herunterladen").click()
-        archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
+        archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
         assert any(n.endswith("de/index.html") for n in archive.namelist())
         walk.assert_clean()

@@ -58,7 +58,8 @@ def test_partner(request, journey_browser, live_server, journey_report, viewport
         walk.login(club.editor.email, PASSWORD)
         panel = page.locator("section[aria-labelledby='cooperation-panel-heading']")
         panel.get_by_text("Erste Hilfe für Vereinsmitglieder").wait_for()
-        panel.get_by_role("button", name="Bestätigen").first.click()
+        with page.expect_navigation():
+            panel.get_by_role("button", name="Bestätigen").first.click()
         walk.arrived("Kooperation bestätigt")
         page.locator(".messages").get_by_text("Abschnitt „Kooperationen“").wait_for()
 

@@ -19,20 +19,47 @@ TIMING = """() => {
              : null;
 }"""
 OVERFLOW = """() => {
+  // Sideways scrolling of the page, or content of the main area cut off at the right edge
+  // (the admin scrolls inside its own containers, so the page's width alone is not enough).
   const root = document.documentElement;
   const wide = [];
-  if (root.scrollWidth > window.innerWidth + 1) {
-    for (const el of document.body.querySelectorAll("*")) {
-      const box = el.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 && box.width > 0 && getComputedStyle(el).position !== "fixed") {
-        wide.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-                  (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
-        if (wide.length >= 5) break;
-      }
+  const main = document.querySelector("main") || document.body;
+  for (const el of main.querySelectorAll("td, th, button, a, input, select, textarea, label, h1, h2, p")) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && box.right > window.innerWidth + 1 && getComputedStyle(el).visibility !== "hidden") {
+      const classes = typeof el.className === "string" ? el.className.trim() : "";
+      wide.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+                (classes ? "." + classes.split(/\\s+/).join(".") : "") + ` (${Math.round(box.right)} px)`);
+      if (wide.length >= 5) break;
     }
   }
   return {scroll: root.scrollWidth, width: window.innerWidth, wide: wide};
 }"""
+
+
+# Findings in Wagtail's own widgets that this project cannot fix in its templates: the rich
+# text editor (Draftail) has no accessible name, the tag field's jQuery autocomplete input no
+# label. (axe rule, a class of the offending element); every other finding fails the journey.
+WAGTAIL_KNOWN = {
+    ("aria-input-field-name", "public-DraftEditor-content"),
+    ("label", "ui-autocomplete-input"),
+}
+
+
+def own_violations(violations: list[dict]) -> list[dict]:
+    """axe's violations without the known ones in Wagtail's own widgets."""
+    kept = []
+    for violation in violations:
+        nodes = [
+            node
+            for node in violation["nodes"]
+            if not any(
+                violation["id"] == rule and marker in node["html"] for rule, marker in WAGTAIL_KNOWN
+            )
+        ]
+        if nodes:
+            kept.append({**violation, "nodes": nodes})
+    return kept
 
 
 @dataclass
@@ -83,6 +110,10 @@ class Walk:
     def arrived(self, step: str, *, fits: bool = True, axe: bool = True):
         """After a navigation: record the time, keep a screenshot, run axe, check the width."""
         self.page.wait_for_load_state("load")
+        # Messages fade in: axe must see them as they stay, not half-transparent.
+        self.page.evaluate(
+            "() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))"
+        )
         self.step_number += 1
         self.report.add(
             self.journey, self.viewport, step, self.page.url, self.page.evaluate(TIMING)
@@ -92,14 +123,14 @@ class Walk:
         assert "CSRF" not in self.page.title(), f"{step}: {self.page.title()}"
         assert "Server Error" not in content[:2000], f"{step}: server error"
         if axe:
-            violations = axe_violations(self.page)
+            violations = own_violations(axe_violations(self.page))
             if violations:
                 self.problems.append(
                     f"{step} ({self.page.url}):\n{describe_violations(violations)}"
                 )
         if fits:
             width = self.page.evaluate(OVERFLOW)
-            if width["scroll"] > width["width"] + 1:
+            if width["scroll"] > width["width"] + 1 or width["wide"]:
                 self.problems.append(
                     f"{step} ({self.page.url}): scrolls sideways, {width['scroll']} px in "
                     f"{width['width']} px; too wide: {', '.join(width['wide'])}"
