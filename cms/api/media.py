@@ -33,7 +33,7 @@ def image_data(image, request=None, alt: str | None = None) -> dict | None:
     return {
         "id": image.pk,
         "title": image.title,
-        "alt": alt or image.default_alt_text or "",
+        "alt": alt or image.description or "",
         "width": image.width,
         "height": image.height,
         "renditions": {

@@ -34,6 +34,7 @@ from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 from .domains import normalise_domain, reserved_reason
 from .forms import TenantPageForm, ThemeSelect
+from .widgets import ColourInput
 
 FIRST_FOUNDING_YEAR = 1900
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Eine Farbe im Format #RRGGBB."))
@@ -434,7 +435,12 @@ class ClubPage(EnginePreviewMixin, Page):
     ]
     homepage_panels = [
         FieldPanel("theme", widget=ThemeSelect),
-        FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
+        FieldRowPanel(
+            [
+                FieldPanel("primary_colour", widget=ColourInput),
+                FieldPanel("accent_colour", widget=ColourInput),
+            ]
+        ),
         InlinePanel(
             "homepage_sections", heading=_("Abschnitte der Homepage"), label=_("Abschnitt")
         ),

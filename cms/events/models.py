@@ -27,6 +27,8 @@ MAX_RECURRING_AGE_YEARS = 10
 EARLIEST_EVENT_YEAR = 1990
 LATEST_EVENT_YEARS_AHEAD = 10
 
+from .widgets import RecurrenceWidget
+
 
 class EventCategory(models.TextChoices):
     MEETING = "meeting", _("Treffen")
@@ -131,7 +133,14 @@ class EventPage(EnginePreviewMixin, Page):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
-                FieldPanel("recurrence"),
+                FieldPanel(
+                    "recurrence",
+                    widget=RecurrenceWidget,
+                    heading=_("Wiederholung"),
+                    help_text=_(
+                        "Einmalig, jede Woche oder jeden Monat, auf Wunsch bis zu einem Datum."
+                    ),
+                ),
             ],
             heading=_("Termin"),
         ),

@@ -2,8 +2,8 @@
 is eligible for, soonest deadline first, with the reasons."""
 
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
+from cms.tenancy.panels import DashboardPanel
 from cms.tenancy.provisioning import club_tenants_of
 
 from . import matching
@@ -12,13 +12,10 @@ from .api import open_programmes
 MAX_PROGRAMMES = 5
 
 
-class MatchingProgrammesPanel(Component):
+class MatchingProgrammesPanel(DashboardPanel):
     name = "matching_funding_programmes"
     template_name = "funding/admin/matching_panel.html"
     order = 60
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()

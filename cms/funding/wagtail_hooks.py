@@ -59,4 +59,4 @@ register_snippet(FundingProgrammeViewSet)
 @hooks.register("construct_homepage_panels")
 def add_matching_programmes_panel(request, panels):
     if club_tenants_of(request.user).exists():
-        panels.append(MatchingProgrammesPanel(request.user))
+        panels.append(MatchingProgrammesPanel(request))

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from cms.clubs.models import ClubPage
+from cms.clubs.models import ClubPage, HomepageSection, Section
 from cms.homepages import builds
 from cms.tenancy.models import Tenant
 from cms.tenancy.tasks import notify_on_commit
@@ -174,9 +174,40 @@ def decide_link(user, link: CooperationLink, confirm: bool) -> CooperationLink:
     else:
         link.partner_status, link.partner_decided_at = decision, now
     link.save()
+    if link.is_confirmed and not was_confirmed:
+        link.section_added = ensure_cooperations_section(link.club, user)
     if link.is_confirmed != was_confirmed:
         queue_rebuilds([link.club.slug])
     return link
+
+
+def ensure_cooperations_section(club: Page, user) -> bool:
+    """Switch the club's homepage section „Kooperationen“ on, if it is off, so a confirmed
+    cooperation is seen (the section is where the homepage shows it). The live page and a
+    pending draft both get it, so publishing the draft later does not take it away again;
+    the change is recorded as a revision of the club page. True if the section was added."""
+    live = ClubPage.objects.get(pk=club.pk)
+    if live.homepage_sections.filter(section=Section.COOPERATIONS).exists():
+        return False
+    draft = live.get_latest_revision_as_object() if live.has_unpublished_changes else None
+    _append_section(live)
+    if draft is None:
+        live.save_revision(user=user, log_action=True).publish(
+            user=user, skip_permission_checks=True
+        )
+        return True
+    live.save()
+    if not any(s.section == Section.COOPERATIONS for s in draft.homepage_sections.all()):
+        _append_section(draft)
+    draft.save_revision(user=user, log_action=True)
+    return True
+
+
+def _append_section(page: ClubPage) -> None:
+    orders = [s.sort_order or 0 for s in page.homepage_sections.all()]
+    page.homepage_sections.add(
+        HomepageSection(section=Section.COOPERATIONS, sort_order=max(orders, default=-1) + 1)
+    )
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from wagtail.search import index
 from cms.api import fields as api
 from cms.clubs.blocks import RICH_TEXT_FEATURES
 from cms.clubs.forms import TenantPageForm
+from cms.clubs.widgets import SearchableCheckboxes
 
 
 class CooperationKind(models.TextChoices):
@@ -178,7 +179,7 @@ class CooperationPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("clubs"),
+        FieldPanel("clubs", widget=SearchableCheckboxes),
         FieldPanel("description"),
     ]
     # The clubs are left out on purpose: which club takes part is public only once it has

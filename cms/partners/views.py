@@ -112,10 +112,19 @@ def index(request):
 
 def _decide(request, obj, decide, confirm: bool):
     try:
-        decide(request.user, obj, confirm)
+        decided = decide(request.user, obj, confirm)
     except links.NotAllowed:
         return permission_denied(request)
-    if confirm:
+    if confirm and getattr(decided, "section_added", False):
+        messages.success(
+            request,
+            _(
+                "Bestätigt. Ihre Homepage hatte noch keinen Abschnitt „Kooperationen“; er ist "
+                "jetzt eingeschaltet (Vereinsprofil, Reiter „Homepage“). Die Homepage wird neu "
+                "erstellt."
+            ),
+        )
+    elif confirm:
         messages.success(request, _("Bestätigt. Die Homepage wird neu erstellt."))
     else:
         messages.success(request, _("Abgelehnt. Es erscheint nirgends öffentlich."))

@@ -5,8 +5,8 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
+from cms.tenancy.panels import DashboardPanel
 from cms.tenancy.provisioning import is_agency, tenants_of
 
 from . import views
@@ -45,13 +45,10 @@ def register_menu_item():
     )
 
 
-class DecisionsPanel(Component):
+class DecisionsPanel(DashboardPanel):
     name = "cooperation_decisions"
     template_name = "partners/admin/panel.html"
     order = 60
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         pending_links, pending_mentorings = views.awaiting_user(self.user)
@@ -65,4 +62,4 @@ class DecisionsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_decisions_panel(request, panels):
     if tenants_of(request.user).exists():
-        panels.insert(0, DecisionsPanel(request.user))
+        panels.insert(0, DecisionsPanel(request))

@@ -164,14 +164,30 @@ def waive_fee(request, pk):
 
 
 def week_start(request) -> datetime.date:
+    """The Monday of the week asked for (``?woche=<date>``), or else of the week of the next
+    booking still to come: on a Sunday evening the agency wants next week's requests, not the
+    week that is over."""
     raw = request.GET.get("woche") or ""
     try:
         day = datetime.date.fromisoformat(raw)
     except ValueError:
-        day = timezone.localdate()
+        day = next_booking_day() or timezone.localdate()
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         day = timezone.localdate()
     return day - datetime.timedelta(days=day.weekday())
+
+
+def next_booking_day() -> datetime.date | None:
+    upcoming = (
+        Booking.objects.filter(
+            end__gt=timezone.now(),
+            status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
+        )
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+    )
+    return timezone.localtime(upcoming).date() if upcoming else None
 
 
 @require_GET
@@ -212,6 +228,7 @@ def week(request):
             "next": (first + datetime.timedelta(days=7)).isoformat(),
             "first": first,
             "last": days[-1],
+            "today": timezone.localdate().isoformat(),
             "here": request.get_full_path(),
         },
     )

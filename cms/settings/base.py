@@ -230,7 +230,18 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Vereinsnetz Kreis Düren"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the installation (scheme and host, no trailing slash): every link
+# in e-mails, feeds, built sites and the admin starts with it. WAGTAILADMIN_BASE_URL is still
+# read for installations configured before PUBLIC_BASE_URL existed.
+PUBLIC_BASE_URL = os.environ.get(
+    "PUBLIC_BASE_URL", os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.tenancy.admin_ui.EmailLoginForm"
+# The admin's *Hilfe* menu opens our own German help (docs/testing.md, issue 17).
+VEREINSNETZ_HELP_URL = "/admin/hilfe/"
+# No dashboard banner pointing at Wagtail's English release notes and online guide.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "txt", "csv", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -243,7 +254,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Pixels of all frames together (Wagtail multiplies by the frame count of a GIF or WebP).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.hardening.uploads.HardenedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.clubs.image_forms.ImageForm"
 # An animation with more frames than this is refused whatever its size (cms/hardening/uploads.py).
 VEREINSNETZ_IMAGE_MAX_FRAMES = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -7,7 +7,7 @@ SECRET_KEY = "test-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # A worker started by a test (tests/homepages/test_worker.py) is given the test's directories.
 SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / ".test-site-build"))  # noqa: F405
 # Publishing in tests does not rebuild homepages unless a test asks for it.

@@ -6,15 +6,15 @@ import copy
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
-from . import deletion, isolation_hooks  # noqa: F401
+from . import admin_ui, deletion, isolation_hooks  # noqa: F401
 from .documents import refuse_private_documents
 from .models import RegistrationRequest, RegistrationStatus, Tenant
+from .panels import DashboardPanel
 from .provisioning import club_tenants_of, is_agency
 from .views import decide, delete_tenant
 
@@ -120,13 +120,10 @@ def show_pending_registration_count(request, menu_items):
             menu_items[position] = counted
 
 
-class ClubEditorPanel(Component):
+class ClubEditorPanel(DashboardPanel):
     name = "club_editor_panel"
     template_name = "tenancy/admin/club_panel.html"
     order = 50
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         entries = []
@@ -150,7 +147,7 @@ class ClubEditorPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_club_editor_panel(request, panels):
     if club_tenants_of(request.user).exists():
-        panels.insert(0, ClubEditorPanel(request.user))
+        panels.insert(0, ClubEditorPanel(request))
 
 
 hooks.register("before_serve_document", refuse_private_documents)

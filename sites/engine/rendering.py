@@ -121,7 +121,19 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters["date"] = format_date
     env.filters["datetime"] = format_datetime
     env.filters["time"] = format_time
+    env.tests["upcoming"] = is_upcoming
     return env
+
+
+def is_upcoming(value) -> bool:
+    """``{% if item.start is upcoming %}``: an ISO date (or datetime) after today, as a site
+    built today sees it ("ab 16. Januar" rather than "seit")."""
+    if not value:
+        return False
+    value = _parse(value)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value > datetime.date.today()
 
 
 def _parse(value):

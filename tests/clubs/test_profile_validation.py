@@ -353,3 +353,18 @@ def test_the_theme_is_one_of_the_installed_themes(client, club):
     assert (
         ClubPage.objects.get(pk=club.pk).get_latest_revision_as_object().theme == "theme_contrast"
     )
+
+
+def test_colours_are_chosen_with_a_colour_picker_and_still_checked(client, club):
+    """Issue 17, 10: colours were typed as hex codes."""
+    import re
+
+    client.force_login(club.editor)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=(club.pk,)))
+    html = page.content.decode()
+    for field in ("primary_colour", "accent_colour"):
+        assert re.search(rf'<input type="color" name="{field}" value="#[0-9a-f]{{6}}"', html)
+    before = revisions_of(club)
+    response = post_edit(client, club.editor, club, accent_colour="#ffff00")
+    assert response.status_code == 200 and "accent_colour" in response.context["form"].errors
+    assert revisions_of(club) == before

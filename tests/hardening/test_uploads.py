@@ -158,6 +158,7 @@ def test_upload_of_a_phone_photo_drops_its_location(editor_client):
         reverse("wagtailimages:add"),
         {
             "title": "Vereinsfest",
+            "description": "Mitglieder beim Sommerfest im Park",
             "collection": editor_client.collection.pk,
             "file": upload("handy.jpg", original),
         },

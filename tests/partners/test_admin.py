@@ -171,3 +171,26 @@ def test_partner_editor_edits_cooperations_in_its_own_tree(client, pending):
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     add = reverse("wagtailadmin_pages:add", args=["partners", "cooperationpage", partner.pk])
     assert client.get(add).status_code == 200
+
+
+def test_the_dashboard_panel_forms_carry_a_csrf_token(pending):
+    """Issue 17, 1: the panel rendered its forms without the request, so the token was empty
+    and „Bestätigen“ on the dashboard ended in "403 CSRF verification failed"."""
+    import re
+
+    from django.test import Client
+
+    _partner, club, link = pending
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(club.editor)
+    html = browser.get(reverse("wagtailadmin_home")).content.decode()
+    url = reverse("cooperations:decide_link", args=[link.pk, "bestaetigen"])
+    form = re.search(rf'<form[^>]*action="{re.escape(url)}".*?</form>', html, re.S)
+    assert form, "the dashboard offers no form to confirm"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group(0))
+    assert token, "the dashboard's form carries no CSRF token"
+
+    response = browser.post(url, {"csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert link.club_status == Decision.CONFIRMED

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from cms.homepages import builds
 from cms.partners import links
@@ -199,3 +200,66 @@ def test_mentoring_is_refused_for_itself_a_new_mentor_or_an_outsider():
     with pytest.raises(links.NotAllowed):
         links.record_mentoring(ClubFactory().editor, mentor=old, mentee=new)
     assert not Mentoring.objects.exists()
+
+
+def _sections(club):
+    from cms.clubs.models import ClubPage
+
+    live = ClubPage.objects.get(pk=club.pk)
+    latest = live.get_latest_revision_as_object()
+    return (
+        [s.section for s in live.homepage_sections.all()],
+        [s.section for s in latest.homepage_sections.all()],
+    )
+
+
+def test_confirming_switches_the_cooperations_section_on(client):
+    """Issue 17, 3: a confirmed cooperation stayed off the homepage of a club whose sections
+    lacked „Kooperationen“, while the admin said it was rebuilt."""
+    from cms.clubs.models import HomepageSection
+
+    partner = PartnerFactory("THW Ortsverband Düren")
+    club = ClubFactory()
+    club.homepage_sections.filter(section="cooperations").delete()
+    if not club.homepage_sections.exists():
+        club.homepage_sections.add(HomepageSection(section="news", sort_order=0))
+        club.save_revision(user=club.editor).publish()
+    page = cooperation(partner, [club], title="Gemeinsame Übung")
+    link = CooperationLink.objects.get(cooperation=page)
+
+    client.force_login(club.editor)
+    response = client.post(
+        reverse("cooperations:decide_link", args=[link.pk, "bestaetigen"]), follow=True
+    )
+    assert "Abschnitt „Kooperationen“" in response.content.decode()
+    live, latest = _sections(club)
+    assert live[-1] == "cooperations" and live.count("cooperations") == 1
+    assert latest == live
+
+    # Declining and confirming again adds nothing twice.
+    link.refresh_from_db()
+    links.decide_link(club.editor, link, False)
+    links.decide_link(club.editor, link, True)
+    assert _sections(club)[0].count("cooperations") == 1
+
+
+def test_the_section_goes_into_a_pending_draft_too():
+    from cms.clubs.models import ClubPage
+
+    partner = PartnerFactory()
+    club = ClubFactory()
+    club.homepage_sections.filter(section="cooperations").delete()
+    club.save_revision(user=club.editor).publish()
+    draft = ClubPage.objects.get(pk=club.pk)
+    draft.short_description = "Ein Entwurf, noch nicht veröffentlicht"
+    draft.save_revision(user=club.editor)
+    link = CooperationLink.objects.get(cooperation=cooperation(partner, [club]))
+
+    confirmed = links.decide_link(club.editor, link, True)
+
+    assert confirmed.section_added
+    live, latest = _sections(club)
+    assert "cooperations" in live and "cooperations" in latest
+    club = ClubPage.objects.get(pk=club.pk)
+    assert club.has_unpublished_changes
+    assert club.get_latest_revision_as_object().short_description.startswith("Ein Entwurf")

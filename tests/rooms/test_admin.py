@@ -256,3 +256,27 @@ def test_week_calendar_queries_do_not_grow_with_bookings(client, cafe, club_a, a
     with CaptureQueriesContext(connection) as many:
         assert client.get(url, {"woche": week}).status_code == 200
     assert len(many) == len(one)
+
+
+def test_the_week_calendar_opens_on_the_week_of_the_next_booking(client, cafe, club_a, agency_user):
+    """Issue 17, 11: it opened on the current week, over and empty on a Sunday."""
+    booking(cafe, club_a, days_ahead=-3, hour=10, status="confirmed")  # over
+    later = booking(cafe, club_a, days_ahead=16, hour=18, purpose="Sommerfest-Probe")
+    client.force_login(agency_user)
+    html = client.get(reverse("rooms_admin:week")).content.decode()
+    day = timezone.localtime(later.start).date()
+    monday = day - datetime.timedelta(days=day.weekday())
+    assert f"Belegung vom {monday:%d.%m.%Y}" in html
+    assert "Sommerfest-Probe" in html
+    today = timezone.localdate()
+    assert f'href="?woche={today.isoformat()}">Diese Woche' in html
+    this_week = client.get(reverse("rooms_admin:week"), {"woche": today.isoformat()})
+    assert "Sommerfest-Probe" not in this_week.content.decode()
+
+
+def test_without_bookings_the_week_calendar_shows_this_week(client, cafe, agency_user):
+    client.force_login(agency_user)
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    html = client.get(reverse("rooms_admin:week")).content.decode()
+    assert f"Belegung vom {monday:%d.%m.%Y}" in html

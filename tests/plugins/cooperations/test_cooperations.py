@@ -114,3 +114,22 @@ def test_a_real_club_without_cooperations_gets_no_cooperations_page(build_club_s
 
     assert not (root / "de/kooperationen").exists()
     assert "kooperationen" not in (root / "de/index.html").read_text()
+
+
+def test_a_cooperation_starting_later_reads_from_not_since():
+    """Issue 17, 3: "seit 16. Januar 2027" for a cooperation that had not begun yet."""
+    import datetime
+
+    later = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+    today = datetime.date.today().isoformat()
+    items = [
+        {**ITEMS[1], "start": later, "title": "Später"},
+        {**ITEMS[1], "start": today, "title": "Heute"},
+    ]
+    files = render(synthetic_site(items, codes=("de", "ar")))
+    main = files["de/kooperationen/index.html"]
+    later_card = main[main.index("Später") : main.index("Heute")]
+    today_card = main[main.index("Heute") :]
+    assert "ab " in later_card and "seit" not in later_card
+    assert "seit " in today_card
+    assert "ابتداءً من" in files["ar/kooperationen/index.html"]

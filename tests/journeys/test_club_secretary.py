@@ -1,0 +1,112 @@
+"""The club secretary's journey (issue 17): log in with the e-mail address, edit the profile,
+post news with a photo (the alt text is asked for), add a weekly event through the repetition
+form, publish, see both on the homepage in German and Arabic, download the ZIP."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cms.tenancy.provisioning import apply_publishing_mode
+from tests.browser.tools import new_page
+from tests.factories import PASSWORD, ClubFactory, event_index, image_file, news_index
+
+from .walk import Walk
+
+# The district's municipalities and languages come from data migrations: restored after
+# each journey's flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def secretary_club(journey_settings):
+    club = ClubFactory("Kulturbrücke Düren e. V.")
+    club.tenant.direct_publishing = True
+    club.tenant.save()
+    apply_publishing_mode(club.tenant)
+    news_index(club)
+    event_index(club)
+    return club
+
+
+def test_club_secretary(
+    request, journey_browser, live_server, journey_report, viewport, secretary_club, tmp_path
+):
+    name, size = viewport
+    club = secretary_club
+    photo = tmp_path / "teestube.png"
+    photo.write_bytes(image_file("teestube.png", size=(640, 480)).read())
+    with new_page(journey_browser, viewport=size, locale="de-DE") as page:
+        walk = Walk(
+            page,
+            journey="sekretaerin",
+            viewport=name,
+            report=journey_report,
+            origin=live_server.url,
+        )
+        request.node.journey_walk = walk
+        walk.login(club.editor.email, PASSWORD)
+
+        # The profile: a new short description, published.
+        page.get_by_role("link", name="Profil bearbeiten").first.click()
+        walk.arrived("Profil bearbeiten")
+        page.get_by_role("textbox", name="Kurzbeschreibung").fill(
+            "Wir treffen uns jeden Freitag zum Teetrinken."
+        )
+        walk.publish("Profil veröffentlicht")
+        page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
+
+        # News with a photo uploaded from the chooser; the alt text is asked for.
+        page.goto(walk.url("/admin/"))
+        page.get_by_role("link", name="Neuigkeit schreiben").click()
+        walk.arrived("Neuigkeit schreiben")
+        page.locator("#id_title").fill("Teestube eröffnet")
+        page.get_by_role("textbox", name="Anrisstext").fill("Ab sofort jeden Freitag offen.")
+        page.get_by_role("button", name="Bild auswählen").click()
+        modal = page.locator(".modal-dialog, [role='dialog']").last
+        modal.get_by_role("tab", name="Hochladen").click()
+        modal.locator("input[type='file']").set_input_files(str(photo))
+        modal.get_by_label("Titel").fill("Teestube")
+        modal.get_by_role("button", name="Hochladen").click()
+        # Without an alt text the photo is refused, with the reason at the field.
+        modal.get_by_text(
+            re.compile("Dieses Feld ist erforderlich|Bitte beschreiben")
+        ).first.wait_for()
+        modal.locator("input[type='file']").set_input_files(str(photo))
+        modal.get_by_label("Alternativtext").fill("Zwei Frauen schenken Tee aus einem Samowar aus")
+        modal.get_by_role("button", name="Hochladen").click()
+        page.locator(".modal-dialog").wait_for(state="detached")
+        walk.publish("Neuigkeit veröffentlicht")
+
+        # A weekly event, chosen in the repetition form instead of typed as RRULE.
+        page.goto(walk.url("/admin/"))
+        page.get_by_role("link", name="Veranstaltung eintragen").click()
+        walk.arrived("Veranstaltung eintragen")
+        page.locator("#id_title").fill("Teeabend")
+        page.locator("#id_start").fill("2027-01-08 18:00")
+        page.keyboard.press("Escape")
+        page.get_by_label("Wie oft?").select_option(label="Jede Woche")
+        page.get_by_label("Freitag").check()
+        page.get_by_label("bis einschließlich").fill("2027-06-25")
+        walk.publish("Veranstaltung veröffentlicht")
+        page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
+
+        # The homepage, built at once, shows all of it.
+        walk.goto(f"/vereine/{club.slug}/de/", "Homepage")
+        page.get_by_text("Wir treffen uns jeden Freitag").first.wait_for()
+        page.get_by_text("Teestube eröffnet").first.wait_for()
+        page.get_by_text("Teeabend").first.wait_for()
+        alt = page.locator("img[alt='Zwei Frauen schenken Tee aus einem Samowar aus']")
+        assert alt.count() >= 1 and page.locator("img[alt='Teestube']").count() == 0
+
+        # The ZIP of the homepage, from the dashboard.
+        walk.goto("/admin/", "Dashboard")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Homepage als ZIP herunterladen").click()
+        archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+        assert any(n.endswith("de/index.html") for n in archive.namelist())
+        walk.assert_clean()
