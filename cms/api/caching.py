@@ -270,6 +270,34 @@ class CachedApiResponseMiddleware:
         return answer_from_entry(request, entry)
 
 
+class NoSharedCachingOfCookiesMiddleware:
+    """No response that sets a cookie may be stored by a shared cache: it is made ``private``
+    (``public`` and ``s-maxage`` dropped) whatever the view or the response cache said.
+
+    It sits outermost but for the security middleware, so it sees the cookies every inner
+    middleware adds on the way out: the session middleware deleting an invalid session cookie,
+    CSRF, messages, language. A proxy would otherwise hand one visitor's ``Set-Cookie`` to
+    everyone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies or response.has_header("Set-Cookie"):
+            cache_control = response.get("Cache-Control", "")
+            if "public" in cache_control or "s-maxage" in cache_control:
+                directives = [
+                    part.strip()
+                    for part in cache_control.split(",")
+                    if part.strip()
+                    and part.strip().split("=")[0].lower() not in ("public", "s-maxage")
+                ]
+                response["Cache-Control"] = ", ".join(directives)
+            patch_cache_control(response, private=True)
+        return response
+
+
 # --- Invalidation --------------------------------------------------------------------------
 
 _invalidating_models: set[type] = set()

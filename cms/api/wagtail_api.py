@@ -11,8 +11,10 @@ import copy
 
 from django.contrib.auth.models import AnonymousUser
 from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
+from django.utils.translation import gettext as _
 from taggit.managers import _TaggableManager
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer, RelatedField, TagsField
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
@@ -22,6 +24,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from .caching import CachedResponseMixin
 from .pagination import BoundedWagtailPagination
@@ -132,8 +135,37 @@ class PublicPagesAPIViewSet(AnonymousReadMixin, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
+MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_MATCHES = 1000
+
+
+class PublicMediaSearchFilter(SearchFilter):
+    """Wagtail's search for images and documents, run on the model's whole table and then
+    narrowed to the public ones: the search backend cannot translate the privacy layer's
+    annotations (``public_images``/``public_documents``) into its own filters. Results are in
+    the listing's order (by id), not by relevance; ``order`` still applies."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        query = request.GET["search"]
+        if len(query) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(
+                _("search: höchstens %(count)s Zeichen.") % {"count": MAX_SEARCH_LENGTH}
+            )
+        operator = request.GET.get("search_operator") or None
+        if operator not in (None, "and", "or"):
+            raise BadRequestError(_("search_operator: „and“ oder „or“."))
+        matches = get_search_backend().search(
+            query, queryset.model.objects.all(), operator=operator, order_by_relevance=False
+        )
+        ids = [item.pk for item in matches[:MAX_SEARCH_MATCHES]]
+        return queryset.filter(pk__in=ids)
+
+
 class PublicImagesAPIViewSet(AnonymousReadMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
+    filter_backends = [FieldsFilter, OrderingFilter, PublicMediaSearchFilter]
 
     def get_queryset(self):
         images = self.model.objects.order_by("id").exclude(
@@ -144,6 +176,7 @@ class PublicImagesAPIViewSet(AnonymousReadMixin, ImagesAPIViewSet):
 
 class PublicDocumentsAPIViewSet(AnonymousReadMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
+    filter_backends = [FieldsFilter, OrderingFilter, PublicMediaSearchFilter]
 
     def get_queryset(self):
         documents = self.model.objects.order_by("id").exclude(

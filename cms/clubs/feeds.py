@@ -30,17 +30,41 @@ from cms.api.serializers import v2_page_url
 from cms.api.views import FirstRendererNegotiation, PublicReadMixin
 from cms.homepages.links import page_homepage_url
 
+from .content_checks import strip_control_characters
 from .models import ClubPage, NewsPage
 
 # A news page sits two levels below its club: ClubPage → NewsIndexPage → NewsPage.
 CLUB_PATH_LENGTH = Length("path") - 2 * Page.steplen
 
 
+def _xml_safe(value):
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """Atom with every text stripped of the characters XML 1.0 forbids: one club's bad data
+    (that bypassed the forms' check) never breaks the feed of all clubs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(
+            *(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
+
+
 class NewsFeed(Feed):
     """The news of all clubs or, given a club's slug, of one club. One instance per request:
     it keeps the request (for absolute URLs) and the locale the view resolved."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
     limit = 50
 
     def __init__(self, locale: Locale):

@@ -12,6 +12,8 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 
+from .content_checks import check_form_content
+
 FOREIGN_MEDIA = _("Dieses Bild oder Dokument gehört nicht zu Ihrem Verein.")
 
 
@@ -76,6 +78,16 @@ class TenantPageForm(WagtailAdminPageForm):
             id(form): _snapshot(form)
             for form in [self, *(f for fs in self.formsets.values() for f in fs.forms)]
         }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        check_form_content(self)
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                # Inline panels are cleaned after this form: clean them now (cached).
+                if form.is_bound and form.is_valid() and not form.cleaned_data.get("DELETE"):
+                    check_form_content(form)
+        return cleaned_data
 
     def is_valid(self):
         valid = super().is_valid()

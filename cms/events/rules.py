@@ -51,7 +51,7 @@ def _numbers(name, values, low, high, signed=True):
 
 def parse_rule(text: str) -> dict[str, list[str]]:
     """The rule's parts, upper-cased, values split at commas. Raises :class:`RuleError`."""
-    rule = (text or "").strip()
+    rule = (text or "").strip(" ")
     if any(ord(char) < 32 or ord(char) == 127 for char in rule):
         raise RuleError(_("Die Wiederholung muss in einer Zeile stehen, ohne Steuerzeichen."))
     if rule.upper().startswith("RRULE:"):
