@@ -9,12 +9,13 @@ personal data only with consent.
 
 import functools
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 
 from .memo import memoized
 
@@ -51,14 +52,28 @@ def subtree(path: str, field: str = "path") -> Q:
 
 def hidden_paths() -> list[str]:
     """Tree paths of the pages that hide themselves and everything below them: unpublished
-    pages with children and view-restricted pages (login, password, groups). One query, asked
-    once per API request (:mod:`.memo`)."""
+    pages with children, view-restricted pages (login, password, groups), and every
+    translation of a default-language page that is unpublished or restricted. One query,
+    asked once per API request (:mod:`.memo`)."""
 
     def load():
         # A non-live leaf hides only itself, which ``live()`` already covers.
         unpublished = Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
         restricted = PageViewRestriction.objects.order_by().values_list("page__path")
-        return sorted(path for (path,) in unpublished.union(restricted))
+        # Per translation group, not per tree path: a page of the default language
+        # (the original) that is unpublished or restricted hides its translations and their
+        # subtrees too — an unpublished club's Turkish translation is not public.
+        default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+        originals = Page.objects.filter(locale__in=default).filter(
+            Q(live=False) | Q(view_restrictions__isnull=False)
+        )
+        translations = (
+            Page.objects.filter(translation_key__in=originals.values("translation_key"))
+            .exclude(locale__in=default)
+            .order_by()
+            .values_list("path")
+        )
+        return sorted({path for (path,) in unpublished.union(restricted, translations)})
 
     return memoized("privacy:hidden-paths", load)
 

@@ -16,11 +16,12 @@ from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.clubs.models import ContentPage, GalleryImage, GalleryPage
 from sites.client import ApiClient
 from sites.club import build_club
+from tests.api.conftest import translate
 from tests.factories import (
     ClubFactory,
     add_child,
@@ -49,6 +50,8 @@ trees = st.fixed_dictionaries(
         "news_index": st.sampled_from(["live", "live", "draft", "login"]),
         "event_index": st.sampled_from(["live", "live", "draft", "password"]),
         "nodes": st.lists(node, min_size=1, max_size=4),
+        # A Turkish translation of the club and of its first news: hidden with the club.
+        "translation": st.sampled_from(["none", "live", "draft"]),
     }
 )
 
@@ -135,7 +138,30 @@ def build_tree(tree: dict, markers: Markers):
                     caption=f"Bild {markers(public and consent)}",
                     photo_consent=consent,
                 )
+    translate_club(club, tree, markers, club_public, news, news_public)
     return club
+
+
+def translate_club(club, tree, markers: Markers, club_public: bool, news, news_public: bool):
+    """Privacy is decided per translation group: the translation is public only while the
+    German original is (tests/api/test_translation_privacy.py has the endpoint-by-endpoint
+    case)."""
+    if tree["translation"] == "none":
+        return
+    turkish = Locale.objects.get_or_create(language_code="tr")[0]
+    public = club_public and tree["translation"] == "live"
+    translate(
+        club,
+        turkish,
+        publish=tree["translation"] == "live",
+        title=f"Dernek {markers(public)}",
+        contact_name=f"Kişi {markers(public and tree['contact_consent'])}",
+    )
+    article = news.get_children().first()
+    if article is not None and tree["translation"] == "live":
+        visible = public and news_public and article.live
+        translate(news, turkish)
+        translate(article.specific, turkish, title=f"Haber {markers(visible)}")
 
 
 def api_texts(club) -> dict[str, str]:
@@ -152,6 +178,12 @@ def api_texts(club) -> dict[str, str]:
         "/api/v1/portal/",
         "/api/v2/pages/?limit=100&fields=*",
         "/api/v2/images/?limit=100",
+        "/api/v1/clubs/?limit=100&locale=tr",
+        f"/api/v1/clubs/{club.slug}/?locale=tr",
+        f"/api/v1/clubs/{club.slug}/bundle/?locale=tr",
+        "/api/v1/news/?limit=100&locale=tr",
+        "/api/v1/search/?q=offen&locale=tr",
+        "/api/v2/pages/?limit=100&fields=*&locale=tr",
     ]
     texts = {}
     for path in paths:
@@ -194,7 +226,9 @@ def test_nothing_private_in_any_api_response_or_built_file(db, tree):
         for where, text in texts.items()
     }
     assert not {where: found for where, found in leaks.items() if found}, tree
-    bundle = texts.get(f"/api/v1/clubs/{club.slug}/bundle/", "")
+    bundle = texts.get(f"/api/v1/clubs/{club.slug}/bundle/", "") + texts.get(
+        f"/api/v1/clubs/{club.slug}/bundle/?locale=tr", ""
+    )
     if tree["club"] == "live":
         # Everything public is really there: the check above is not vacuous.
         missing = [marker for marker in markers.public if marker not in bundle]
