@@ -139,7 +139,7 @@ def markdown(results: dict) -> str:
         "### Targets",
         "",
         "| Target | Measured | Met |",
-        "|---|---|",
+        "|---|---|---|",
     ]
     for row in results["targets"]:
         lines.append(f"| {row['target']} | {row['value']} | {'yes' if row['met'] else 'NO'} |")
