@@ -143,7 +143,26 @@ def markdown(results: dict) -> str:
     ]
     for row in results["targets"]:
         lines.append(f"| {row['target']} | {row['value']} | {'yes' if row['met'] else 'NO'} |")
+    if results.get("publishing"):
+        lines += ["", *publishing_lines(results["publishing"])]
     return "\n".join(lines) + "\n"
+
+
+def publishing_lines(publishing: dict) -> list[str]:
+    """Publish to live with a real task worker (bench/run.py: ``publishing``)."""
+    return [
+        f"Publish → live, {publishing['editors']} editors publishing at once, "
+        f"{publishing['publishes']} publishes (a real `db_worker`; live = the new title in the "
+        "club homepage, the portal profile and the newsroom files):",
+        "",
+        "| | median / p95 ms |",
+        "|---|---|",
+        f"| Publish call | {_ms(publishing['publish_call'])} |",
+        f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
+        "",
+        "Queue length (seconds into a round, waiting + running tasks): "
+        + ", ".join(f"{t} s: {n}" for t, n in publishing["queue_length_over_time"]),
+    ]
 
 
 def builder_lines(builder: dict) -> list[str]:
@@ -211,6 +230,8 @@ def partial_markdown(results: dict) -> str:
         del lines[-3:]
     if results.get("builder"):
         lines += ["", *builder_lines(results["builder"])]
+    if results.get("publishing"):
+        lines += ["", *publishing_lines(results["publishing"])]
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -124,6 +125,7 @@ class Run:
             ("bundle", self.bundle),
             ("builder", self.builder),
             ("load", self.load),
+            ("publishing", self.publishing),
         ]:
             if self.args.only and name not in self.args.only:
                 continue
@@ -451,6 +453,127 @@ class Run:
             "unchanged_skipped": unchanged.skipped,
         }
 
+    # --- (6) publish to live, with a real task worker -------------------------------------
+
+    def publishing(self) -> dict:
+        """Publish to live as editors see it: EDITORS threads each publish a news item of their
+        own club at the same moment (a new title, dated today), through the database queue;
+        a real ``manage.py db_worker`` builds. Per publish: the publish call (Wagtail's publish
+        and the build requests made when it commits; the admin request adds its form handling)
+        and the time until the new title is in the files served for the club's homepage, the
+        portal's profile page of the club and the portal's newsroom."""
+        import threading
+
+        from django.db import close_old_connections
+        from django.test import override_settings
+
+        from cms.clubs.models import ClubPage, NewsPage
+        from cms.homepages.builds import enqueuer
+        from cms.homepages.models import SiteBuild
+        from cms.homepages.status import request_build
+
+        editors = 2 if self.quick else EDITORS
+        rounds = 1 if self.quick else PUBLISH_ROUNDS
+        root = Path(settings.SITE_BUILD_DIR)
+        clubs = list(ClubPage.objects.live().filter(locale__language_code="de").order_by("path"))
+        step = max(1, len(clubs) // editors)
+        chosen = clubs[::step][:editors]
+        items = {
+            club.slug: NewsPage.objects.filter(path__startswith=club.path, live=True)
+            .order_by("path")
+            .first()
+            for club in chosen
+        }
+        worker = subprocess.Popen(
+            [cli.python(), "manage.py", "db_worker", "--no-reload", "--interval", "0.05"],
+            cwd=cli.ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+            stdout=subprocess.DEVNULL,
+        )
+        publish_s, live_s, queue_lengths = [], [], []
+
+        def settled() -> bool:
+            rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
+            return all(row.up_to_date and not row.queued for row in rows)
+
+        try:
+            with override_settings(HOMEPAGE_AUTO_REBUILD=True, PORTAL_AUTO_REBUILD=True):
+                for site in ["portal", *[f"vereine/{slug}" for slug in items]]:
+                    request_build(site, enqueuer(site))
+                self.log("publishing: first builds of the portal and the editors' homepages …")
+                wait_until(settled, 1800)
+                for number in range(rounds):
+                    barrier = threading.Barrier(len(items))
+                    threads = [
+                        threading.Thread(
+                            target=self._publish_and_watch,
+                            args=(
+                                slug,
+                                item,
+                                f"Runde {number} {slug[:20]} {time.time_ns()}",
+                                barrier,
+                                root,
+                                publish_s,
+                                live_s,
+                            ),
+                        )
+                        for slug, item in items.items()
+                    ]
+                    started = time.perf_counter()
+                    for thread in threads:
+                        thread.start()
+                    while any(thread.is_alive() for thread in threads):
+                        queue_lengths.append(
+                            (round(time.perf_counter() - started, 1), self._queue_length())
+                        )
+                        time.sleep(0.5)
+                    for thread in threads:
+                        thread.join()
+                    close_old_connections()
+        finally:
+            worker.terminate()
+            worker.wait(timeout=120)
+        return {
+            "editors": len(items),
+            "rounds": rounds,
+            "publishes": len(publish_s),
+            "publish_call": stats(publish_s),
+            "publish_to_live": stats(live_s),
+            "queue_length_over_time": queue_lengths[:: max(1, len(queue_lengths) // 40)],
+        }
+
+    @staticmethod
+    def _queue_length() -> int:
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count()
+
+    @staticmethod
+    def _publish_and_watch(slug, item, title, barrier, root, publish_s, live_s):
+        from django.db import connection as thread_connection
+
+        try:
+            item.title = title
+            item.date = datetime.date.today()
+            barrier.wait()
+            started = time.perf_counter()
+            item.save_revision().publish()
+            publish_s.append(time.perf_counter() - started)
+            files = [
+                root / "vereine" / slug / "current" / "de" / "index.html",
+                root / "portal" / "current" / "de" / "verzeichnis" / slug / "index.html",
+                root / "portal" / "current" / "de" / "neuigkeiten" / "index.html",
+            ]
+            escaped = title.replace("&", "&amp;")
+
+            def shown() -> bool:
+                return all(f.is_file() and escaped in f.read_text() for f in files)
+
+            wait_until(shown, 1800, interval=0.02)
+            live_s.append(time.perf_counter() - started)
+        finally:
+            thread_connection.close()
+
     # --- (4) load, (5) memory of the API workers -----------------------------------------
 
     def mixed_paths(self) -> list[str]:
@@ -531,3 +654,15 @@ def warm(base: str, paths: list[str]) -> None:
 
 def _html_files(out: Path) -> int:
     return sum(1 for _ in Path(out).glob("*/current/**/*.html"))
+
+
+EDITORS = 5
+PUBLISH_ROUNDS = 4
+
+
+def wait_until(condition, seconds: float, interval: float = 0.2) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the sites did not show the change in time")
+        time.sleep(interval)

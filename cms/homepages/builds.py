@@ -151,3 +151,17 @@ def queue_portal_rebuild() -> None:
     ):
         return
     transaction.on_commit(QueuedPortalRebuild())
+
+
+@task()
+def rebuild_all_sites() -> dict:
+    """The nightly run: every club's homepage and the portal built again (coalesced with
+    whatever is queued already), so what changes with the date alone (upcoming events,
+    deadlines) and anything a missed request left behind is brought up to date."""
+    fresh_api_reads()
+    with ApiClient() as client:
+        slugs = client.club_slugs()
+    for slug in slugs:
+        request_build(f"vereine/{slug}", enqueuer(f"vereine/{slug}"))
+    request_build("portal", enqueuer("portal"))
+    return {"clubs": len(slugs)}

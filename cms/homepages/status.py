@@ -209,6 +209,22 @@ def run_build(site: str, build: Callable[[], BuildReport], enqueue: Enqueue) -> 
         }
 
 
+def record_built(sites: list[str]) -> None:
+    """Sites built outside the queue (``manage.py build_sites``) are current as of now."""
+    now = timezone.now()
+    existing = set(SiteBuild.objects.filter(site__in=sites).values_list("site", flat=True))
+    SiteBuild.objects.bulk_create(
+        [SiteBuild(site=site) for site in sites if site not in existing], batch_size=500
+    )
+    SiteBuild.objects.filter(site__in=sites, started_at__isnull=True).update(
+        state=BuildState.OK,
+        error="",
+        built_version=F("requested_version"),
+        last_success_at=now,
+        next_attempt_at=None,
+    )
+
+
 def recover_interrupted_builds(enqueue_site: Callable[[str, datetime.datetime | None], None]):
     """Queue again every build whose worker died; returns the sites concerned. Called by a
     worker between tasks, so a build this very process claimed was interrupted too (by a

@@ -6,3 +6,9 @@ class OpsConfig(AppConfig):
     name = "cms.ops"
     label = "ops"
     verbose_name = _("Betrieb")
+
+    def ready(self):
+        from .schedule import run_due_jobs
+        from .worker import register_housekeeping
+
+        register_housekeeping(run_due_jobs)

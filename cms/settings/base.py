@@ -274,6 +274,15 @@ WORKER_MAX_BACKOFF = float(os.environ.get("WORKER_MAX_BACKOFF", "30"))
 # that failed all its retries is tried again after SITE_BUILD_FAILED_RETRY seconds.
 SITE_BUILD_TIMEOUT = 1800
 SITE_BUILD_FAILED_RETRY = 300
+# Periodic jobs the worker starts (cms/ops/schedule.py): local time, weekday 0 = Monday.
+PERIODIC_TASKS = {
+    "nightly-site-rebuild": {"task": "cms.homepages.builds.rebuild_all_sites", "at": "03:00"},
+    "weekly-freshness-reminders": {
+        "task": "cms.freshness.tasks.remind_stale_clubs",
+        "at": "07:00",
+        "weekday": 0,
+    },
+}
 # Background tasks (site rebuilds, e-mails) run through django-tasks in a worker process
 # (``manage.py db_worker``; ``manage.py start`` runs one beside the development server), queued
 # in the database, on SQLite and PostgreSQL alike (docs/deploy.md).

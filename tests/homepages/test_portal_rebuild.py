@@ -7,6 +7,7 @@ from django.db import transaction
 
 from cms.homepages import signals
 from cms.homepages.builds import QueuedPortalRebuild
+from cms.homepages.models import BuildState, SiteBuild
 from cms.portal.models import PortalPage
 from sites.client import ApiClient
 from sites.portal import LOCALES, build_portal
@@ -104,3 +105,6 @@ def test_build_sites_command_builds_the_portal(settings, capsys):
     call_command("build_sites", portal=True)
     assert (settings.SITE_BUILD_DIR / "portal" / "current" / "ar" / "index.html").is_file()
     assert "portal:" in capsys.readouterr().out
+    # The dashboard then says the portal is current, not "noch nicht gebaut".
+    build = SiteBuild.objects.get(site="portal")
+    assert build.state == BuildState.OK and build.up_to_date and build.last_success_at

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.homepages.builds import build_root, club_base_url, portal_base_url
+from cms.homepages.status import record_built
 from sites.cli import build_many, build_portal_site
 from sites.client import ApiClient
 
@@ -26,10 +27,11 @@ class Command(BaseCommand):
         if not (club or all or portal):
             raise CommandError("Bitte --club, --all und/oder --portal angeben.")
         failures = 0
+        built = []
         with ApiClient() as client:
             if club or all:
                 slugs = client.club_slugs() if all else club
-                failures += build_many(
+                club_failures = build_many(
                     client,
                     slugs,
                     out or build_root(),
@@ -39,9 +41,18 @@ class Command(BaseCommand):
                     progress=all,
                     jobs=jobs,
                 )
+                failures += club_failures
+                if not club_failures:
+                    built += [f"vereine/{slug}" for slug in slugs]
             if portal:
-                failures += build_portal_site(
+                portal_failures = build_portal_site(
                     client, out or build_root(), base_url=portal_base_url(), stdout=self.stdout
                 )
+                failures += portal_failures
+                if not portal_failures:
+                    built.append("portal")
+        if not out:
+            # What the editors' dashboard and Website-Builds show (cms/homepages/progress.py).
+            record_built(built)
         if failures:
             raise CommandError(f"{failures} site(s) failed to build")
