@@ -1,6 +1,14 @@
-"""Veranstaltungskalender of the portal: the dates of all clubs as a list (the next 90 days),
-as month pages (``veranstaltungen/<yyyy>-<mm>/``, this month and the next three), and as
-pre-built list pages per municipality and per kind of event, each with a subscribe link.
+"""Veranstaltungskalender of the portal: the dates of all clubs paged by month, and pre-built
+list pages per municipality and per kind of event (the next 90 days), each with a subscribe
+link.
+
+- ``veranstaltungen/`` — the current month first: its dates from today on (at least the
+  coming ``FIRST_PAGE_DAYS`` days, so the page is not nearly empty on the last days of a
+  month), with a link to the next month.
+- ``veranstaltungen/<yyyy>-<mm>/`` — this month and the next three, one page each: the
+  month's coming dates as a list, previous/next month links, and the month as a table behind
+  a disclosure. One page per month keeps a page short on a phone (the whole 90-day list of
+  the demo district was 965 dates, 185,000 px tall).
 
 Dates come from ``GET /api/v1/events/`` (recurrences expanded by the server), read in the
 locale being rendered. Each date links to the event on its club's homepage (``homepage_url``
@@ -35,7 +43,8 @@ from sites.engine.plugins import PageSpec, Plugin
 from .strings import STRINGS
 
 PATH = "veranstaltungen"
-LIST_DAYS = 90
+LIST_DAYS = 90  # of the pages per municipality and per kind of event
+FIRST_PAGE_DAYS = 7
 MONTHS_SHOWN = 4  # this month and the next three
 PAGE_SIZE = 100  # the API's largest page
 ICS_PATH = "/api/v1/events.ics"
@@ -138,6 +147,10 @@ def translator(code: str):
     return translate
 
 
+def month_of(item: dict) -> str:
+    return item["first_day"][:7]
+
+
 def pages(view):
     code = view.locale.code
     t = translator(code)
@@ -149,23 +162,32 @@ def pages(view):
     coming = [
         item
         for item in found
-        if datetime.date.fromisoformat(item["first_day"]) < list_end
-        and datetime.datetime.fromisoformat(item["end"] or item["start"]) >= now
+        if datetime.datetime.fromisoformat(item["end"] or item["start"]) >= now
     ]
-    options = choices(coming, code, t)
     grids = month_grid.months(found, day, code, MONTHS_SHOWN)
     month_links = [
-        {"path": f"{PATH}/{grid['id'].removeprefix('month-')}", "caption": grid["caption"]}
+        {
+            "path": f"{PATH}/{grid['id'].removeprefix('month-')}",
+            "month": grid["id"].removeprefix("month-"),
+            "caption": grid["caption"],
+        }
         for grid in grids
     ]
     common = {
         "month_links": month_links,
-        "filters": options,
         "list_path": PATH,
         "municipality_path": MUNICIPALITY_PATH,
         "category_path": CATEGORY_PATH,
+        "previous": None,
+        "next": None,
+        "month": None,
+        "current_path": "",
     }
     title = t("calendar.title")
+    first_page_end = max(
+        month_grid.add_months(first, 1), day + datetime.timedelta(days=FIRST_PAGE_DAYS)
+    ).isoformat()
+    current = [item for item in coming if item["first_day"] < first_page_end]
     yield PageSpec(
         path=PATH,
         template="calendar/list.html",
@@ -174,16 +196,24 @@ def pages(view):
         label=title,
         context={
             **common,
-            "items": coming,
+            "items": current,
+            "filters": choices(current, code, t),
             "chosen": {},
             "filter_label": "",
+            "heading": t("calendar.month_dates", month=grids[0]["caption"]),
+            "current_path": month_links[0]["path"],
+            "next": month_links[1] if len(month_links) > 1 else None,
             "subscribe": subscribe_links(view.site, code),
             "scripted": True,
         },
     )
+    in_window = [
+        item for item in coming if datetime.date.fromisoformat(item["first_day"]) < list_end
+    ]
+    options = choices(in_window, code, t)
     for name, sub in (("municipality", MUNICIPALITY_PATH), ("category", CATEGORY_PATH)):
         for option in options[name]:
-            selected = [item for item in coming if _value(item, name) == option["value"]]
+            selected = [item for item in in_window if _value(item, name) == option["value"]]
             yield PageSpec(
                 path=f"{PATH}/{sub}/{option['value']}",
                 template="calendar/list.html",
@@ -191,25 +221,35 @@ def pages(view):
                 context={
                     **common,
                     "items": selected,
+                    "filters": options,
                     "chosen": {name: option["value"]},
                     "filter_label": option["label"],
+                    "heading": t("calendar.upcoming"),
                     "subscribe": subscribe_links(view.site, code, {name: option["value"]}),
                     "scripted": False,
                 },
             )
     for index, grid in enumerate(grids):
+        link = month_links[index]
+        dates = [item for item in coming if month_of(item) == link["month"]]
         yield PageSpec(
-            path=month_links[index]["path"],
-            template="calendar/month.html",
+            path=link["path"],
+            template="calendar/list.html",
             title=f"{title}: {grid['caption']}",
             context={
                 **common,
+                "items": dates,
+                "filters": choices(dates, code, t),
+                "chosen": {},
+                "filter_label": "",
+                "heading": t("calendar.month_dates", month=grid["caption"]),
                 "month": grid,
-                "current_path": month_links[index]["path"],
+                "current_path": link["path"],
                 "weekdays": month_grid.weekdays(code),
                 "previous": month_links[index - 1] if index > 0 else None,
                 "next": month_links[index + 1] if index + 1 < len(grids) else None,
                 "subscribe": subscribe_links(view.site, code),
+                "scripted": True,
             },
         )
 

@@ -42,6 +42,7 @@ def test_filter_updates_list_subscribe_link_and_address(chromium_browser, live_s
 
     with PortalServer(tmp_path) as server, new_page(chromium_browser) as page:
         page.goto(server.url("de/veranstaltungen/index.html"))
+        page.click(".calendar-filters > summary")
         assert page.is_visible("#calendar-filter")  # the script shows the form
         everything = set(page.evaluate(VISIBLE_TITLES))
         assert everything == {"Folkloretanz", "Elternabend", "Fußballturnier"}
@@ -70,6 +71,7 @@ def test_filter_updates_list_subscribe_link_and_address(chromium_browser, live_s
 
         # a shared address opens with its filter chosen
         page.goto(server.url("de/veranstaltungen/index.html?category=culture"))
+        page.click(".calendar-filters > summary")
         assert page.input_value("#calendar-filter-category") == "culture"
         titles = page.evaluate(VISIBLE_TITLES)
         assert titles and set(titles) == {"Folkloretanz"}

@@ -111,9 +111,14 @@ def test_script_is_small():
     assert size < 8_000
 
 
+def open_filters(page) -> None:
+    page.locator(".directory-filters > summary").click()
+
+
 def test_filter_with_chips_and_search_and_share_the_url(chromium_browser, portal):
     with new_page(chromium_browser) as page:
         page.goto(f"{portal.origin}/de/{DIRECTORY}")
+        open_filters(page)
         status = page.locator("[data-directory-status]")
         assert status.text_content() == "Angezeigt: 4 von 4 Vereinen"
         assert chip(page, "municipality", "Jülich").get_attribute("aria-pressed") == "false"
@@ -143,6 +148,7 @@ def test_filter_with_chips_and_search_and_share_the_url(chromium_browser, portal
         assert page.locator("[data-directory-empty]").is_visible()
 
         page.goto(shared)
+        open_filters(page)
         assert visible_cards(page) == ["Syrischer Elternverein Jülich"]
         assert chip(page, "municipality", "Jülich").get_attribute("aria-pressed") == "true"
         assert chip(page, "language", "Arabisch").get_attribute("aria-pressed") == "true"
@@ -162,10 +168,12 @@ def test_without_javascript_the_chips_lead_to_prebuilt_pages(chromium_browser, p
         page.goto(f"{portal.origin}/de/{DIRECTORY}")
         assert len(visible_cards(page)) == 4
         assert not page.locator("#directory-q").is_visible()
+        open_filters(page)  # a <details>: it opens without a script
         page.locator('[data-facet="municipality"] a', has_text="Jülich").click()
         assert page.url.endswith("/de/verzeichnis/gemeinde/juelich/index.html")
         assert page.locator("h1").text_content() == "Vereine in Jülich"
         assert visible_cards(page) == ["Syrischer Elternverein Jülich", "Ukrainischer Sportverein"]
+        open_filters(page)
         page.locator('[data-facet="focus"] a', has_text="Kultur").click()
         assert page.url.endswith("/de/verzeichnis/schwerpunkt/kultur/index.html")
         assert len(visible_cards(page)) == 2
@@ -176,6 +184,9 @@ def test_keyboard_only(chromium_browser, portal):
         page.goto(f"{portal.origin}/de/{DIRECTORY}")
         page.focus("#directory-q")
         page.keyboard.type("sport")
+        page.keyboard.press("Tab")  # to the filters' disclosure, which Enter opens
+        assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+        page.keyboard.press("Enter")
         page.keyboard.press("Tab")
         first = page.evaluate(FOCUS_STYLE)
         assert first["tag"] == "button" and first["text"].startswith("Jülich"), first
@@ -208,6 +219,58 @@ def test_profile_links_to_the_club_homepage(chromium_browser, portal):
         page.get_by_role("link", name="Zur Homepage des Vereins").click()
         page.wait_for_url(f"{portal.origin}/vereine/{slug}/de/index.html")
         assert "Alevitischer Kulturverein Düren" in page.title()
+
+
+SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+FIRST_CARD = """() => {
+  const card = document.querySelector('[data-club]:not([hidden]) h3');
+  return {bottom: card.getBoundingClientRect().bottom, height: innerHeight,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("locale", ["de", "ar"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_results_come_first_on_a_phone_and_a_desktop(chromium_browser, portal, locale, screen):
+    """The filters sat before the results: on a phone the first club came after four
+    screens of chips. Now they wait behind a disclosure and the first club is on the first
+    screen, with no sideways scrolling, filters opened or not, and axe finds nothing."""
+    problems = {}
+    for javascript in (True, False):
+        with new_page(
+            chromium_browser, viewport=SCREENS[screen], java_script_enabled=javascript
+        ) as page:
+            page.goto(f"{portal.origin}/{locale}/{DIRECTORY}")
+            layout = page.evaluate(FIRST_CARD)
+            assert layout["bottom"] <= layout["height"], (javascript, layout)
+            assert layout["sideways"] <= 0, layout
+            open_filters(page)
+            assert page.locator("[data-facet] .chip").first.is_visible()
+            assert page.evaluate(FIRST_CARD)["sideways"] <= 0
+            if javascript:
+                violations = axe_violations(page)
+                if violations:
+                    problems["filters open"] = describe_violations(violations)
+    assert not problems, problems
+
+
+def test_chips_without_results_are_greyed_out_and_cannot_be_chosen(chromium_browser, portal):
+    with new_page(chromium_browser) as page:
+        page.goto(f"{portal.origin}/de/{DIRECTORY}?gemeinde=juelich")
+        open_filters(page)
+        turkish = chip(page, "language", "Türkisch")
+        assert count_of(page, "language", "Türkisch") == 0  # no club in Jülich speaks it
+        assert turkish.is_disabled()
+        colour = turkish.evaluate("el => getComputedStyle(el).borderStyle")
+        assert colour == "dashed"
+        turkish.click(force=True)
+        assert query(page) == {"gemeinde": ["juelich"]}  # nothing chosen
+        assert chip(page, "language", "Arabisch").is_enabled()
+        chip(page, "municipality", "Jülich").click()  # off again: Turkish has clubs
+        assert turkish.is_enabled()
+        assert page.locator("[data-directory-active]").is_hidden()
+        chip(page, "language", "Türkisch").click()
+        assert page.locator("[data-directory-active]").text_content() == "(1 gewählt)"
 
 
 def pages_to_check(portal) -> list[str]:

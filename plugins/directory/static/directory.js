@@ -11,6 +11,7 @@
   var status = root.querySelector('[data-directory-status]');
   var empty = root.querySelector('[data-directory-empty]');
   var reset = root.querySelector('[data-directory-reset]');
+  var active = root.querySelector('[data-directory-active]');
   var groups = [].slice.call(root.querySelectorAll('[data-facet]'));
   var names = groups.map(function (g) { return g.getAttribute('data-facet'); });
   var chosen = {};
@@ -100,10 +101,18 @@
         card.values[name].forEach(function (v) { counts[name][v] = (counts[name][v] || 0) + 1; });
       });
     });
+    var pressed = 0;
     chips.forEach(function (chip) {
-      chip.el.setAttribute('aria-pressed', String(chosen[chip.name].indexOf(chip.value) >= 0));
-      chip.count.textContent = counts[chip.name][chip.value] || 0;
+      var on = chosen[chip.name].indexOf(chip.value) >= 0, count = counts[chip.name][chip.value] || 0;
+      chip.el.setAttribute('aria-pressed', String(on));
+      // a chip that would show no club is greyed out and cannot be chosen (a chosen one can
+      // always be switched off again)
+      chip.el.disabled = !on && count === 0;
+      chip.count.textContent = count;
+      if (on) pressed++;
     });
+    active.textContent = active.getAttribute('data-template').replace('{n}', pressed);
+    active.hidden = !pressed;
     status.textContent = status.getAttribute('data-template')
       .replace('{shown}', shown).replace('{total}', cards.length);
     empty.hidden = shown > 0;
