@@ -27,6 +27,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
+from cms.board.services import answer as answer_board_post
 from cms.clubs.models import ContentPage
 from cms.partners.links import propose_cooperation
 from cms.partners.models import CooperationLink, CooperationPage
@@ -36,6 +37,7 @@ from tests.factories import (
     ClubFactory,
     PartnerFactory,
     add_child,
+    board_post,
     cooperation,
     document,
     event_index,
@@ -85,6 +87,7 @@ def build_world():
             document=document(club.tenant.collection, title=f"Satzung {name}"),
         )
         clubs[key].signup_event, clubs[key].signup = signup_world(club, name)
+        clubs[key].board_post = board_world(club, name)
     return SimpleNamespace(
         agency=AgencyUserFactory(), index=club_index(), partner_p=build_partner(clubs), **clubs
     )
@@ -94,6 +97,13 @@ def signup_world(club, name):
     """An event of the club with sign-up switched on and one person signed up."""
     event = event_page(event_index(club), title=f"Treffen {name}")
     return event, signup(signup_options(event, capacity=5), name=f"Teilnehmerin {name}")
+
+
+def board_world(club, name):
+    """A request of the club on the board with one answer relayed to it."""
+    post = board_post(club.tenant, f"Gesuch {name}")
+    answer_board_post(post, name="Helferin", email="h@example.org", message=f"Antwort an {name}")
+    return post
 
 
 def build_partner(clubs):
@@ -794,6 +804,31 @@ SIGNUP_CELLS = [
 ]
 
 
+# --- the board "Gesucht & Geboten" (issue #20): a club edits and reads answers of its own posts --
+
+
+def board_edit(client, world, club):
+    return observe(client.get(reverse("board_admin:edit", args=[club.board_post.pk])))
+
+
+def board_answers(client, world, club):
+    response = client.get(reverse("board_admin:post", args=[club.board_post.pk]))
+    label = observe(response)
+    if label != "200":
+        return label
+    seen = club.board_post.answers.get().message in response.content.decode()
+    return "200 sees answer" if seen else "200 no answers"
+
+
+BOARD_CELLS = [
+    *cells("editor_a", "club_a", {board_edit: "200", board_answers: "200 sees answer"}),
+    *cells("editor_a", "club_b", {board_edit: "denied", board_answers: "200 no answers"}),
+    *cells("editor_p", "club_a", {board_edit: "denied", board_answers: "200 no answers"}),
+    *cells("agency", "club_b", {board_edit: "200", board_answers: "200 sees answer"}),
+    *cells("anonymous", "club_a", {board_edit: "login", board_answers: "login"}),
+]
+
+
 MATRIX = [
     *cells("editor_a", "club_a", EDITOR_OWN),
     *cells("editor_a", "club_b", EDITOR_OTHER),
@@ -810,6 +845,7 @@ MATRIX = [
     *cells("agency", "partner_p", OTHERS_ON_LINKS),
     *AGENCY_FEATURES,
     *SIGNUP_CELLS,
+    *BOARD_CELLS,
 ]
 
 
