@@ -85,8 +85,9 @@ def ensure_board(context) -> None:
             Municipality.objects.filter(name=town).first() or Municipality.objects.first()
         )
         post = BoardPost.objects.create(
-            tenant=authors[number % len(authors)]
-            if number % 4 == 1
+            # every fourth post is a partner organisation's
+            tenant=partners[number % len(partners)]
+            if partners and number % 4 == 1
             else clubs[number % len(clubs)],
             direction=direction,
             kind=kind,
