@@ -141,6 +141,8 @@ class BoardAnswerSerializer(serializers.Serializer):
 class BoardAnswerView(PublicSubmissionView):
     serializer_class = BoardAnswerSerializer
     throttle_scope = "board"
+    label_plugin = "board"
+    label_prefix = "board."
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
