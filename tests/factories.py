@@ -328,3 +328,19 @@ def signup(options, name="Ada Test", people=1, locale="de", **fields):
     data = {"name": name, "email": fields.pop("email", "ada@example.org"), "people": people}
     data.update(fields)
     return services.sign_up(options, data, locale)
+
+
+def board_post(
+    tenant, title="Ehrenamtliche gesucht", direction="request", kind="volunteers", **fields
+):
+    from cms.board.models import BoardPost
+
+    languages = fields.pop("languages", ())
+    fields.setdefault("description", f"Beschreibung: {title}")
+    fields.setdefault("municipality", municipality(fields.pop("municipality_name", "Düren")))
+    fields.setdefault("expires_on", timezone.localdate() + datetime.timedelta(days=30))
+    post = BoardPost.objects.create(
+        tenant=tenant, title=title, direction=direction, kind=kind, **fields
+    )
+    post.languages.set(Language.objects.filter(tag__in=languages))
+    return post

@@ -52,6 +52,7 @@ v1_patterns = [
     path("", include("cms.stats.api_urls")),
     path("", include("cms.brochure.api_urls")),
     path("", include("cms.signups.api_urls")),
+    path("", include("cms.board.api_urls")),
     *v1_router.urls,
 ]
 

@@ -20,6 +20,7 @@ from django_tasks import task_backends
 from .plan import ClubPlan, build_plan
 from .steps import (
     accounts,
+    board,
     clubs,
     funding,
     partners,
@@ -91,6 +92,7 @@ STEPS: list[Step] = [
     registrations.ensure_registrations,
     funding.ensure_funding_programmes,
     signups.ensure_signups,
+    board.ensure_board,
 ]
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms.brochure",
     "cms.freshness",
     "cms.signups",
+    "cms.board",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -315,6 +316,7 @@ REST_FRAMEWORK = {
         "registrations": os.environ.get("API_REGISTRATION_RATE", "10/hour"),
         "feedback": os.environ.get("API_FEEDBACK_RATE", "10/hour"),
         "signups": os.environ.get("API_SIGNUP_RATE", "20/hour"),
+        "board": os.environ.get("API_BOARD_RATE", "20/hour"),
     },
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }

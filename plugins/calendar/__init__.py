@@ -92,10 +92,21 @@ def language_name(tag: str, locale: str) -> str:
         return tag
 
 
+def signup_states(site) -> dict[int, dict]:
+    """Sign-up state by event id (``/api/v1/signups/``); empty when it cannot be read, so the
+    calendar stands without it."""
+    try:
+        items = site.fetch("/api/v1/signups/", {})
+    except Exception:  # noqa: BLE001 - the dates matter more than their sign-up state
+        return {}
+    return {pk: item for item in items for pk in item.get("events", [])}
+
+
 def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:
-    """The dates of all clubs in ``[start, end)`` with the local days they cover and the
-    club's municipality (from the portal's club list)."""
+    """The dates of all clubs in ``[start, end)`` with the local days they cover, the
+    club's municipality (from the portal's club list) and the sign-up state if any."""
     clubs = {club["slug"]: club for club in view.data["clubs"]}
+    signups = signup_states(view.site)
     found = fetch_all(
         view.site,
         "/api/v1/events/",
@@ -111,6 +122,7 @@ def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:
                 **span(item["start"], item["end"], item["all_day"]),
                 "municipality": municipality,
                 "club_listed": club is not None,
+                "signup": signups.get(item["id"]),
             }
         )
     return items

@@ -43,6 +43,7 @@ PORTAL_ORDER = [
     "calendar",
     "newsroom",
     "portal_projects",
+    "board",
     "network",
     "booking",
     "funding",

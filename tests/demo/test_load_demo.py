@@ -15,6 +15,7 @@ from django.test.utils import override_settings
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, WorkflowState
 
+from cms.board.models import BoardPost
 from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
 from cms.events.models import EventPage
 from cms.rooms.models import Booking, Room
@@ -210,3 +211,9 @@ def test_the_agency_meeting_and_workshops_take_sign_ups(demo):
     assert full.signups.filter(status=SignupStatus.WAITING).count() == 4
     assert services.places_held(full) == full.capacity
     assert services.state(options["workshop-oeffentlichkeitsarbeit"])["state"] == "open"
+
+
+def test_a_dozen_board_posts_with_answers(demo):
+    assert BoardPost.objects.count() == 12
+    assert BoardPost.objects.filter(answers__isnull=False).distinct().count() == 7
+    assert BoardPost.objects.filter(tenant__kind="partner").exists()

@@ -27,6 +27,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
+from cms.board.services import answer as answer_board_post
 from cms.clubs.models import ContentPage
 from cms.partners.links import propose_cooperation
 from cms.partners.models import CooperationLink, CooperationPage
@@ -36,9 +37,14 @@ from tests.factories import (
     ClubFactory,
     PartnerFactory,
     add_child,
+    board_post,
     cooperation,
     document,
+    event_index,
+    event_page,
     image,
+    signup,
+    signup_options,
 )
 from tests.tenancy.admin_forms import admin_form
 from tests.tenancy.admin_forms import page_form as admin_page_form
@@ -80,9 +86,24 @@ def build_world():
             image=image(club.tenant.collection, title=f"Foto {name}"),
             document=document(club.tenant.collection, title=f"Satzung {name}"),
         )
+        clubs[key].signup_event, clubs[key].signup = signup_world(club, name)
+        clubs[key].board_post = board_world(club, name)
     return SimpleNamespace(
         agency=AgencyUserFactory(), index=club_index(), partner_p=build_partner(clubs), **clubs
     )
+
+
+def signup_world(club, name):
+    """An event of the club with sign-up switched on and one person signed up."""
+    event = event_page(event_index(club), title=f"Treffen {name}")
+    return event, signup(signup_options(event, capacity=5), name=f"Teilnehmerin {name}")
+
+
+def board_world(club, name):
+    """A request of the club on the board with one answer relayed to it."""
+    post = board_post(club.tenant, f"Gesuch {name}")
+    answer_board_post(post, name="Helferin", email="h@example.org", message=f"Antwort an {name}")
+    return post
 
 
 def build_partner(clubs):
@@ -718,6 +739,96 @@ AGENCY_FEATURES = [
 ]
 
 
+# --- sign-ups for events (issue #20): the organiser's list, its CSV and attendance ------------
+
+
+def signups_index(client, world, club):
+    return sees(client.get(reverse("signups_admin:index")), world, "signup_event")
+
+
+def signups_list(client, world, club):
+    return observe(client.get(reverse("signups_admin:event", args=[club.signup_event.pk])))
+
+
+def signups_csv(client, world, club):
+    return observe(client.get(reverse("signups_admin:csv", args=[club.signup_event.pk])))
+
+
+def signups_attendance(client, world, club):
+    url = reverse("signups_admin:attendance", args=[club.signup_event.pk])
+    response = client.post(url, {"attended": [club.signup.pk]})
+    return after_post(response, reload(club.signup).attended, "attended")
+
+
+SIGNUP_CELLS = [
+    *cells(
+        "editor_a",
+        "club_a",
+        {
+            signups_index: "200 sees club_a",
+            signups_list: "200",
+            signups_csv: "200",
+            signups_attendance: "attended",
+        },
+    ),
+    *cells(
+        "editor_a",
+        "club_b",
+        {signups_list: "denied", signups_csv: "denied", signups_attendance: "denied"},
+    ),
+    *cells(
+        "editor_p",
+        "club_a",
+        {
+            signups_index: "200 sees nothing",
+            signups_list: "denied",
+            signups_csv: "denied",
+            signups_attendance: "denied",
+        },
+    ),
+    *cells(
+        "agency",
+        "club_b",
+        {
+            signups_index: ALL_CLUBS,
+            signups_list: "200",
+            signups_csv: "200",
+            signups_attendance: "attended",
+        },
+    ),
+    *cells(
+        "anonymous",
+        "club_a",
+        {signups_index: "login", signups_csv: "login", signups_attendance: "login"},
+    ),
+]
+
+
+# --- the board "Gesucht & Geboten" (issue #20): a club edits and reads answers of its own posts --
+
+
+def board_edit(client, world, club):
+    return observe(client.get(reverse("board_admin:edit", args=[club.board_post.pk])))
+
+
+def board_answers(client, world, club):
+    response = client.get(reverse("board_admin:post", args=[club.board_post.pk]))
+    label = observe(response)
+    if label != "200":
+        return label
+    seen = club.board_post.answers.get().message in response.content.decode()
+    return "200 sees answer" if seen else "200 no answers"
+
+
+BOARD_CELLS = [
+    *cells("editor_a", "club_a", {board_edit: "200", board_answers: "200 sees answer"}),
+    *cells("editor_a", "club_b", {board_edit: "denied", board_answers: "200 no answers"}),
+    *cells("editor_p", "club_a", {board_edit: "denied", board_answers: "200 no answers"}),
+    *cells("agency", "club_b", {board_edit: "200", board_answers: "200 sees answer"}),
+    *cells("anonymous", "club_a", {board_edit: "login", board_answers: "login"}),
+]
+
+
 MATRIX = [
     *cells("editor_a", "club_a", EDITOR_OWN),
     *cells("editor_a", "club_b", EDITOR_OTHER),
@@ -733,6 +844,8 @@ MATRIX = [
     *cells("editor_t", "partner_p", OTHERS_ON_LINKS),
     *cells("agency", "partner_p", OTHERS_ON_LINKS),
     *AGENCY_FEATURES,
+    *SIGNUP_CELLS,
+    *BOARD_CELLS,
 ]
 
 
