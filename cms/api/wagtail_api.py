@@ -10,8 +10,8 @@ for everyone, so a logged-in editor or a password in the session must not widen 
 import copy
 
 from django.contrib.auth.models import AnonymousUser
-from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 from django.utils.translation import gettext as _
+from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 from taggit.managers import _TaggableManager
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter

@@ -19,6 +19,7 @@ from cms.clubs.forms import TenantPageForm
 from cms.homepages.preview import EnginePreviewMixin
 
 from .rules import RuleError, parse_rule
+from .widgets import RecurrenceWidget
 
 # A recurring event may start at most this many years back: older series must be started anew
 # (the rule's expansion jumps to the requested window, but a series is kept current).
@@ -26,8 +27,6 @@ MAX_RECURRING_AGE_YEARS = 10
 # Any event's start lies in this range of years.
 EARLIEST_EVENT_YEAR = 1990
 LATEST_EVENT_YEARS_AHEAD = 10
-
-from .widgets import RecurrenceWidget
 
 
 class EventCategory(models.TextChoices):
