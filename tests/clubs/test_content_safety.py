@@ -71,3 +71,68 @@ def test_stored_bad_data_does_not_break_the_shared_endpoints():
     assert "Link" in response.content.decode()
     bundle = client.get(f"/api/v1/clubs/{club.slug}/bundle/")
     assert bundle.status_code == 200
+
+
+def page_of_every_type(club):
+    from cms.clubs.models import ContentPage, GalleryPage, ProjectPage
+    from tests.factories import add_child, event_index, event_page
+
+    news_parent = news_index(club)
+    events_parent = event_index(club)
+    return [
+        club,
+        news_parent,
+        news_page(news_parent, "Neuigkeit"),
+        events_parent,
+        event_page(events_parent, "Treffen"),
+        add_child(club, ContentPage(title="Über uns", slug="ueber-uns")),
+        add_child(club, GalleryPage(title="Bilder", slug="bilder")),
+        add_child(club, ProjectPage(title="Projekt", slug="projekt")),
+    ]
+
+
+PLAIN_VALIDATORS = {"MaxLengthValidator", "ProhibitNullCharactersValidator"}
+
+
+def free_text_fields(page, form_fields) -> list[str]:
+    """The page's plain text fields an editor types into (no choices, no format rules)."""
+    from django.db.models import CharField, TextField
+    from wagtail.fields import RichTextField
+
+    names = []
+    for field in type(page)._meta.get_fields():
+        if (
+            isinstance(field, CharField | TextField)
+            and not isinstance(field, RichTextField)  # Draftail JSON: checked as rich text
+            and field.name in form_fields
+            and not field.choices
+            and all(type(v).__name__ in PLAIN_VALIDATORS for v in field.validators)
+            and field.name not in ("slug", "recurrence", "own_domain")
+        ):
+            names.append(field.name)
+    return names
+
+
+def test_every_page_form_refuses_control_characters_in_every_text_field(client):
+    from django.urls import reverse
+
+    from cms.clubs.content_checks import CONTROL_MESSAGE
+    from tests.tenancy.admin_forms import page_form
+
+    club = ClubFactory()
+    client.force_login(club.editor)
+    checked = 0
+    for page in page_of_every_type(club):
+        page = page.specific
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        data = page_form(club.editor, url)
+        fields = free_text_fields(page, data)
+        assert "title" in fields, type(page)
+        changes = {name: f"Text mit Steuerzeichen\x0b{name}" for name in fields}
+        response = client.post(url, {**data, **changes})
+        assert response.status_code == 200, (type(page), response.status_code)
+        errors = response.context["form"].errors
+        for name in fields:
+            assert str(CONTROL_MESSAGE) in errors.get(name, []), (type(page), name, errors)
+            checked += 1
+    assert checked >= 20

@@ -78,8 +78,10 @@ PROFILE_ERRORS = {
         "accent_colour",
         "Zu wenig Kontrast zu Weiß",
     ),
-    "own domain with scheme and path": (
-        {"own_domain": "https://mein-verein.de/start"},
+    # A pasted URL ("https://mein-verein.de/start") is normalised to its host
+    # (tests/homepages/test_own_domain_takeover.py); what is no host name is refused.
+    "own domain that is no host name": (
+        {"own_domain": "mein_verein.de"},
         "own_domain",
         "Ein Domainname wie „mein-verein.de“, ohne http:// und ohne Pfad.",
     ),

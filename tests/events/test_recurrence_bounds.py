@@ -170,3 +170,26 @@ def test_event_start_dates_are_bounded(start, recurrence, error):
     with pytest.raises(ValidationError) as raised:
         page.clean()
     assert any(error in message for message in raised.value.message_dict["start"])
+
+
+@pytest.mark.parametrize(
+    "injected",
+    [
+        "FREQ=WEEKLY;BYDAY=MO\r\nATTENDEE:mailto:opfer@example.org",
+        "FREQ=WEEKLY;BYDAY=MO\nX-INJECTED:1",
+        "FREQ=WEEKLY;BYDAY=MO\rX-INJECTED:1",
+        "FREQ=WEEKLY;BYDAY=MO;X-INJECTED=1",
+    ],
+)
+def test_multi_line_rules_never_reach_the_calendar_file(client, injected):
+    from tests.factories import ClubFactory, event_index, event_page
+
+    club = ClubFactory()
+    page = event_page(event_index(club), "Treffen", recurrence="FREQ=WEEKLY;BYDAY=MO")
+    type(page).objects.filter(pk=page.pk).update(recurrence=injected)
+    for url in ("/api/v1/events.ics", f"/api/v1/clubs/{club.slug}/events.ics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "INJECTED" not in text and "opfer@" not in text
+        assert "RRULE:FREQ=WEEKLY" not in text, "a rule outside the subset makes a one-off"
