@@ -18,9 +18,16 @@ every table with board figures (:func:`suppress`):
 3. If fewer than ``MIN_GROUP_SIZE`` clubs have a board on record at all, nothing about boards
    is published.
 
+4. **Rounding** (against differences *between* snapshots): every published board figure is
+   rounded to the nearest multiple of ``BOARD_ROUNDING_BASE`` (5; halves up). Suppression
+   alone holds within one snapshot, but publishing one club moved the totals from
+   (69, 235, 195) to (70, 236, 198): exactly its board. Rounded, the difference of two
+   snapshots leaves at least five possible values for each of the added (or removed) club's
+   figures (``tests/stats/test_suppression.py::test_one_club_more_never_reveals_its_board``).
+
 Thus every published board figure, and every difference of published board figures within a
-table, derives from at least five clubs. Clubs without board figures (all three zero) do not
-count as reporting a board.
+table, derives from at least five clubs, and no difference between two reports pins down one
+club's board. Clubs without board figures (all three zero) do not count as reporting a board.
 """
 
 import datetime
@@ -36,6 +43,7 @@ from cms.api.privacy import public_pages
 from cms.clubs.models import ClubPage
 
 MIN_GROUP_SIZE = 5
+BOARD_ROUNDING_BASE = 5
 UNKNOWN = "unknown"
 BOARD_FIELDS = ("women", "men", "diverse")
 
@@ -152,24 +160,32 @@ def hide(row: dict) -> None:
         row[name] = None
 
 
+def rounded(value: int) -> int:
+    """``value`` to the nearest multiple of ``BOARD_ROUNDING_BASE``, halves up."""
+    return (value + BOARD_ROUNDING_BASE // 2) // BOARD_ROUNDING_BASE * BOARD_ROUNDING_BASE
+
+
 def suppress(rows: list[dict], total_clubs: int | None = None) -> list[dict]:
     """Apply the suppression rule (see the module docstring) to the rows of one board table
-    that partition ``total_clubs`` clubs (None: the rows stand alone, no total is published)."""
+    that partition ``total_clubs`` clubs (None: the rows stand alone, no total is published),
+    and round the published figures."""
     for row in rows:
         if row["clubs"] < MIN_GROUP_SIZE:
             hide(row)
-    if total_clubs is None:
-        return rows
-    if total_clubs < MIN_GROUP_SIZE:
+    if total_clubs is not None and total_clubs < MIN_GROUP_SIZE:
         for row in rows:
             hide(row)
-        return rows
-    hidden = sum(row["clubs"] for row in rows if row["suppressed"])
-    published = sorted((row for row in rows if not row["suppressed"]), key=lambda r: r["clubs"])
-    while 0 < hidden < MIN_GROUP_SIZE and published:
-        row = published.pop(0)
-        hide(row)
-        hidden += row["clubs"]
+    elif total_clubs is not None:
+        hidden = sum(row["clubs"] for row in rows if row["suppressed"])
+        published = sorted((row for row in rows if not row["suppressed"]), key=lambda r: r["clubs"])
+        while 0 < hidden < MIN_GROUP_SIZE and published:
+            row = published.pop(0)
+            hide(row)
+            hidden += row["clubs"]
+    for row in rows:
+        if not row["suppressed"]:
+            for name in BOARD_FIELDS:
+                row[name] = rounded(row[name])
     return rows
 
 

@@ -95,3 +95,97 @@ def test_an_image_already_on_the_page_may_stay(client, clubs, agency_user):
     page.get_latest_revision().publish()
     page.refresh_from_db()
     assert post(client, own.editor, page, content_data(page, blocks)).status_code == 302
+
+
+# --- rich text: every entity type, in rich-text blocks and rich-text fields (#15 item 4) ------
+
+
+def contentstate(html: str) -> str:
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    from cms.clubs.blocks import RICH_TEXT_FEATURES
+
+    return ContentstateConverter(RICH_TEXT_FEATURES).from_database_format(html)
+
+
+def entity_html(kind: str, target) -> str:
+    return f'<p>Siehe <a linktype="{kind}" id="{target.pk}">hier</a>.</p>'
+
+
+def rich_text_target(kind: str, owner: str, own, other):
+    from wagtail.models import PageViewRestriction
+
+    club = own if owner.startswith("own") else other
+    if kind == "document":
+        return document(club.tenant.collection)
+    if owner in ("own", "other_public"):
+        return add_child(club, ContentPage(title="Ziel", slug="ziel"))
+    if owner in ("other_draft", "own_draft"):
+        return add_child(club, ContentPage(title="Geheimer Entwurf", slug="ziel"), publish=False)
+    target = add_child(club, ContentPage(title="Intern", slug="ziel"))
+    PageViewRestriction.objects.create(page=target, restriction_type="login")
+    return target
+
+
+def post_rich_text(client, own, place: str, html: str):
+    """The rich text in a content page's text block, or in the club page's description."""
+    from tests.tenancy.admin_forms import page_form
+
+    if place == "block":
+        page = add_child(own, ContentPage(title="Über uns", slug="ueber-uns"))
+        data = content_data(page, [("text", contentstate(html))])
+        return post(client, own.editor, page, data), page, "body"
+    url = reverse("wagtailadmin_pages:edit", args=(own.pk,))
+    data = page_form(own.editor, url, description=contentstate(html))
+    return post(client, own.editor, own, data), own, "description"
+
+
+RICH_TEXT_CASES = [
+    # (entity, owner of the target, accepted?)
+    ("document", "own", True),
+    ("document", "other", False),
+    ("page", "own", True),
+    ("page", "own_draft", True),
+    ("page", "other_public", True),
+    ("page", "other_draft", False),
+    ("page", "other_private", False),
+]
+
+
+@pytest.mark.parametrize("place", ["block", "field"])
+@pytest.mark.parametrize(
+    ("kind", "owner", "accepted"),
+    [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in RICH_TEXT_CASES],
+)
+def test_rich_text_entities(client, clubs, place, kind, owner, accepted):
+    own, other = clubs
+    target = rich_text_target(kind, owner, own, other)
+    response, page, field = post_rich_text(client, own, place, entity_html(kind, target))
+    value = getattr(page.get_latest_revision_as_object(), field)
+    saved = str(list(value.raw_data)) if hasattr(value, "raw_data") else str(value)
+    if accepted:
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert f'id=\\"{target.pk}\\"' in saved or f'id="{target.pk}"' in saved
+    else:
+        assert response.status_code == 200
+        content = response.content.decode()
+        message = "nicht zu Ihrem Verein" if kind == "document" else "zu einer Seite, die nicht "
+        assert message in content
+        assert f"id={target.pk}" not in saved.replace('"', "").replace("\\", "")
+
+
+def test_rich_text_image_embeds_of_another_club_are_refused(clubs):
+    """Images are no rich-text feature of the editor, but stored rich text can carry them
+    (the check reads Wagtail's storage format, whatever produced it)."""
+    from cms.clubs.forms import FOREIGN_MEDIA, _foreign, media_in
+
+    own, other = clubs
+    foreign = image(other.tenant.collection)
+    html = f'<embed embedtype="image" id="{foreign.pk}" format="left" alt=""/>'
+    assert [m.pk for m in media_in(html)] == [foreign.pk]
+
+    class Form:
+        cleaned_data = {"description": html}
+
+    allowed = {own.tenant.collection_id}
+    assert _foreign(Form, {}, allowed, lambda pks: True) == {"description": FOREIGN_MEDIA}

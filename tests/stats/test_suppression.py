@@ -5,8 +5,18 @@ import itertools
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cms.stats.tables import BOARD_FIELDS, MIN_GROUP_SIZE, suppress
+from cms.stats.tables import (
+    BOARD_FIELDS,
+    BOARD_ROUNDING_BASE,
+    MIN_GROUP_SIZE,
+    ClubFigures,
+    board_tables,
+    rounded,
+    suppress,
+)
 
 
 def rows_of(sizes):
@@ -66,3 +76,54 @@ def test_every_small_partition_is_safe():
     for count in range(1, 4):
         for sizes in itertools.product(range(8), repeat=count):
             assert_safe(suppress(rows_of(sizes), sum(sizes)), sum(sizes))
+
+
+# --- differences between snapshots (#15 item 8) -----------------------------------------------
+
+boards = st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 3))
+clubs = st.tuples(st.sampled_from(["dueren", "juelich"]), st.integers(1990, 2025), boards)
+LABELS = {"dueren": "Düren", "juelich": "Jülich"}
+
+
+def figures(key, year, board) -> ClubFigures:
+    return ClubFigures((key, LABELS[key]), (), (), (), year, None, board)
+
+
+def published(district) -> dict:
+    return {
+        (table.name, row["key"], name): row[name]
+        for table in board_tables(district, 2026)
+        for row in table.rows
+        for name in BOARD_FIELDS
+    }
+
+
+def fitting_values(before: int, after: int) -> set[int]:
+    """The values of the added club's figure that agree with the cell before and after."""
+    return {
+        added
+        for true_before in range(max(before - BOARD_ROUNDING_BASE, 0), before + BOARD_ROUNDING_BASE)
+        for added in range(50)
+        if rounded(true_before) == before and rounded(true_before + added) == after
+    }
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(district=st.lists(clubs, max_size=30), newcomer=clubs)
+def test_one_club_more_never_reveals_its_board(district, newcomer):
+    """Publishing (or removing) one club: for every board cell published in both reports,
+    several values of the club's figure fit the two reports — not only the true one."""
+    before_district = [figures(*club) for club in district]
+    after_district = [*before_district, figures(*newcomer)]
+    before, after = published(before_district), published(after_district)
+    for cell in before.keys() & after.keys():
+        if before[cell] is None or after[cell] is None:
+            continue  # suppressed in one report: no difference to take
+        assert len(fitting_values(before[cell], after[cell])) >= 2, cell
+
+
+def test_the_reported_difference_no_longer_shows_the_board():
+    """The reproduction: one club with the board (1, 1, 3) moved the totals from
+    (69, 235, 195) to (70, 236, 198)."""
+    assert [rounded(value) for value in (69, 235, 195)] == [70, 235, 195]
+    assert [rounded(value) for value in (70, 236, 198)] == [70, 235, 200]

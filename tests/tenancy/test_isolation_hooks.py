@@ -268,3 +268,23 @@ def test_page_chooser_by_unknown_type_is_still_a_404(client, club):
     client.force_login(club.editor)
     response = client.get(reverse("wagtailadmin_choose_page"), {"page_type": "clubs.nothing"})
     assert response.status_code == 404
+
+
+def test_reports_a_club_cannot_use_are_hidden_and_refused(client, club, agency_user):
+    """Page types usage (district-wide counts), aging pages and the workflow reports are the
+    agency's (#17 item 10): not in a club editor's menu, and refused when typed in."""
+    hidden = ("page-types-usage", "aging-pages", "workflow-tasks")
+    client.force_login(club.editor)
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert not [name for name in hidden if name in menu]
+    assert "site-history" in menu  # the reports that stay
+    for name in ("page_types_usage", "aging_pages", "workflow", "workflow_tasks"):
+        response = client.get(reverse(f"wagtailadmin_reports:{name}"))
+        assert response.status_code in (302, 403), name
+        assert response.status_code == 403 or response.url != reverse(
+            f"wagtailadmin_reports:{name}"
+        )
+    client.force_login(agency_user)
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert all(name in menu for name in hidden)
+    assert client.get(reverse("wagtailadmin_reports:page_types_usage")).status_code == 200
