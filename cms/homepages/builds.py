@@ -65,7 +65,10 @@ def recover_builds() -> list[str]:
     return recover_interrupted_builds(enqueue_build)
 
 
-@task()
+# A club's homepage builds in about a second, the portal takes much longer: waiting club
+# builds go first, and a second worker (``manage.py start`` runs two) keeps them moving while
+# one worker builds the portal.
+@task(priority=10)
 def rebuild_club_site(slug: str) -> dict:
     def build():
         fresh_api_reads()

@@ -1,6 +1,7 @@
 """The README's first command ends here: migrate, load the demo district if the database has
-no clubs yet, then serve on 127.0.0.1:8000 with a task worker beside the server (site builds
-and e-mails run there, never in the request). The worker stops with the server."""
+no clubs yet, then serve on 127.0.0.1:8000 with task workers beside the server (site builds
+and e-mails run there, never in the request). Two workers, so that a club's homepage is not
+held up while the other builds the portal; they stop with the server."""
 
 import os
 import subprocess
@@ -12,13 +13,15 @@ from django.core.management.base import BaseCommand
 
 from cms.ops.statistics import refresh_planner_statistics
 
+WORKERS = 2
+
 
 def start_worker() -> subprocess.Popen:
-    """``manage.py db_worker`` in its own process, with this process' settings."""
+    """``manage.py db_worker`` in its own process, with this process' settings module."""
     return subprocess.Popen(
         [sys.executable, "-m", "django", "db_worker", "--no-reload", "--interval", "0.2"],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
+        env={"DJANGO_SETTINGS_MODULE": "cms.settings.dev", **os.environ},
     )
 
 
@@ -55,14 +58,16 @@ class Command(BaseCommand):
         call_command("build_sites", all=True, portal=True, incremental=True)
         if no_serve:
             return
-        worker = start_worker()
+        workers = [start_worker() for _ in range(WORKERS)]
+        pids = ", ".join(str(worker.pid) for worker in workers)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Vereinsnetz läuft auf http://{addrport}/ (Portal; Admin: /admin/); "
-                f"der Task-Worker baut die Websites nach dem Veröffentlichen (PID {worker.pid})."
+                f"die Task-Worker bauen die Websites nach dem Veröffentlichen (PID {pids})."
             )
         )
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
-            stop_worker(worker)
+            for worker in workers:
+                stop_worker(worker)
