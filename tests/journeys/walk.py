@@ -24,12 +24,24 @@ OVERFLOW = """() => {
   const root = document.documentElement;
   const wide = [];
   const main = document.querySelector("main") || document.body;
-  for (const el of main.querySelectorAll("td, th, button, a, input, select, textarea, label, h1, h2, p")) {
+  // Off-canvas panels (the editor's minimap), visually hidden table heads, and content in a
+  // box that scrolls sideways on its own are not cut off.
+  const reachable = (el) => {
+    if (el.closest(".w-minimap, [data-side-panel], table.vn-stack thead")) return true;
+    for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(up).overflowX)) return true;
+    }
+    return false;
+  };
+  const kinds = "td, th, button, a, input, select, textarea, label, h1, h2, p";
+  for (const el of main.querySelectorAll(kinds)) {
     const box = el.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && box.right > window.innerWidth + 1 && getComputedStyle(el).visibility !== "hidden") {
+    const shown = box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+    if (shown && box.right > window.innerWidth + 1 && !reachable(el)) {
       const classes = typeof el.className === "string" ? el.className.trim() : "";
       wide.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-                (classes ? "." + classes.split(/\\s+/).join(".") : "") + ` (${Math.round(box.right)} px)`);
+                (classes ? "." + classes.split(/\\s+/).join(".") : "") +
+                ` (${Math.round(box.right)} px)`);
       if (wide.length >= 5) break;
     }
   }
