@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.stats",
     "cms.brochure",
     "cms.freshness",
+    "cms.help",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
