@@ -36,9 +36,10 @@ def test_a_club_editor_finds_help_in_the_menu_and_every_answer(editor_client):
     url = reverse("vereinsnetz_help")
     assert url == "/admin/hilfe/"
     dashboard = editor_client.get("/admin/").content.decode()
-    # the sidebar menu comes as JSON for Wagtail's script
-    assert '"/admin/hilfe/"' in dashboard
-    assert "guide.wagtail.org" not in dashboard  # Wagtail's English guide left the menu
+    # the sidebar menu comes as JSON for Wagtail's script: ours in, Wagtail's English one out
+    assert '"name": "hilfe", "label": "Hilfe"' in dashboard
+    assert '"url": "/admin/hilfe/"' in dashboard
+    assert '"name": "help"' not in dashboard
 
     response = editor_client.get(url)
     assert response.status_code == 200
