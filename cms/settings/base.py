@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "cms.freshness",
     "cms.signups",
     "cms.board",
+    "cms.help",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
