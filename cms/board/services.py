@@ -13,7 +13,7 @@ from django_tasks import task
 
 from cms.tenancy.provisioning import is_agency, tenants_of
 
-from .models import BoardAnswer, BoardDirection, BoardPost
+from .models import BoardAnswer, BoardDirection, BoardKind, BoardPost
 
 REMIND_DAYS_BEFORE = 7
 
@@ -140,7 +140,14 @@ def figures() -> list[dict]:
     table: dict[str, dict] = {}
     for row in rows:
         entry = table.setdefault(
-            row["kind"], {"kind": row["kind"], "offer": 0, "request": 0, "answers": 0}
+            row["kind"],
+            {
+                "kind": row["kind"],
+                "label": BoardKind(row["kind"]).label,
+                "offer": 0,
+                "request": 0,
+                "answers": 0,
+            },
         )
         entry[row["direction"]] += row["posts"]
         entry["answers"] += row["answers"]

@@ -37,7 +37,7 @@ class SignupsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
     return SignupsMenuItem(
-        _("Anmeldungen zu Veranstaltungen"),
+        _("Teilnehmerlisten"),
         reverse("signups_admin:index"),
         icon_name="group",
         order=235,

@@ -182,7 +182,14 @@ def test_the_agency_sees_figures_and_hides_a_post(client, agency_user, club, req
     client.force_login(agency_user)
     page = client.get(reverse("board_admin:index"))
     assert page.context["figures"] == [
-        {"kind": "volunteers", "offer": 0, "request": 1, "answers": 1, "answered": 1}
+        {
+            "kind": "volunteers",
+            "label": "Ehrenamtliche",
+            "offer": 0,
+            "request": 1,
+            "answers": 1,
+            "answered": 1,
+        }
     ]
     form = {
         "tenant": club.tenant.pk,
@@ -197,3 +204,7 @@ def test_the_agency_sees_figures_and_hides_a_post(client, agency_user, club, req
     client.post(reverse("board_admin:edit", args=[request_post.pk]), form)
     request_post.refresh_from_db()
     assert request_post.hidden and request_post.description == "bearbeitet"
+
+
+def test_the_feed_refuses_writes(client, club, request_post):
+    assert client.post(reverse("api-board-feed")).status_code == 405

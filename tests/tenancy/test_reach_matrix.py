@@ -42,6 +42,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail.snippets.models import get_snippet_models
 
+from cms.board.services import answer as answer_board_post
 from cms.clubs.models import ContentPage
 from cms.homepages.models import BuildState, SiteBuild
 from cms.partners.models import CooperationLink, CooperationPage
@@ -53,14 +54,19 @@ from tests.factories import (
     ClubFactory,
     PartnerFactory,
     add_child,
+    board_post,
     booking,
     cooperation,
     document,
+    event_index,
+    event_page,
     funding_programme,
     image,
     mentoring,
     municipality,
     room,
+    signup,
+    signup_options,
 )
 from tests.tenancy.test_isolation_matrix import observe
 from tests.tenancy.worlds import module_world
@@ -88,6 +94,18 @@ POLICY = [
         "read-only published content and anonymous occupancy",
     ),
     (r"api-(registration-create|feedback-create)$", "public", "public forms, rate-limited"),
+    (
+        r"api-(event-signup|signup-list|board-list|board-feed|board-answer)$",
+        "public",
+        "sign-up state and form, the board and its relay form: no personal data, rate-limited",
+    ),
+    (r"signups:(cancel|accept)$", "public", "links in mails: a signed token, else 404"),
+    (r"(signups_admin:index|board_admin:(index|add))$", "own", "filtered to the tenants"),
+    (
+        r"board_admin:post$",
+        "own",
+        "another organisation's post may be read and answered; its answers stay hidden",
+    ),
     # Bookings: the API answers an editor's own club only (tests/rooms/test_booking_matrix.py).
     (r"api-booking-list$", "own", "filtered to the editor's club"),
     (r"api-booking-", "object", "another club's booking"),
@@ -192,7 +210,12 @@ UNNAMED = "unnamed"
 
 
 # The two public forms of the API (anonymous writes by design, throttled; tests/portal).
-PUBLIC_FORMS = {"api-registration-create", "api-feedback-create"}
+PUBLIC_FORMS = {
+    "api-registration-create",
+    "api-feedback-create",
+    "api-event-signup",
+    "api-board-answer",
+}
 
 
 def policy_of(name: str) -> tuple[str, str]:
@@ -272,6 +295,11 @@ MODEL_COVERAGE = {
     "tenancy.RegistrationRequest": "registrations:* agency cells",
     "homepages.SiteBuild": "homepages_builds agency cells",
     "funding.FundingProgramme": "wagtailsnippets_funding_* agency cells; dashboard panel",
+    "signups.SignupOptions": "signups_admin:options object cells; isolation matrix",
+    "signups.Signup": "signups_admin:* object cells; isolation matrix signups_*",
+    "signups.SignupDeletion": "signups_admin:index own cells (the agency's record)",
+    "board.BoardPost": "board_admin:* cells; isolation matrix board_*",
+    "board.BoardAnswer": "board_admin:post own cells (answers hidden); isolation matrix",
 }
 
 # Models nobody edits on their own: inline children edited only through their parent's form
@@ -345,6 +373,17 @@ def build_world():
     club_b.mentoring = mentoring(club_b.page, third, confirmed=False)
     club_b.draft.get_workflow().start(club_b.draft, club_b.editor)
     funding_programme("Offenes Programm Reichweite", active=True)
+    club_b.event = event_page(event_index(club_b.page), title=f"{club_b.marker} Workshop")
+    club_b.signup = signup(
+        signup_options(club_b.event), name=f"{club_b.marker} Teilnehmerin", email="g@example.org"
+    )
+    club_b.board_post = board_post(club_b.tenant, "Gesuch Baobab")
+    answer_board_post(
+        club_b.board_post,
+        name="Helferin",
+        email="h@example.org",
+        message=f"{club_b.marker} Antwort",
+    )
     agency = SimpleNamespace(
         key="Agentur",
         marker=f"{SECRET}Agentur",
@@ -393,6 +432,8 @@ def pk_target(world, name: str):
         "wagtailadmin_collections": b.tenant.collection,
         "wagtailadmin_workflows": agency.workflow,
         "rooms_admin": b.booking,
+        "signups_admin": b.event,
+        "board_admin": b.board_post,
         "api-booking": b.booking,
         "api-room": agency.room,
         "cooperations:decide_link": b.link,
@@ -454,6 +495,8 @@ def route_kwargs(world, route: Route) -> dict:
         "key": "impressum",
         "uidb64": "MQ",
         "token": "set-password",
+        "signup_pk": b.signup.pk,
+        "value": "kein-gueltiger-link",
     }
     kwargs = {}
     for arg in route.args:
