@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
+    path("profil-bestaetigen/", include("cms.freshness.urls")),
     path("", include(homepage_urls)),
 ]
 # The district portal at / takes every path nothing above claimed (see cms/homepages/portal.py).

@@ -368,3 +368,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A club profile without a new revision for this many days counts as stale: the weekly
 # ``manage.py remind_stale_clubs`` mails its editors and the agency sees it under Berichte.
 STALE_AFTER_DAYS = int(os.environ.get("STALE_AFTER_DAYS", "180"))
+# Profiles that stay true (cms/freshness): editors are asked at least this often to confirm,
+# a reminder is repeated at most this often, its one-click link holds this long, and the
+# directory marks a club whose profile was not confirmed for this many days.
+CONFIRM_EVERY_DAYS = int(os.environ.get("CONFIRM_EVERY_DAYS", "365"))
+REMIND_EVERY_DAYS = int(os.environ.get("REMIND_EVERY_DAYS", "30"))
+CONFIRM_LINK_MAX_AGE_DAYS = int(os.environ.get("CONFIRM_LINK_MAX_AGE_DAYS", "90"))
+PROFILE_UNCONFIRMED_AFTER_DAYS = int(os.environ.get("PROFILE_UNCONFIRMED_AFTER_DAYS", "365"))
+# The open-data export of the club directory (/api/v1/open-data/): its licence.
+OPEN_DATA_LICENSE_NAME = os.environ.get(
+    "OPEN_DATA_LICENSE_NAME", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+)
+OPEN_DATA_LICENSE_URL = os.environ.get(
+    "OPEN_DATA_LICENSE_URL", "https://www.govdata.de/dl-de/by-2-0"
+)
+OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Integrationsagentur")
