@@ -51,6 +51,7 @@ v1_patterns = [
     path("", include("cms.funding.api_urls")),
     path("", include("cms.stats.api_urls")),
     path("", include("cms.brochure.api_urls")),
+    path("", include("cms.opendata.api_urls")),
     *v1_router.urls,
 ]
 

@@ -383,3 +383,4 @@ OPEN_DATA_LICENSE_URL = os.environ.get(
     "OPEN_DATA_LICENSE_URL", "https://www.govdata.de/dl-de/by-2-0"
 )
 OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Integrationsagentur")
+OPEN_DATA_STATE_PROVINCE = os.environ.get("OPEN_DATA_STATE_PROVINCE", "Nordrhein-Westfalen")
