@@ -52,6 +52,7 @@ v1_patterns = [
     path("", include("cms.stats.api_urls")),
     path("", include("cms.brochure.api_urls")),
     path("", include("cms.opendata.api_urls")),
+    path("", include("cms.flyers.api_urls")),
     *v1_router.urls,
 ]
 

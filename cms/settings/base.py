@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.funding",
     "cms.stats",
     "cms.brochure",
+    "cms.flyers",
     "cms.freshness",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
