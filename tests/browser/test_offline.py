@@ -21,6 +21,23 @@ def wait_for_worker(page) -> None:
     )
 
 
+def wait_for_cached(page, part: str) -> None:
+    """Until the worker has kept a file whose address contains ``part`` (the first page's
+    own files are sent to it after it starts)."""
+    page.wait_for_function(
+        "(part) => caches.keys().then((keys) => Promise.all(keys.map((key) =>"
+        " caches.open(key).then((cache) => cache.keys()))))"
+        ".then((lists) => lists.flat().some((request) => request.url.includes(part)))",
+        arg=part,
+    )
+
+
+STYLED = (
+    "() => [...document.styleSheets].some((sheet) => {"
+    " try { return sheet.cssRules.length > 0; } catch (error) { return false; } })"
+)
+
+
 def test_home_and_events_stay_readable_offline(chromium_browser, built_demo_club, site_server):
     site = built_demo_club
     manifest = json.loads((site.root / "manifest.webmanifest").read_text())
@@ -29,12 +46,14 @@ def test_home_and_events_stay_readable_offline(chromium_browser, built_demo_club
         home = site_server.url(site.slug, "de/")
         page.goto(home)
         wait_for_worker(page)
-        page.reload()  # now controlled: this visit goes through the worker
+        wait_for_cached(page, "/static/")
         title = page.title()
         context = page.context
         context.set_offline(True)
         page.reload()
         assert page.title() == title
+        assert page.evaluate(STYLED), "the stylesheet was not kept"
+        page.screenshot(path="/tmp/reach-shots/offline-home-de-390.png")
         assert page.locator("[data-offline-note]").is_visible()
         # Precached on installation though never opened: the events page (main menu).
         page.goto(site_server.url(site.slug, "de/veranstaltungen/"))
@@ -60,9 +79,11 @@ def test_arabic_offline_note(chromium_browser, built_demo_club, site_server):
     with new_page(chromium_browser, viewport={"width": 1280, "height": 800}) as page:
         page.goto(site_server.url(site.slug, "ar/"))
         wait_for_worker(page)
+        wait_for_cached(page, "/static/")
         page.context.set_offline(True)
         page.goto(site_server.url(site.slug, "ar/gibt-es-nicht/"))
         assert page.evaluate("document.documentElement.dir") == "rtl"
         assert "لا يوجد اتصال" in page.content()
+        assert page.evaluate(STYLED)
         page.screenshot(path="/tmp/reach-shots/offline-note-ar-1280.png")
         page.context.set_offline(False)

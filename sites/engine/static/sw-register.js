@@ -3,7 +3,14 @@
 (function () {
   var script = document.currentScript;
   if ("serviceWorker" in navigator && script && script.dataset.worker) {
-    navigator.serviceWorker.register(script.dataset.worker, { scope: script.dataset.scope });
+    navigator.serviceWorker.register(script.dataset.worker).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var loaded = performance.getEntriesByType("resource").map(function (entry) {
+        return entry.name;
+      });
+      registration.active.postMessage({ keep: [location.href].concat(loaded) });
+    });
   }
   function show() {
     var note = document.querySelector("[data-offline-note]");

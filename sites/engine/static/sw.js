@@ -33,6 +33,20 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The page that registered the worker was loaded before the worker ran: it sends its own
+// address and what it loaded (stylesheets, scripts, images), to be kept like later visits.
+self.addEventListener("message", (event) => {
+  const urls = (event.data && event.data.keep) || [];
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => Promise.all(
+      urls.map((href) => new URL(href, SCOPE)).filter(own).map((url) => {
+        url.search = "";
+        return cache.add(url.href).catch(() => undefined);
+      })
+    ))
+  );
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -55,7 +69,8 @@ self.addEventListener("fetch", (event) => {
             if (request.mode === "navigate") {
               const lang = url.pathname.slice(SCOPE.pathname.length).split("/")[0];
               const page = SETTINGS.folders.includes(lang) ? lang + "/offline.html" : SETTINGS.offline;
-              return caches.match(new URL(page, SCOPE).href, { cacheName: CACHE });
+              // A redirect, not the note's body: its links are relative to its own address.
+              return Response.redirect(new URL(page, SCOPE).href, 302);
             }
             return Response.error();
           })
