@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
     path("anmeldung/", include("cms.signups.urls")),
+    path("profil-bestaetigen/", include("cms.freshness.urls")),
     path("", include(homepage_urls)),
 ]
 # The district portal at / takes every path nothing above claimed (see cms/homepages/portal.py).

@@ -7,7 +7,9 @@ galleries only with consented pictures; the homepage settings with the sections 
 
 import dataclasses
 
+from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.models import Page
 
 from cms.clubs.models import (
@@ -278,6 +280,9 @@ class BundleBuilder:
                 "registration_url": page.registration_url,
                 "summary": page.summary,
                 "body": self.streams.resolve(page.body),
+                # The printable flyer (cms/flyers), at the installation's public address.
+                "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("api-event-flyer", args=(page.pk,)),
             }
         return {}
 

@@ -17,6 +17,7 @@ from cms.clubs.models import ClubPage
 
 from .bundle import BundleBuilder
 from .caching import cache_timeout, content_version
+from .contributions import annotate_clubs
 from .filters import ClubFilter
 from .locales import localized
 from .media import prefetch_image
@@ -168,6 +169,8 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         queryset = localized(ClubPage.objects.all(), self.locale).select_related(
             "locale", "municipality"
         )
+        if self.action in ("list", "retrieve"):
+            queryset = annotate_clubs(queryset)
         # The small relations (countries, languages, …) are loaded after pagination, for the
         # clubs shown, in one query: relations.prefetch_relations via club_relations.
         # The bundle loads its images (logo and cover among them) in one query of its own.

@@ -10,6 +10,7 @@ from wagtail.rich_text import expand_db_html
 from cms.homepages.links import club_homepage_url, page_homepage_url
 
 from . import privacy
+from .contributions import contributed
 from .locales import direction
 from .media import IMAGE_SCHEMA, absolute, image_data
 
@@ -112,6 +113,14 @@ class ClubSummarySerializer(LocalizedPageSerializer):
         "/vereine/<slug>/ auf dem Haupthost (absolut)."
     )
     logo = serializers.SerializerMethodField()
+    profile_confirmed_at = serializers.SerializerMethodField(
+        help_text="Wann der Verein sein Profil zuletzt als aktuell bestätigt oder bearbeitet "
+        "hat (null, wenn unbekannt)."
+    )
+    profile_unconfirmed = serializers.SerializerMethodField(
+        help_text="Wahr, wenn das Profil länger als PROFILE_UNCONFIRMED_AFTER_DAYS Tage "
+        "nicht bestätigt wurde; das Verzeichnis kennzeichnet es dann."
+    )
 
     def get_url(self, club) -> str:
         return absolute(
@@ -124,6 +133,14 @@ class ClubSummarySerializer(LocalizedPageSerializer):
     @extend_schema_field(IMAGE_SCHEMA)
     def get_logo(self, club):
         return self._image(club.logo)
+
+    @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
+    def get_profile_confirmed_at(self, club):
+        value = contributed(club, "profile_confirmed_at")
+        return None if value is None else serializers.DateTimeField().to_representation(value)
+
+    def get_profile_unconfirmed(self, club) -> bool:
+        return bool(contributed(club, "profile_unconfirmed"))
 
 
 class ImprintSerializer(serializers.Serializer):

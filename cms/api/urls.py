@@ -53,6 +53,8 @@ v1_patterns = [
     path("", include("cms.brochure.api_urls")),
     path("", include("cms.signups.api_urls")),
     path("", include("cms.board.api_urls")),
+    path("", include("cms.opendata.api_urls")),
+    path("", include("cms.flyers.api_urls")),
     *v1_router.urls,
 ]
 

@@ -6,3 +6,14 @@ class FreshnessConfig(AppConfig):
     name = "cms.freshness"
     label = "freshness"
     verbose_name = _("Aktualität der Vereinsprofile")
+
+    def ready(self):
+        from cms.api.caching import invalidate_on_change
+        from cms.api.contributions import register_club_annotation
+
+        from .models import ProfileConfirmation
+        from .selection import last_confirmed, unconfirmed
+
+        invalidate_on_change(ProfileConfirmation)
+        register_club_annotation("profile_confirmed_at", last_confirmed)
+        register_club_annotation("profile_unconfirmed", lambda: unconfirmed("profile_confirmed_at"))

@@ -1,9 +1,9 @@
-"""The weekly reminder to clubs whose profile is stale (run by cron through
-``manage.py remind_stale_clubs``, or by any scheduler that enqueues the task)."""
+"""The reminder to clubs whose profile is stale or unconfirmed for a year (run weekly by cron
+through ``manage.py remind_stale_clubs``, or by any scheduler that enqueues the task). A club
+is mailed again only after ``REMIND_EVERY_DAYS``, and no more once somebody confirms."""
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,7 +11,9 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.admin.utils import get_admin_base_url
 
-from .selection import recipients, stale_clubs
+from .models import ProfileReminder
+from .selection import clubs_to_remind, recipients, remind_after
+from .tokens import make_token
 
 logger = logging.getLogger(__name__)
 
@@ -20,16 +22,19 @@ logger = logging.getLogger(__name__)
 def remind_stale_clubs() -> dict:
     sent, without_address = [], []
     with translation.override("de"):
-        for club in stale_clubs():
+        for club in clubs_to_remind():
             addresses = recipients(club)
             if not addresses:
                 without_address.append(club.slug)
                 continue
+            reminder = ProfileReminder.objects.create(club=club, recipients=len(addresses))
+            base = get_admin_base_url()
             context = {
                 "club": club,
-                "days": settings.STALE_AFTER_DAYS,
-                "edit_url": get_admin_base_url()
-                + reverse("wagtailadmin_pages:edit", args=(club.pk,)),
+                "days": remind_after().days,
+                "last_update": club.last_update,
+                "confirm_url": base + reverse("freshness_confirm", args=(make_token(reminder),)),
+                "edit_url": base + reverse("wagtailadmin_pages:edit", args=(club.pk,)),
             }
             send_mail(
                 render_to_string("freshness/emails/stale_subject.txt", context).strip(),

@@ -19,7 +19,7 @@ class StaleClubsView(ReportView):
     export_headings = {
         "title": _("Verein"),
         "municipality": _("Gemeinde"),
-        "last_update": _("Zuletzt bearbeitet"),
+        "last_update": _("Zuletzt bearbeitet oder bestätigt"),
     }
     columns = [
         TitleColumn(
@@ -28,7 +28,7 @@ class StaleClubsView(ReportView):
             get_url=lambda club: f"/admin/pages/{club.pk}/edit/",
         ),
         Column("municipality", label=_("Gemeinde")),
-        DateColumn("last_update", label=_("Zuletzt bearbeitet")),
+        DateColumn("last_update", label=_("Zuletzt bearbeitet oder bestätigt")),
     ]
 
     def dispatch(self, request, *args, **kwargs):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.funding",
     "cms.stats",
     "cms.brochure",
+    "cms.flyers",
     "cms.freshness",
     "cms.signups",
     "cms.board",
@@ -443,3 +444,19 @@ SIGNUP_OFFER_HOURS = int(os.environ.get("SIGNUP_OFFER_HOURS", "48"))
 SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "30"))
 # A sign-up posted sooner than this after its form token was issued is treated as a bot.
 SIGNUP_MIN_FORM_SECONDS = int(os.environ.get("SIGNUP_MIN_FORM_SECONDS", "3"))
+# Profiles that stay true (cms/freshness): editors are asked at least this often to confirm,
+# a reminder is repeated at most this often, its one-click link holds this long, and the
+# directory marks a club whose profile was not confirmed for this many days.
+CONFIRM_EVERY_DAYS = int(os.environ.get("CONFIRM_EVERY_DAYS", "365"))
+REMIND_EVERY_DAYS = int(os.environ.get("REMIND_EVERY_DAYS", "30"))
+CONFIRM_LINK_MAX_AGE_DAYS = int(os.environ.get("CONFIRM_LINK_MAX_AGE_DAYS", "90"))
+PROFILE_UNCONFIRMED_AFTER_DAYS = int(os.environ.get("PROFILE_UNCONFIRMED_AFTER_DAYS", "365"))
+# The open-data export of the club directory (/api/v1/open-data/): its licence.
+OPEN_DATA_LICENSE_NAME = os.environ.get(
+    "OPEN_DATA_LICENSE_NAME", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+)
+OPEN_DATA_LICENSE_URL = os.environ.get(
+    "OPEN_DATA_LICENSE_URL", "https://www.govdata.de/dl-de/by-2-0"
+)
+OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Integrationsagentur")
+OPEN_DATA_STATE_PROVINCE = os.environ.get("OPEN_DATA_STATE_PROVINCE", "Nordrhein-Westfalen")

@@ -205,8 +205,14 @@ def directory_page(view, t, *, path, title, heading, clubs, groups, intro, enhan
             "enhance": enhance,
             "current": current,
             "base": BASE,
+            "open_data": optional(view, "open data", read_open_data) if enhance else {},
         },
     )
+
+
+def read_open_data(view) -> dict:
+    """The directory as an open dataset (``/api/v1/open-data/``): its files and licence."""
+    return view.site.fetch("/api/v1/open-data/")
 
 
 def pages(view):

@@ -37,6 +37,9 @@ plugin = Plugin(
             "imprint": "Impressum",
             "privacy": "Datenschutz",
             "made_with": "Erstellt mit dem Vereinsnetz",
+            "offline": "Offline",
+            "offline_text": "Keine Verbindung. Diese Seite ist nicht gespeichert; "
+            "Seiten, die Sie schon geöffnet haben, können Sie weiter lesen.",
             "not_found": "Seite nicht gefunden",
             "not_found_text": "Diese Seite gibt es nicht (mehr).",
             "back_home": "Zur Startseite",
@@ -49,6 +52,9 @@ plugin = Plugin(
             "imprint": "Legal notice",
             "privacy": "Privacy",
             "made_with": "Made with Vereinsnetz",
+            "offline": "Offline",
+            "offline_text": "No connection. This page has not been saved; pages you have "
+            "opened before can still be read.",
             "not_found": "Page not found",
             "not_found_text": "This page does not exist (any more).",
             "back_home": "Back to the home page",
@@ -61,6 +67,9 @@ plugin = Plugin(
             "imprint": "Künye",
             "privacy": "Gizlilik",
             "made_with": "Vereinsnetz ile oluşturuldu",
+            "offline": "Çevrimdışı",
+            "offline_text": "Bağlantı yok. Bu sayfa kaydedilmedi; daha önce açtığınız "
+            "sayfaları okumaya devam edebilirsiniz.",
             "not_found": "Sayfa bulunamadı",
             "not_found_text": "Bu sayfa mevcut değil.",
             "back_home": "Ana sayfaya dön",
@@ -73,6 +82,9 @@ plugin = Plugin(
             "imprint": "بيانات النشر",
             "privacy": "حماية البيانات",
             "made_with": "أنشئ باستخدام Vereinsnetz",
+            "offline": "غير متصل",
+            "offline_text": "لا يوجد اتصال. هذه الصفحة غير محفوظة؛ يمكنك متابعة قراءة "
+            "الصفحات التي فتحتها من قبل.",
             "not_found": "الصفحة غير موجودة",
             "not_found_text": "هذه الصفحة غير موجودة.",
             "back_home": "العودة إلى الصفحة الرئيسية",
@@ -85,6 +97,9 @@ plugin = Plugin(
             "imprint": "Вихідні дані",
             "privacy": "Захист даних",
             "made_with": "Створено за допомогою Vereinsnetz",
+            "offline": "Офлайн",
+            "offline_text": "Немає з’єднання. Цю сторінку не збережено; сторінки, які ви "
+            "вже відкривали, можна читати далі.",
             "not_found": "Сторінку не знайдено",
             "not_found_text": "Такої сторінки не існує.",
             "back_home": "На головну",
@@ -97,6 +112,9 @@ plugin = Plugin(
             "imprint": "Выходные данные",
             "privacy": "Защита данных",
             "made_with": "Создано с помощью Vereinsnetz",
+            "offline": "Офлайн",
+            "offline_text": "Нет соединения. Эта страница не сохранена; страницы, "
+            "которые вы уже открывали, можно читать дальше.",
             "not_found": "Страница не найдена",
             "not_found_text": "Такой страницы не существует.",
             "back_home": "На главную",
@@ -109,6 +127,9 @@ plugin = Plugin(
             "imprint": "اطلاعات ناشر",
             "privacy": "حریم خصوصی",
             "made_with": "ساخته شده با Vereinsnetz",
+            "offline": "آفلاین",
+            "offline_text": "اتصال برقرار نیست. این صفحه ذخیره نشده است؛ صفحه‌هایی را که "
+            "قبلاً باز کرده‌اید می‌توانید همچنان بخوانید.",
             "not_found": "صفحه پیدا نشد",
             "not_found_text": "این صفحه وجود ندارد.",
             "back_home": "بازگشت به صفحه اصلی",

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from . import offline
 from .builder import OutputFile
 from .plugins import PageSpec, Plugin
 from .rendering import make_environment, page_file, relative
@@ -273,6 +274,30 @@ def _site_files(env, site, specs, strings, assets) -> dict[str, bytes]:
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n'
         ).encode()
     files["robots.txt"] = robots.encode()
+    if not site.preview:
+        files.update(_offline_files(env, site, specs, strings, assets))
+    return files
+
+
+def _offline_files(env, site, specs, strings, assets) -> dict[str, bytes]:
+    """The service worker, its registration, the web app manifest and a note page per locale
+    (``sites/engine/offline.py``)."""
+    menus_by_locale = {}
+    files = {}
+    for locale in site.locales:
+        code = locale.code
+        active = [(p, s) for p, s in specs.get(code, []) if p.name not in site.errors]
+        menus = menus_by_locale[code] = _menus(active, code)
+        spec = PageSpec(path="", template="engine/offline.html", filename=offline.OFFLINE_FILE)
+        file = f"{code}/{offline.OFFLINE_FILE}"
+        files[file] = _render_page(
+            env, site, LocaleView(site, locale), site.theme, spec, file, strings, assets, menus, {}
+        )
+    logo = site.settings.get("logo")
+    icon = assets.path_for(logo) if logo else None
+    files["sw.js"] = offline.worker(offline.worker_settings(site, menus_by_locale))
+    files["sw-register.js"] = offline.register_script()
+    files["manifest.webmanifest"] = offline.manifest(site, icon)
     return files
 
 

@@ -66,7 +66,9 @@ def test_directory_lists_every_public_club_with_facet_counts(world, build_portal
     assert '<span class="chip chip--static" data-value="SY">' in html
     assert re.search(r"<form [^>]*hidden data-directory-search", html)
     assert re.findall(r"<script[^>]*>", html) == [
-        '<script src="../../static/directory/directory.js" defer>'
+        '<script src="../../static/directory/directory.js" defer>',
+        # The engine's offline reading (sites/engine/offline.py), also a file.
+        '<script src="../../sw-register.js" data-worker="../../sw.js" defer>',
     ]
     # Names in another script are isolated; the menu links the directory.
     assert "<bdi>Kulturkreis الجالية العربية</bdi>" in html

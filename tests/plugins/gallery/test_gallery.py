@@ -105,10 +105,14 @@ def test_thumbnails_link_to_large_pictures_without_script(club_with_gallery, bui
         assert large != thumbnail
         assert alt
     assert '<figcaption dir="auto">Tanz im Park</figcaption>' in html
-    # the page is in the main menu, and the only script is the external, deferred lightbox
+    # the page is in the main menu, and the only scripts are the external, deferred lightbox
+    # and the engine's offline reading (sites/engine/offline.py)
     assert 'href="index.html" aria-current="page">Sommerfest 2026</a>' in html
     scripts = re.findall(r"<script([^>]*)>", html)
-    assert scripts == [' src="../../static/gallery/lightbox.js" defer']
+    assert scripts == [
+        ' src="../../static/gallery/lightbox.js" defer',
+        ' src="../../sw-register.js" data-worker="../../sw.js" defer',
+    ]
     assert " style=" not in html and "<style" not in html
 
 
