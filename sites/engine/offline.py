@@ -17,6 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from .site import ASSET_DIR
+
 STATIC = Path(__file__).resolve().parent / "static"
 OFFLINE_FILE = "offline.html"
 
@@ -36,7 +38,7 @@ def worker_settings(site, menus_by_locale: dict[str, dict]) -> dict:
         ]
     settings = {
         "precache": precache,
-        "folders": [*codes, "static", "media"],
+        "folders": [*codes, "static", ASSET_DIR],
         "files": ["index.html", "manifest.webmanifest", "sw-register.js"],
         "offline": f"{site.default_locale}/{OFFLINE_FILE}",
     }
