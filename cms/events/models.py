@@ -47,7 +47,11 @@ def validate_rrule(value: str) -> None:
     try:
         parse_rule(value)
     except RuleError as exc:
-        raise ValidationError(str(exc), code="rrule") from exc
+        raise ValidationError(
+            _("Keine gültige Wiederholungsregel (RFC 5545): %(error)s"),
+            params={"error": exc},
+            code="rrule",
+        ) from exc
     rule = value.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]
