@@ -29,6 +29,23 @@ class Locale:
     code: str
     name: str
     direction: str = "ltr"
+    # "reviewed", or "draft" while no native speaker has checked the catalogues: the theme
+    # then shows visitors a short note (in the locale) on every page.
+    review: str = "reviewed"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.review == "draft"
+
+
+def locale_from_api(item: Mapping[str, Any]) -> Locale:
+    """A locale as the API describes it (``/api/v1/locales/``, a bundle's ``locales``)."""
+    return Locale(
+        item["code"],
+        item.get("name") or item["code"],
+        item.get("direction", "ltr"),
+        item.get("review", "reviewed"),
+    )
 
 
 @dataclass

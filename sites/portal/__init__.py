@@ -28,7 +28,7 @@ from pathlib import Path
 from sites.client import ApiClient
 from sites.engine.builder import BuildReport, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
-from sites.engine.site import Locale, Site, render_site
+from sites.engine.site import Locale, Site, locale_from_api, render_site
 
 from .pages import fetch_page, site_path, today
 from .strings import HOME_STRINGS
@@ -51,19 +51,6 @@ PORTAL_ORDER = [
     "einfache_sprache",
     "portal_legal",
 ]
-# The portal's locales: German first (the fallback of all content), then the languages its
-# interface is translated into. Arabic and Farsi are right to left.
-LOCALES = [
-    Locale("de", "Deutsch"),
-    Locale("en", "English"),
-    Locale("tr", "Türkçe"),
-    Locale("ar", "العربية", "rtl"),
-    Locale("uk", "Українська"),
-    Locale("ru", "Русский"),
-    Locale("fa", "فارسی", "rtl"),
-]
-
-
 def home_pages(view):
     portal = view.data["portal"]
     yield PageSpec(
@@ -100,6 +87,11 @@ def choose_plugins(registry: Registry, theme_name: str = DEFAULT_THEME) -> tuple
     return theme, [*ordered, *available.values()]
 
 
+def api_locales(client: ApiClient) -> list[Locale]:
+    """The platform's locales, German first, as the API lists them (``/api/v1/locales/``)."""
+    return [locale_from_api(item) for item in client.json("/api/v1/locales/")]
+
+
 def portal_data(client: ApiClient, locale: str) -> dict:
     """The data every portal plugin shares, in one locale."""
     clubs: list[dict] = []
@@ -131,7 +123,7 @@ def make_site(
     settings: dict | None = None,
 ) -> Site:
     registry = registry or discover()
-    locales = locales or LOCALES
+    locales = locales or api_locales(client)
     data = {locale.code: portal_data(client, locale.code) for locale in locales}
     theme, plugins = choose_plugins(registry)
     return Site(
