@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import babel
 from babel.messages.plurals import get_plural
 
+from sites.engine.i18n import cldr_name
+
 REVIEWED = "reviewed"
 DRAFT = "draft"
 
@@ -29,13 +31,11 @@ class SiteLocale:
     native_name: str  # the language's own name, for language switchers
     direction: str  # "ltr" or "rtl"
     review: str = REVIEWED  # REVIEWED or DRAFT
-    # The CLDR locale Babel knows the language by, where it differs from ``code``
-    # (Dari is CLDR's Persian of Afghanistan, Kurmanji CLDR's Kurdish).
-    cldr: str = ""
 
     @property
     def cldr_code(self) -> str:
-        return self.cldr or self.code
+        """The CLDR locale Babel knows the language by (Dari: ``fa_AF``)."""
+        return cldr_name(self.code)
 
     @property
     def babel(self) -> babel.Locale:

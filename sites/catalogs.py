@@ -27,7 +27,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .engine.i18n import DOMAIN, SOURCE_LOCALE, locale_dir
+from .engine.i18n import DOMAIN, SOURCE_LOCALE, cldr_name, locale_dir
 from .engine.plugins import discover
 
 ENGINE_PACKAGES = ("sites.engine", "sites.portal", "sites.club")
@@ -39,8 +39,6 @@ METHOD_MAP = [
     ("**/templates/**.svg", "jinja2.ext:babel_extract"),
 ]
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
-# Locales Babel's CLDR data knows under another name (for the plural rule of a new catalogue).
-CLDR_NAMES = {"prs": "fa_AF", "kmr": "ku"}
 # A fixed header date keeps regenerated catalogues byte-identical when nothing changed.
 EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
@@ -66,11 +64,12 @@ def extract(package: str) -> Catalog:
         locale=SOURCE_LOCALE, domain=DOMAIN, project=package, creation_date=EPOCH, fuzzy=False
     )
     options = {"**/templates/**": JINJA_OPTIONS}
+    keywords = {**DEFAULT_KEYWORDS, "labels": None}  # Catalog.labels("…") (plugin labels)
     for filename, lineno, message, comments, context in extract_from_dir(
         root,
         METHOD_MAP,
         options,
-        keywords=DEFAULT_KEYWORDS,
+        keywords=keywords,
         comment_tags=("Translators:",),
         strip_comment_tags=True,
         directory_filter=lambda path: Path(path).name not in {"locale", "__pycache__"},
@@ -87,9 +86,11 @@ def extract(package: str) -> Catalog:
 
 def cldr_locale(code: str) -> Locale:
     try:
-        return Locale.parse(CLDR_NAMES.get(code, code))
+        return Locale.parse(cldr_name(code))
     except (UnknownLocaleError, ValueError) as exc:
-        raise SystemExit(f"Babel knows no locale {code!r}: add it to CLDR_NAMES") from exc
+        raise SystemExit(
+            f"Babel knows no locale {code!r}: add it to CLDR_NAMES in sites/engine/i18n.py"
+        ) from exc
 
 
 def po_path(package: str, code: str) -> Path:
@@ -130,6 +131,8 @@ def new_catalog(code: str, package: str) -> Catalog:
     return Catalog(
         locale=cldr_locale(code),
         domain=DOMAIN,
+        header_comment=f"# {package}: messages in {code}. German is the source language;\n"
+        "# see docs/translating.md.",
         project=package,
         creation_date=EPOCH,
         revision_date=EPOCH,
@@ -164,22 +167,21 @@ def compile_package(package: str) -> list[Path]:
     return changed
 
 
+def _singular(message_id) -> str:
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
 def problems(package: str) -> list[str]:
     """What keeps a package's catalogues from being complete: messages the code uses that a
     catalogue lacks, untranslated or fuzzy ones, a plural without every form, a .mo file
     that does not match its .po."""
     found = []
     template = extract(package)
-    wanted = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
+    wanted = {(_singular(m.id), m.context) for m in template if m.id}
     for code in locales_of(package):
         path = po_path(package, code)
         catalog = read_catalog(path)
-        have = {}
-        for message in catalog:
-            if message.id:
-                have[(message.id if isinstance(message.id, str) else message.id[0], message.context)] = (
-                    message
-                )
+        have = {(_singular(m.id), m.context): m for m in catalog if m.id}
         for key in sorted(wanted - set(have), key=str):
             found.append(f"{path}: missing {key[0]!r}")
         for key, message in have.items():
@@ -187,7 +189,7 @@ def problems(package: str) -> list[str]:
                 found.append(f"{path}: unused {key[0]!r} (run update)")
             elif message.fuzzy:
                 found.append(f"{path}: fuzzy {key[0]!r}")
-            elif isinstance(message.string, tuple):
+            elif isinstance(message.string, list | tuple):
                 if len(message.string) != catalog.num_plurals or not all(message.string):
                     found.append(f"{path}: plural forms incomplete for {key[0]!r}")
             elif not message.string:
@@ -197,11 +199,18 @@ def problems(package: str) -> list[str]:
             found.append(f"{mo}: missing (run compile)")
         else:
             with mo.open("rb") as file:
-                stored = {(m.id, m.context): m.string for m in read_mo(file) if m.id}
-            source = {(m.id, m.context): m.string for m in catalog if m.id and not m.fuzzy}
+                stored = _messages(read_mo(file))
+            source = _messages(message for message in catalog if not message.fuzzy)
             if stored != source:
                 found.append(f"{mo}: does not match the .po (run compile)")
     return found
+
+
+def _messages(messages) -> dict:
+    def key(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {(key(m.id), m.context): key(m.string) for m in messages if m.id}
 
 
 def main(argv: list[str] | None = None) -> int:

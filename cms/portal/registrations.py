@@ -218,7 +218,6 @@ class RegistrationView(PublicSubmissionView):
     serializer_class = RegistrationSerializer
     throttle_scope = "registrations"
     label_plugin = "mitmachen"
-    label_prefix = "mitmachen."
 
     def save(self, data):
         register(data, self.language)

@@ -8,8 +8,8 @@ import datetime
 import os
 from pathlib import Path
 
-import django.conf.locale
 import dj_database_url
+import django.conf.locale
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms import locales

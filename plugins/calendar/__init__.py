@@ -30,9 +30,23 @@ from babel.core import UnknownLocaleError
 
 from plugins.events import months as month_grid
 from plugins.events.occurrences import span, today
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+# The API's event categories (``EventPage.category``) by their German names.
+CATEGORY_NAMES = {
+    "meeting": N_("Treffen"),
+    "course": N_("Kurs"),
+    "festival": N_("Fest"),
+    "info": N_("Informationsabend"),
+    "sport": N_("Sport"),
+    "culture": N_("Kultur"),
+    "religion": N_("Religion"),
+    "youth": N_("Jugend"),
+    "other": N_("Sonstiges"),
+}
+
 
 PATH = "veranstaltungen"
 LIST_DAYS = 90
@@ -107,12 +121,12 @@ def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:
     return items
 
 
-def choices(items: list[dict], code: str, t) -> dict[str, list[dict]]:
+def choices(items: list[dict], code: str, _) -> dict[str, list[dict]]:
     """The filter values that occur among the dates, with their names, sorted by name."""
     municipalities = {
         i["municipality"]["slug"]: i["municipality"]["name"] for i in items if i["municipality"]
     }
-    categories = {i["category"]: t(f"calendar.category.{i['category']}") for i in items}
+    categories = {i["category"]: _(CATEGORY_NAMES.get(i["category"], "Sonstiges")) for i in items}
     languages = {tag: language_name(tag, code) for i in items for tag in i["languages"]}
     clubs = {i["club"]["slug"]: i["club"]["name"] for i in items if i.get("club")}
 
@@ -131,16 +145,13 @@ def choices(items: list[dict], code: str, t) -> dict[str, list[dict]]:
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def pages(view):
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     day = today()
     first, end = month_grid.window(day, MONTHS_SHOWN)
     list_end = day + datetime.timedelta(days=LIST_DAYS)
@@ -152,7 +163,7 @@ def pages(view):
         if datetime.date.fromisoformat(item["first_day"]) < list_end
         and datetime.datetime.fromisoformat(item["end"] or item["start"]) >= now
     ]
-    options = choices(coming, code, t)
+    options = choices(coming, code, _)
     grids = month_grid.months(found, day, code, MONTHS_SHOWN)
     month_links = [
         {"path": f"{PATH}/{grid['id'].removeprefix('month-')}", "caption": grid["caption"]}
@@ -165,7 +176,7 @@ def pages(view):
         "municipality_path": MUNICIPALITY_PATH,
         "category_path": CATEGORY_PATH,
     }
-    title = t("calendar.title")
+    title = _("Veranstaltungen")
     yield PageSpec(
         path=PATH,
         template="calendar/list.html",
@@ -224,7 +235,6 @@ plugin = Plugin(
     name="calendar",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["calendar.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Veranstaltungen"),
     pages=pages,
 )

@@ -4,10 +4,11 @@ one (``plain_summary`` of the club profile). The page is German in every locale 
 ``lang="de"`` where the folder's language differs, so the link from every language leads to
 the same plain-language text."""
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
 
 
 def pages(view):
@@ -31,8 +32,7 @@ plugin = Plugin(
     name="einfache_sprache",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Einfache Sprache", "en": "Plain German"},
+    label=catalog.labels("Einfache Sprache"),
     needs=("portal", "clubs"),
-    strings=STRINGS,
     pages=pages,
 )

@@ -10,20 +10,51 @@ language where babel knows them, focus areas in German (content falls back to Ge
 
 import babel
 
+from sites.engine.i18n import N_, Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+# The registration form's fields, for answers the CMS renders (``Plugin.form_labels``).
+FIELD_LABELS = {
+    "club_name": N_("Name des Vereins oder der Initiative"),
+    "legal_form": N_("Rechtsform"),
+    "municipality": N_("Gemeinde"),
+    "founding_year": N_("Gründungsjahr"),
+    "countries": N_("Herkunftsländer"),
+    "languages": N_("Sprachen"),
+    "focus_areas": N_("Schwerpunkte"),
+    "short_description": N_("Kurzbeschreibung"),
+    "applicant_name": N_("Ihr Name"),
+    "applicant_email": N_("Ihre E-Mail-Adresse"),
+    "applicant_phone": N_("Telefon"),
+    "message": N_("Nachricht an die Integrationsagentur"),
+    "privacy_consent": N_(
+        "Ich bin einverstanden, dass die Integrationsagentur meine Angaben zur Bearbeitung der"
+        " Anmeldung speichert und mich kontaktiert."
+    ),
+}
+# The API's legal forms (``/api/v1/registrations/options/``) by their German names.
+LEGAL_FORMS = {
+    "ev": N_("eingetragener Verein (e. V.)"),
+    "verein": N_("nicht eingetragener Verein"),
+    "ggmbh": N_("gemeinnützige GmbH (gGmbH)"),
+    "stiftung": N_("Stiftung"),
+    "initiative": N_("Initiative ohne Rechtsform"),
+}
 
 THANKS = "danke"
 
 
 def localized_options(options: dict, code: str) -> dict:
-    known = babel.Locale.parse(code)
-    strings = STRINGS.get(code, {})
+    known = babel.Locale.parse(cldr_name(code))
+    _ = catalog.locale(code).gettext
     return {
         "legal_forms": [
-            {"value": o["value"], "label": strings.get(f"mitmachen.legal.{o['value']}", o["label"])}
+            {
+                "value": o["value"],
+                "label": _(LEGAL_FORMS[o["value"]]) if o["value"] in LEGAL_FORMS else o["label"],
+            }
             for o in options["legal_forms"]
         ],
         "municipalities": options["municipalities"],
@@ -66,7 +97,6 @@ def pages(view):
         return
     page = fetch_page(view, "mitmachen")
     path = site_path(page)
-    strings = {**STRINGS["de"], **STRINGS.get(view.locale.code, {})}
     options = localized_options(
         view.site.fetch("/api/v1/registrations/options/", None), view.locale.code
     )
@@ -87,12 +117,15 @@ def pages(view):
     yield PageSpec(
         path=f"{path}/{THANKS}",
         template="portal/thanks.html",
-        title=strings["mitmachen.thanks_title"],
+        title=view.gettext("Vielen Dank für Ihre Anmeldung"),
         in_sitemap=False,
         context={
-            "message": strings["mitmachen.thanks"],
+            "message": view.gettext(
+                "Ihre Anmeldung ist eingegangen. Wir haben Ihnen eine E-Mail geschickt; die "
+                "Integrationsagentur meldet sich bei Ihnen."
+            ),
             "back": "",
-            "back_label": strings["mitmachen.back_home"],
+            "back_label": view.gettext("Zur Startseite des Portals"),
         },
     )
 
@@ -101,8 +134,8 @@ plugin = Plugin(
     name="mitmachen",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Mitmachen", "en": "Join"},
+    label=catalog.labels("Mitmachen"),
     needs=("portal",),
-    strings=STRINGS,
+    form_labels=FIELD_LABELS,
     pages=pages,
 )

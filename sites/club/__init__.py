@@ -69,15 +69,6 @@ home = Plugin(
     kinds=frozenset({KIND}),
     package=__name__,
     pages=home_pages,
-    strings={
-        "de": {"club.more": "Mehr erfahren"},
-        "en": {"club.more": "Read more"},
-        "tr": {"club.more": "Devamı"},
-        "ar": {"club.more": "اقرأ المزيد"},
-        "uk": {"club.more": "Докладніше"},
-        "ru": {"club.more": "Подробнее"},
-        "fa": {"club.more": "بیشتر بخوانید"},
-    },
 )
 
 

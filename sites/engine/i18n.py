@@ -24,6 +24,13 @@ from babel.support import NullTranslations, Translations
 
 DOMAIN = "messages"
 SOURCE_LOCALE = "de"
+# Locales Babel's CLDR data knows under another name: Dari is CLDR's Persian of Afghanistan,
+# Kurmanji CLDR's Kurdish. Dates, numbers and plural rules of these come from there.
+CLDR_NAMES = {"prs": "fa_AF", "kmr": "ku"}
+
+
+def cldr_name(code: str) -> str:
+    return CLDR_NAMES.get(code, code)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional name extractors look for
@@ -89,14 +96,14 @@ class Translator:
     def __init__(self, translations: NullTranslations):
         self.translations = translations
 
-    def gettext(self, message: str, **params) -> str:
+    def gettext(self, message: str, /, **params) -> str:
         return format_message(self.translations.gettext(message), params)
 
-    def ngettext(self, singular: str, plural: str, n: int, **params) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, /, **params) -> str:
         params.setdefault("num", n)
         return format_message(self.translations.ngettext(singular, plural, n), params)
 
-    def pgettext(self, context: str, message: str, **params) -> str:
+    def pgettext(self, context: str, message: str, /, **params) -> str:
         return format_message(self.translations.pgettext(context, message), params)
 
 
@@ -110,7 +117,7 @@ class Catalog:
     def locale(self, code: str) -> Translator:
         return Translator(translations([self.package], code))
 
-    def gettext(self, code: str, message: str, **params) -> str:
+    def gettext(self, code: str, message: str, /, **params) -> str:
         return self.locale(code).gettext(message, **params)
 
     def labels(self, message: str) -> dict[str, str]:

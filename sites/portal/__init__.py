@@ -31,7 +31,6 @@ from sites.engine.plugins import PageSpec, Plugin, Registry, discover
 from sites.engine.site import Locale, Site, locale_from_api, render_site
 
 from .pages import fetch_page, site_path, today
-from .strings import HOME_STRINGS
 
 KIND = "portal"
 DIRECTORY_NAME = "portal"
@@ -51,6 +50,8 @@ PORTAL_ORDER = [
     "einfache_sprache",
     "portal_legal",
 ]
+
+
 def home_pages(view):
     portal = view.data["portal"]
     yield PageSpec(
@@ -74,7 +75,6 @@ home = Plugin(
     kinds=frozenset({KIND}),
     package=__name__,
     pages=home_pages,
-    strings=HOME_STRINGS,
 )
 
 
