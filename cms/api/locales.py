@@ -33,6 +33,14 @@ def locale_entry(code: str) -> dict:
     }
 
 
+def requested_language(request) -> str:
+    """The platform locale code asked for with ``?locale=``, else German; names of reference
+    data (countries, languages, focus areas) follow it even where no content is translated."""
+    params = getattr(request, "query_params", getattr(request, "GET", {})) if request else {}
+    code = (params.get(LOCALE_PARAMETER) or "").strip()
+    return code if locales.get(code) is not None else locales.DEFAULT
+
+
 def default_locale() -> Locale:
     """The default (German) locale, looked up once per API request."""
     return memoized("locales:default", Locale.get_default)

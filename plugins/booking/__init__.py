@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import babel.dates
 import babel.numbers
 
-from sites.engine.i18n import Catalog
+from sites.engine.i18n import Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
@@ -41,11 +41,11 @@ def today() -> datetime.date:
 
 
 def money(value: str, code: str) -> str:
-    return babel.numbers.format_decimal(Decimal(value), format="#,##0.00", locale=code)
+    return babel.numbers.format_decimal(Decimal(value), format="#,##0.00", locale=cldr_name(code))
 
 
 def opening_lines(room: dict, code: str) -> list[dict]:
-    names = babel.dates.get_day_names("wide", locale=code)
+    names = babel.dates.get_day_names("wide", locale=cldr_name(code))
     _ = translator(code)
     lines = []
     for weekday in range(7):
@@ -63,7 +63,7 @@ def calendar_days(availability: dict, code: str) -> list[dict]:
         days.append(
             {
                 "date": day["date"],
-                "label": babel.dates.format_skeleton("MMMMEEEEd", date, locale=code),
+                "label": babel.dates.format_skeleton("MMMMEEEEd", date, locale=cldr_name(code)),
                 "slots": [
                     {"start": s["start"][11:16], "end": s["end"][11:16], "state": s["state"]}
                     for s in day["slots"]
@@ -117,7 +117,7 @@ def pages(view):
             context={
                 "room": room,
                 "days": calendar_days(availability, code),
-                "as_of": babel.dates.format_date(first, format="long", locale=code),
+                "as_of": babel.dates.format_date(first, format="long", locale=cldr_name(code)),
                 "states": STATES,
                 "cms": cms,
                 "ics_url": f"{cms}/api/v1/rooms/{room['id']}/occupancy.ics",

@@ -25,12 +25,9 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlencode, urlsplit
 
-import babel
-from babel.core import UnknownLocaleError
-
 from plugins.events import months as month_grid
 from plugins.events.occurrences import span, today
-from sites.engine.i18n import N_, Catalog
+from sites.engine.i18n import N_, Catalog, language_display_name
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
@@ -91,10 +88,7 @@ def subscribe_links(site, locale: str, chosen: dict[str, str] | None = None) -> 
 
 
 def language_name(tag: str, locale: str) -> str:
-    try:
-        return babel.Locale.parse(tag, sep="-").get_display_name(locale) or tag
-    except (ValueError, UnknownLocaleError):
-        return tag
+    return language_display_name(tag, locale)
 
 
 def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:

@@ -31,7 +31,7 @@ import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from sites.engine.i18n import N_, Catalog
+from sites.engine.i18n import N_, Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.rendering import TIME_ZONE
 
@@ -291,7 +291,7 @@ def read_profile(view, summary: dict) -> dict:
 def weekday_names(code: str) -> list[str]:
     import babel.dates
 
-    names = babel.dates.get_day_names("wide", locale=code)
+    names = babel.dates.get_day_names("wide", locale=cldr_name(code))
     return [names[day] for day in range(7)]  # 0 = Monday, as in the API
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 
-from sites.engine.i18n import Catalog
+from sites.engine.i18n import Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.site import LocaleView
 
@@ -125,7 +125,7 @@ def pages(view):
                     when,
                     organizer=view.site.title,
                     organizer_url=view.site.base_url,
-                    locale=code,
+                    locale=cldr_name(code),
                     url=page_url,
                 ),
             },

@@ -5,12 +5,10 @@ The form is a plain HTML form: without JavaScript the browser posts it form-enco
 API answers with a thank-you redirect or a page listing the errors (see
 ``cms/portal/submissions.py``); with JavaScript, ``static/portal_home/forms.js`` posts JSON
 and shows the errors next to the fields. The choices come from
-``GET /api/v1/registrations/options/``; country and language names in the visitor's
-language where babel knows them, focus areas in German (content falls back to German)."""
+``GET /api/v1/registrations/options/?locale=…``, named in the visitor's language (countries
+and languages from CLDR, focus areas as the agency translated them)."""
 
-import babel
-
-from sites.engine.i18n import N_, Catalog, cldr_name
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
@@ -47,7 +45,6 @@ THANKS = "danke"
 
 
 def localized_options(options: dict, code: str) -> dict:
-    known = babel.Locale.parse(cldr_name(code))
     _ = catalog.locale(code).gettext
     return {
         "legal_forms": [
@@ -59,34 +56,19 @@ def localized_options(options: dict, code: str) -> dict:
         ],
         "municipalities": options["municipalities"],
         "countries": sorted(
-            (
-                {"value": o["value"], "label": known.territories.get(o["value"], o["label"])}
-                for o in options["countries"]
-            ),
+            ({"value": o["value"], "label": o["label"]} for o in options["countries"]),
             key=lambda o: o["label"],
         ),
         "languages": sorted(
-            (
-                {
-                    "value": o["value"],
-                    "label": language_label(o, known),
-                }
-                for o in options["languages"]
-            ),
+            ({"value": o["value"], "label": language_label(o)} for o in options["languages"]),
             key=lambda o: o["label"],
         ),
-        "focus_areas": [
-            {"value": o["value"], "label": o["label"], "lang": "de" if code != "de" else ""}
-            for o in options["focus_areas"]
-        ],
+        "focus_areas": [{"value": o["value"], "label": o["label"]} for o in options["focus_areas"]],
     }
 
 
-def language_label(option: dict, known) -> str:
-    name = known.languages.get(option["value"].replace("-", "_")) or known.languages.get(
-        option["value"].split("-")[0]
-    )
-    name = name or option["label"]
+def language_label(option: dict) -> str:
+    name = option["label"]
     native = option.get("native_name") or ""
     return f"{name} ({native})" if native and native != name else name
 
@@ -98,7 +80,8 @@ def pages(view):
     page = fetch_page(view, "mitmachen")
     path = site_path(page)
     options = localized_options(
-        view.site.fetch("/api/v1/registrations/options/", None), view.locale.code
+        view.site.fetch("/api/v1/registrations/options/", {"locale": view.locale.code}),
+        view.locale.code,
     )
     privacy = page_ref(view, "datenschutz")
     yield PageSpec(

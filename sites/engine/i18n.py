@@ -20,6 +20,7 @@ import importlib.resources
 from collections.abc import Iterable
 from pathlib import Path
 
+import babel
 from babel.support import NullTranslations, Translations
 
 DOMAIN = "messages"
@@ -31,6 +32,24 @@ CLDR_NAMES = {"prs": "fa_AF", "kmr": "ku"}
 
 def cldr_name(code: str) -> str:
     return CLDR_NAMES.get(code, code)
+
+
+@functools.lru_cache(maxsize=64)
+def babel_locale(code: str) -> babel.Locale:
+    """Babel's CLDR data for a locale code of the platform (``prs`` → Persian of Afghanistan)."""
+    return babel.Locale.parse(cldr_name(code))
+
+
+def language_display_name(tag: str, locale: str) -> str:
+    """A language (BCP 47 tag) named in ``locale`` from CLDR; the tag when CLDR has no name
+    for it. Dari and Kurmanji, which CLDR files under Persian of Afghanistan and Kurdish, get
+    those names."""
+    names = babel_locale(locale).languages
+    variants = (tag.replace("-", "_"), tag.split("-")[0])
+    for key in (*(cldr_name(v) for v in variants), *variants):
+        if key in names:
+            return names[key]
+    return tag
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional name extractors look for
