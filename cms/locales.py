@@ -74,8 +74,12 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("fa", "فارسی", "rtl"),
     # Drafted without a native speaker's review: visitors see a note until someone marks
     # the locale reviewed (docs/translating.md).
+    SiteLocale("kmr", "Kurmancî", "ltr", DRAFT),
     SiteLocale("ckb", "کوردیی ناوەندی", "rtl", DRAFT),
+    SiteLocale("ti", "ትግርኛ", "ltr", DRAFT),
     SiteLocale("prs", "دری", "rtl", DRAFT),
+    SiteLocale("pl", "Polski", "ltr", DRAFT),
+    SiteLocale("ro", "Română", "ltr", DRAFT),
 )
 
 DEFAULT = LOCALES[0].code
