@@ -11,6 +11,14 @@ from sites.portal.pages import fetch_page, page_ref, site_path
 catalog = Catalog(__name__)
 
 
+def menu_label(view, page: dict) -> str:
+    """The page's own title where the agency translated it; otherwise the plugin's name in
+    the visitor's language rather than a German title in a translated menu."""
+    if page.get("locale", view.locale.code) == view.locale.code:
+        return page["title"]
+    return catalog.gettext(view.locale.code, "Einfache Sprache")
+
+
 def pages(view):
     if page_ref(view, "einfache_sprache") is None:
         return
@@ -23,7 +31,7 @@ def pages(view):
         template="einfache_sprache/index.html",
         title=page["title"],
         menu="main",
-        label=page["title"],
+        label=menu_label(view, page),
         context={"page": page, "clubs": clubs},
     )
 

@@ -73,6 +73,14 @@ def language_label(option: dict) -> str:
     return f"{name} ({native})" if native and native != name else name
 
 
+def menu_label(view, page: dict) -> str:
+    """The page's own title where the agency translated it; otherwise the plugin's name in
+    the visitor's language rather than a German title in a translated menu."""
+    if page.get("locale", view.locale.code) == view.locale.code:
+        return page["title"]
+    return catalog.gettext(view.locale.code, "Mitmachen")
+
+
 def pages(view):
     ref = page_ref(view, "mitmachen")
     if ref is None:
@@ -89,7 +97,7 @@ def pages(view):
         template="mitmachen/index.html",
         title=page["title"],
         menu="main",
-        label=page["title"],
+        label=menu_label(view, page),
         context={
             "page": page,
             "options": options,

@@ -110,3 +110,17 @@ def test_python_m_sites_builds_the_portal(tmp_path, capsys):
     assert main(["build", "--portal", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "portal" / "current" / "fa" / "index.html").is_file()
     assert "portal:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["mitmachen", "einfache_sprache"])
+def test_a_german_fallback_page_is_listed_under_the_plugins_name_in_the_visitors_language(name):
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    module = import_module(f"plugins.{name}")
+    arabic = SimpleNamespace(locale=SimpleNamespace(code="ar"))
+    german_page = {"title": "Mitmachen", "locale": "de"}
+    arabic_page = {"title": "انضموا إلينا", "locale": "ar"}
+    label = module.menu_label(arabic, german_page)
+    assert label != german_page["title"] and not label.isascii()
+    assert module.menu_label(arabic, arabic_page) == "انضموا إلينا"
