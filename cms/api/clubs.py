@@ -63,7 +63,8 @@ def _facet_select(name: str, field_name: str, value: str) -> str:
         )
     columns = f"t.{q(target.get_field(value).column)}, t.{q('name')}"
     # Focus areas carry their names in the other locales; the rest is named by CLDR.
-    extra = f"t.{q('translations')}" if name == "focus" else "NULL"
+    # (as text: UNION ALL needs one type per column, and PostgreSQL's jsonb is not text).
+    extra = f"CAST(t.{q('translations')} AS TEXT)" if name == "focus" else "CAST(NULL AS TEXT)"
     grouped = f"{columns}, {extra}" if name == "focus" else columns
     return f"SELECT '{name}', {columns}, {extra}, COUNT(*) FROM ids {joins} GROUP BY {grouped}"
 
