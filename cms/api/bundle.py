@@ -25,7 +25,14 @@ from cms.events.models import EventIndexPage, EventPage
 from cms.partners.data import club_cooperations
 from cms.partners.models import PartnerPage
 
-from .locales import content_language_codes, default_locale, direction, locale_fields, localized
+from .locales import (
+    content_language_codes,
+    default_locale,
+    direction,
+    locale_entry,
+    locale_fields,
+    localized,
+)
 from .media import image_data
 from .pages import specific_pages
 from .privacy import public_pages, subtree
@@ -190,7 +197,7 @@ class BundleBuilder:
         found = {page.locale.language_code: page.locale for page in self.translations()}
         order = [default_locale().language_code, *content_language_codes()]
         codes = sorted(found, key=lambda code: order.index(code) if code in order else len(order))
-        return [{"code": code, "direction": direction(found[code])} for code in codes]
+        return [{**locale_entry(code), "direction": direction(found[code])} for code in codes]
 
     def homepage(self) -> dict:
         club = self.club

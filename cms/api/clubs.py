@@ -14,12 +14,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from cms.clubs.models import ClubPage
+from cms.taxonomy import names
 
 from .bundle import BundleBuilder
 from .caching import cache_timeout, content_version
 from .contributions import annotate_clubs
 from .filters import ClubFilter
-from .locales import localized
+from .locales import localized, requested_language
 from .media import prefetch_image
 from .pagination import LimitOffsetPagination
 from .params import datetime_param
@@ -62,10 +63,24 @@ def _facet_select(name: str, field_name: str, value: str) -> str:
             f"JOIN {q(target.db_table)} t ON t.{q(target.pk.column)} = c.{q(field.column)}"
         )
     columns = f"t.{q(target.get_field(value).column)}, t.{q('name')}"
-    return f"SELECT '{name}', {columns}, COUNT(*) FROM ids {joins} GROUP BY {columns}"
+    # Focus areas carry their names in the other locales; the rest is named by CLDR.
+    # (as text: UNION ALL needs one type per column, and PostgreSQL's jsonb is not text).
+    extra = f"CAST(t.{q('translations')} AS TEXT)" if name == "focus" else "CAST(NULL AS TEXT)"
+    grouped = f"{columns}, {extra}" if name == "focus" else columns
+    return f"SELECT '{name}', {columns}, {extra}, COUNT(*) FROM ids {joins} GROUP BY {grouped}"
 
 
-def facet_counts(clubs) -> dict:
+def facet_label(facet: str, value: str, german: str, translations, language: str) -> str:
+    if facet == "country":
+        return names.country_name(value, german, language)
+    if facet == "language":
+        return names.language_name(value, german, language)
+    if facet == "focus":
+        return names.focus_area_name(german, translations, language)
+    return german
+
+
+def facet_counts(clubs, language: str = "") -> dict:
     """Counts per municipality, country, language and focus area within ``clubs`` (a
     queryset), in one query whatever its size.
 
@@ -84,7 +99,8 @@ def facet_counts(clubs) -> dict:
     )
     with connection.cursor() as cursor:
         cursor.execute(f"WITH ids (pk) AS ({ids_sql}) {selects}", params)
-        for facet, value, label, count in cursor.fetchall():
+        for facet, value, label, translations, count in cursor.fetchall():
+            label = facet_label(facet, value, label, translations, language)
             rows[facet].append({"value": value, "label": label, "count": count})
     return {
         name: sorted(items, key=lambda item: (-item["count"], item["label"]))
@@ -200,7 +216,8 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         summary = cache.get(key)
         if summary is None:
             ids = list(ids)
-            summary = {"count": len(ids), "facets": facet_counts(clubs)}
+            facets = facet_counts(clubs, requested_language(request))
+            summary = {"count": len(ids), "facets": facets}
             cache.set(key, summary, cache_timeout())
         self.paginator.known_count = summary["count"]
         page_ids = self.paginate_queryset(ids)

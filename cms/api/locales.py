@@ -7,6 +7,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms import locales
+
 from .errors import InvalidParameter
 from .memo import memoized
 from .privacy import public_pages
@@ -16,6 +18,27 @@ LOCALE_PARAMETER = "locale"
 
 def content_language_codes() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def locale_entry(code: str) -> dict:
+    """What a client needs to show a locale: code, own name, direction and review state."""
+    locale = locales.get(code)
+    if locale is None:
+        return {"code": code, "name": code, "direction": "ltr", "review": locales.REVIEWED}
+    return {
+        "code": code,
+        "name": locale.native_name,
+        "direction": locale.direction,
+        "review": locale.review,
+    }
+
+
+def requested_language(request) -> str:
+    """The platform locale code asked for with ``?locale=``, else German; names of reference
+    data (countries, languages, focus areas) follow it even where no content is translated."""
+    params = getattr(request, "query_params", getattr(request, "GET", {})) if request else {}
+    code = (params.get(LOCALE_PARAMETER) or "").strip()
+    return code if locales.get(code) is not None else locales.DEFAULT
 
 
 def default_locale() -> Locale:

@@ -193,7 +193,7 @@ def club_relations(detail: bool) -> list[Relation]:
     relations = [
         m2m(ClubPage, "countries", ("code", "name")),
         m2m(ClubPage, "languages", ("tag", "name", "native_name", "direction")),
-        m2m(ClubPage, "focus_areas", ("name", "slug")),
+        m2m(ClubPage, "focus_areas", ("name", "slug", "translations")),
         tags(ClubPage),
     ]
     if detail:

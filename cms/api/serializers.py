@@ -8,10 +8,11 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from cms.homepages.links import club_homepage_url, page_homepage_url
+from cms.taxonomy import names
 
 from . import privacy
 from .contributions import contributed
-from .locales import direction
+from .locales import direction, requested_language
 from .media import IMAGE_SCHEMA, absolute, image_data
 
 
@@ -22,21 +23,41 @@ class MunicipalitySerializer(serializers.Serializer):
     longitude = serializers.FloatField(allow_null=True, help_text="Ungefähre Ortsmitte (WGS 84).")
 
 
+def reader_language(context) -> str:
+    """The language the response is for: ``?locale=`` (German by default), also for a
+    platform locale nobody has written content in yet."""
+    return requested_language(context.get("request"))
+
+
 class CountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2")
-    name = serializers.CharField()
+    name = serializers.SerializerMethodField(help_text="Name in der Sprache von ``locale`` (CLDR).")
+
+    def get_name(self, country) -> str:
+        return names.country_name(country.code, country.name, reader_language(self.context))
 
 
 class LanguageSerializer(serializers.Serializer):
     tag = serializers.CharField(help_text="BCP 47")
-    name = serializers.CharField()
+    name = serializers.SerializerMethodField(help_text="Name in der Sprache von ``locale`` (CLDR).")
     native_name = serializers.CharField()
     direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+
+    def get_name(self, language) -> str:
+        return names.language_name(language.tag, language.name, reader_language(self.context))
 
 
 class SlugNameSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+
+
+class FocusAreaSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.SerializerMethodField(help_text="Name in der Sprache von ``locale``.")
+
+    def get_name(self, area) -> str:
+        return names.focus_area_name(area.name, area.translations, reader_language(self.context))
 
 
 class ClubRefSerializer(serializers.Serializer):
@@ -101,7 +122,7 @@ class ClubSummarySerializer(LocalizedPageSerializer):
     municipality = MunicipalitySerializer(allow_null=True)
     countries = CountrySerializer(many=True)
     languages = LanguageSerializer(many=True)
-    focus_areas = SlugNameSerializer(many=True)
+    focus_areas = FocusAreaSerializer(many=True)
     tags = SlugNameSerializer(many=True)
     short_description = serializers.CharField()
     plain_summary = serializers.CharField(

@@ -12,6 +12,7 @@ from rest_framework.routers import SimpleRouter
 from . import errors
 from .caching import cache_api_response
 from .clubs import ClubViewSet
+from .locale_list import LocaleListView
 from .municipalities import MunicipalityListView
 from .news import NewsListView
 from .projects import ProjectListView
@@ -24,6 +25,7 @@ v1_router.register("clubs", ClubViewSet, basename="api-club")
 v1_patterns = [
     path("news/", NewsListView.as_view(), name="api-news-list"),
     path("projects/", ProjectListView.as_view(), name="api-project-list"),
+    path("locales/", LocaleListView.as_view(), name="api-locales"),
     path("municipalities/", MunicipalityListView.as_view(), name="api-municipalities"),
     path("search/", SearchView.as_view(), name="api-search"),
     path(

@@ -14,12 +14,13 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from sites.portal import DIRECTORY_NAME, LOCALES
+from cms import locales
+from sites.portal import DIRECTORY_NAME
 
 from .builds import build_root
 from .views import serve_file
 
-DEFAULT_LOCALE = LOCALES[0].code
+DEFAULT_LOCALE = locales.DEFAULT
 
 
 def portal_root() -> Path | None:
@@ -50,9 +51,7 @@ def portal(request, path: str = ""):
             return not_built(request)
         raise Http404("Das Portal ist noch nicht gebaut.")
     if path == "":
-        available = [
-            locale.code for locale in LOCALES if (root / locale.code / "index.html").is_file()
-        ]
+        available = [code for code in locales.codes() if (root / code / "index.html").is_file()]
         response = HttpResponseRedirect(f"/{preferred_locale(request, available)}/")
         patch_vary_headers(response, ["Accept-Language"])
         return response

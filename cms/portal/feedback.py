@@ -120,7 +120,6 @@ class FeedbackView(PublicSubmissionView):
     serializer_class = FeedbackSerializer
     throttle_scope = "feedback"
     label_plugin = "portal_legal"
-    label_prefix = "legal."
 
     def save(self, data):
         store_feedback(data, self.language)

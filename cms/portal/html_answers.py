@@ -4,9 +4,9 @@ A browser submitting a plain HTML form sends it form-encoded and accepts ``text/
 would show the API's JSON as a wall of text. Such a post gets a human answer instead: a
 ``303`` redirect to the thank-you page the form names in ``return_to`` (a path of the portal
 on this host), or an HTML page in the visitor's language that lists what to correct, field by
-field, with the field labels of the portal form (the plugin's ``strings`` table), and a way
-back to the entries. Posts with JSON (the forms' script, other clients) are answered with
-JSON as before.
+field, with the field labels of the portal form (the plugin's ``form_labels``, from its
+catalogues), and a way back to the entries. Posts with JSON (the forms' script, other
+clients) are answered with JSON as before.
 """
 
 import re
@@ -16,8 +16,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import installed
-from sites.portal.strings import HOME_STRINGS
+
+# The portal's own messages (``sites/portal/locale``).
+PORTAL_CATALOG = Catalog("sites.portal")
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # Where a form may send the visitor after success: a path of the portal on this host.
@@ -35,13 +38,13 @@ def return_to(request) -> str | None:
     return value if RETURN_TO.match(value) else None
 
 
-def labels(plugin_name: str, prefix: str, language: str) -> dict[str, str]:
+def labels(plugin_name: str, language: str) -> dict[str, str]:
     """The form's field labels in ``language`` (German where missing), keyed by field name."""
     plugin = installed().get(plugin_name)
-    table = dict(plugin.strings.get("de", {})) if plugin else {}
-    if plugin:
-        table.update(plugin.strings.get(language, {}))
-    return {key.removeprefix(prefix): text for key, text in table.items() if key.startswith(prefix)}
+    if plugin is None:
+        return {}
+    tr = Catalog(plugin.package).locale(language)
+    return {name: tr.gettext(message) for name, message in plugin.form_labels.items()}
 
 
 def success(request, message: str):
@@ -62,7 +65,7 @@ def form_url(request) -> str:
 
 def page(request, detail: str, errors: dict, status: int, field_labels=None):
     language = translation.get_language() or "de"
-    strings = {**HOME_STRINGS["de"], **HOME_STRINGS.get(language, {})}
+    tr = PORTAL_CATALOG.locale(language)
     field_labels = field_labels or {}
     items = [
         {"label": field_labels.get(name, ""), "messages": messages}
@@ -77,8 +80,11 @@ def page(request, detail: str, errors: dict, status: int, field_labels=None):
             "detail": detail,
             "items": items,
             "ok": status < 400,
-            "back": strings["form.back"],
-            "back_hint": strings["form.back_hint"],
+            "back": tr.gettext("Zurück zum Formular"),
+            "back_hint": tr.gettext(
+                "Mit der Zurück-Funktion Ihres Browsers kehren Sie zu Ihren Eingaben zurück und "
+                "können sie korrigieren."
+            ),
             "form_url": form_url(request) if status >= 400 else "",
         },
         request=None,

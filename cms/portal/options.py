@@ -6,14 +6,19 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from cms.api.locales import requested_language
 from cms.api.views import PublicReadMixin
 from cms.clubs.models import LegalForm
+from cms.taxonomy import names
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 
 
 class OptionSerializer(serializers.Serializer):
     value = serializers.CharField(help_text="Der Wert, den das Formular schickt.")
-    label = serializers.CharField(help_text="Deutsche Bezeichnung.")
+    label = serializers.CharField(
+        help_text="Bezeichnung in der Sprache von ``locale`` (Länder und Sprachen aus CLDR); "
+        "Rechtsformen und Gemeinden deutsch."
+    )
 
 
 class LanguageOptionSerializer(OptionSerializer):
@@ -35,7 +40,7 @@ class RegistrationOptionsSerializer(serializers.Serializer):
     description=(
         "Alle Werte, die POST /api/v1/registrations/ annimmt: Rechtsformen, Gemeinden, "
         "Herkunftsländer (ISO-Codes), Sprachen (BCP-47-Tags) und Schwerpunkte, jeweils mit "
-        "deutscher Bezeichnung."
+        "Bezeichnung in der Sprache von locale (Standard: Deutsch)."
     ),
     responses={200: RegistrationOptionsSerializer},
 )
@@ -45,9 +50,11 @@ class RegistrationOptionsView(PublicReadMixin, generics.GenericAPIView):
     filter_backends = []
 
     def allowed_parameters(self):
-        return []
+        return ["locale"]
 
     def get(self, request, *args, **kwargs):
+        code = requested_language(request)
+
         def options(queryset, value: str):
             return [{"value": getattr(row, value), "label": row.name} for row in queryset]
 
@@ -57,16 +64,22 @@ class RegistrationOptionsView(PublicReadMixin, generics.GenericAPIView):
                     {"value": value, "label": str(label)} for value, label in LegalForm.choices
                 ],
                 "municipalities": options(Municipality.objects.order_by("name"), "slug"),
-                "countries": options(Country.objects.order_by("name"), "code"),
+                "countries": [
+                    {"value": c.code, "label": names.country_name(c.code, c.name, code)}
+                    for c in Country.objects.order_by("name")
+                ],
                 "languages": [
                     {
-                        "value": language.tag,
-                        "label": language.name,
-                        "native_name": language.native_name,
-                        "direction": language.direction,
+                        "value": item.tag,
+                        "label": names.language_name(item.tag, item.name, code),
+                        "native_name": item.native_name,
+                        "direction": item.direction,
                     }
-                    for language in Language.objects.order_by("name")
+                    for item in Language.objects.order_by("name")
                 ],
-                "focus_areas": options(FocusArea.objects.order_by("name"), "slug"),
+                "focus_areas": [
+                    {"value": area.slug, "label": area.name_in(code)}
+                    for area in FocusArea.objects.order_by("name")
+                ],
             }
         )

@@ -1,7 +1,7 @@
 """``POST /api/v1/registrations/``: a new club registers through the portal's Mitmachen page.
 
 The request becomes a pending ``RegistrationRequest`` the agency decides on under
-"Anmeldungen"; the applicant gets a confirmation mail (German, with one line in their language).
+"Anmeldungen"; the applicant gets a confirmation mail in the language they used on the form.
 """
 
 from django.core.validators import RegexValidator
@@ -16,13 +16,13 @@ from cms.api.filters import canonical_bcp47
 from cms.clubs.models import FIRST_FOUNDING_YEAR, LegalForm
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 from cms.tenancy.models import RegistrationRequest
+from cms.tenancy.tasks import notify_on_commit
 
 from .submissions import (
     INVALID,
     REQUIRED,
     PublicSubmissionView,
     ReceivedSerializer,
-    confirm_receipt,
     honeypot_field,
     list_messages,
     locale_field,
@@ -182,18 +182,17 @@ def register(data: dict, language: str) -> RegistrationRequest:
         applicant_phone=data.get("applicant_phone", ""),
         message=data.get("message", ""),
         privacy_consent=True,
+        language=language,
     )
     registration.countries.set(Country.objects.filter(code__in=data.get("countries", [])))
     registration.languages.set(Language.objects.filter(tag__in=data.get("languages", [])))
     registration.focus_areas.set(FocusArea.objects.filter(slug__in=data.get("focus_areas", [])))
-    confirm_receipt(
+    # The whole confirmation in the language the applicant used on the form.
+    notify_on_commit(
         registration.applicant_email,
         "portal/emails/registration_received.txt",
         {"registration": registration},
-        language,
-        gettext_lazy(
-            "Wir haben Ihre Anmeldung erhalten. Die Integrationsagentur meldet sich bei Ihnen."
-        ),
+        language=language,
     )
     return registration
 
@@ -218,7 +217,6 @@ class RegistrationView(PublicSubmissionView):
     serializer_class = RegistrationSerializer
     throttle_scope = "registrations"
     label_plugin = "mitmachen"
-    label_prefix = "mitmachen."
 
     def save(self, data):
         register(data, self.language)

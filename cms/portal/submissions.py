@@ -125,7 +125,6 @@ class PublicSubmissionView(generics.GenericAPIView):
     # The portal plugin whose strings label the fields in the answer to a form posted without
     # JavaScript (``html_answers``), and the prefix of those keys.
     label_plugin = ""
-    label_prefix = ""
 
     def dispatch(self, request, *args, **kwargs):
         # Whatever language a request activates is undone when it ends.
@@ -178,7 +177,7 @@ class PublicSubmissionView(generics.GenericAPIView):
             str(data.get("detail", "")),
             data.get("errors", {}),
             response.status_code,
-            html_answers.labels(self.label_plugin, self.label_prefix, language),
+            html_answers.labels(self.label_plugin, language),
         )
 
     def save(self, data: dict) -> None:

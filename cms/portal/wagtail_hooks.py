@@ -3,13 +3,17 @@ reads what visitors reported and marks it done."""
 
 import copy
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.tenancy.provisioning import is_agency
+
+from .languages import ClubLanguagesView, PlatformLocalesView
 from .models import Feedback
 
 
@@ -58,3 +62,43 @@ def show_open_feedback_count(request, menu_items):
             counted = copy.copy(item)
             counted.label = f"{item.label} ({open_count})"
             menu_items[position] = counted
+
+
+class AgencyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_agency(request.user)
+
+
+@hooks.register("register_admin_urls")
+def language_report_urls():
+    return [
+        path("sprachen/", PlatformLocalesView.as_view(), name="portal_locales"),
+        path(
+            "sprachen/results/",
+            PlatformLocalesView.as_view(results_only=True),
+            name="portal_locales_results",
+        ),
+        path("sprachen/vereine/", ClubLanguagesView.as_view(), name="portal_club_languages"),
+        path(
+            "sprachen/vereine/results/",
+            ClubLanguagesView.as_view(results_only=True),
+            name="portal_club_languages_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def platform_locales_menu_item():
+    return AgencyMenuItem(
+        _("Sprachen der Plattform"), reverse("portal_locales"), icon_name="globe", order=910
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def club_languages_menu_item():
+    return AgencyMenuItem(
+        _("Sprachen der Vereinshomepages"),
+        reverse("portal_club_languages"),
+        icon_name="globe",
+        order=920,
+    )

@@ -9,7 +9,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from cms import locales
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -185,21 +188,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: German first. The admin speaks German; content locales carry their
-# text direction through Django's language info (ar and fa are bidi).
-LANGUAGE_CODE = "de"
+# Internationalisation: German first. The locales are data in one place (``cms/locales.py``):
+# code, native name, direction, plural rule and review state; everything below derives from it.
+LANGUAGE_CODE = locales.DEFAULT
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [
-    ("de", "Deutsch"),
-    ("en", "English"),
-    ("tr", "Türkçe"),
-    ("ar", "العربية"),
-    ("uk", "Українська"),
-    ("ru", "Русский"),
-    ("fa", "فارسی"),
-]
+LANGUAGES = locales.django_languages()
+LANGUAGES_BIDI = locales.bidi_codes()
+for _code, _info in locales.django_lang_info().items():
+    django.conf.locale.LANG_INFO.setdefault(_code, _info)
 LOCALE_PATHS = [CMS_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

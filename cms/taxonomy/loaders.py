@@ -56,3 +56,17 @@ def load_reference_data(Country, Language, FocusArea) -> None:
         )
     for name in read("focus_areas.json"):
         FocusArea.objects.get_or_create(name=name, defaults={"slug": german_slug(name)})
+
+
+def load_focus_area_translations(FocusArea) -> int:
+    """The names of the standard focus areas in the platform's other locales
+    (``data/focus_area_names.json``); names the agency already translated stay as they are."""
+    names = read("focus_area_names.json")
+    updated = 0
+    for area in FocusArea.objects.filter(name__in=names):
+        merged = {**names[area.name], **(area.translations or {})}
+        if merged != area.translations:
+            area.translations = merged
+            area.save(update_fields=["translations"])
+            updated += 1
+    return updated

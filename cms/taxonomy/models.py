@@ -105,10 +105,17 @@ class Language(models.Model):
 
 
 class FocusArea(models.Model):
-    """What clubs work on (Kultur, Sport, …); the agency edits the list."""
+    """What clubs work on (Kultur, Sport, …); the agency edits the list and its names in
+    every locale of the platform (German is ``name``; a missing translation shows German)."""
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
     slug = models.SlugField(_("Kurzname"), max_length=100, unique=True, blank=True)
+    translations = models.JSONField(
+        _("Übersetzungen"),
+        default=dict,
+        blank=True,
+        help_text=_("Der Name in den anderen Sprachen der Plattform, je Sprachkürzel."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -124,6 +131,10 @@ class FocusArea(models.Model):
 
             self.slug = german_slug(self.name)
         super().save(*args, **kwargs)
+
+    def name_in(self, language: str) -> str:
+        """The name in a locale of the platform, German where it is not translated."""
+        return (self.translations or {}).get(language) or self.name
 
 
 class UmbrellaOrganisation(models.Model):

@@ -1,9 +1,11 @@
 """The agency edits reference data as snippets under "Taxonomie"."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .forms import TRANSLATION_FIELDS, FocusAreaForm
 from .models import Country, FocusArea, Language, Municipality, UmbrellaOrganisation
 
 
@@ -28,6 +30,15 @@ class LanguageViewSet(SnippetViewSet):
 class FocusAreaViewSet(SnippetViewSet):
     model = FocusArea
     list_display = ["name", "slug"]
+    # The German name and slug, then the name in every other locale of the platform.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            *(FieldPanel(name) for name in TRANSLATION_FIELDS),
+        ],
+        base_form_class=FocusAreaForm,
+    )
 
 
 class UmbrellaViewSet(SnippetViewSet):

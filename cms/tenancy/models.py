@@ -80,6 +80,9 @@ class RegistrationRequest(models.Model):
         "taxonomy.Country", verbose_name=_("Herkunftsländer"), blank=True
     )
     languages = models.ManyToManyField("taxonomy.Language", verbose_name=_("Sprachen"), blank=True)
+    # The language the applicant used on the portal's form: the mails about the registration
+    # (receipt, approval, rejection) are written in it.
+    language = models.CharField(_("Sprache der Anmeldung"), max_length=10, default="de")
     focus_areas = models.ManyToManyField(
         "taxonomy.FocusArea", verbose_name=_("Schwerpunkte"), blank=True
     )

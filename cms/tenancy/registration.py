@@ -47,6 +47,7 @@ def approve(registration: RegistrationRequest, by) -> RegistrationRequest:
         registration.applicant_email,
         "tenancy/emails/approved.txt",
         {"registration": registration, "invite_url": result.invite_url},
+        language=registration.language,
     )
     return registration
 
@@ -65,5 +66,6 @@ def reject(registration: RegistrationRequest, by, reason: str) -> RegistrationRe
         registration.applicant_email,
         "tenancy/emails/rejected.txt",
         {"registration": registration},
+        language=registration.language,
     )
     return registration

@@ -7,22 +7,27 @@ API carries none."""
 from __future__ import annotations
 
 from plugins.calendar import fetch_all
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
 
 PATH = "gesucht-geboten"
-KINDS = ("volunteers", "rooms", "equipment", "knowhow", "mentoring", "interpreting")
-
-
-def translate(code: str, key: str) -> str:
-    return STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
+# The API's kinds of post (``cms.board``) by their German names.
+KINDS = {
+    "volunteers": N_("Ehrenamtliche"),
+    "rooms": N_("Räume"),
+    "equipment": N_("Ausstattung"),
+    "knowhow": N_("Wissen und Schulung"),
+    "mentoring": N_("Mentoring"),
+    "interpreting": N_("Dolmetschen"),
+}
 
 
 def pages(view):
-    code = view.locale.code
+    _ = catalog.locale(view.locale.code).gettext
     posts = fetch_all(view.site, "/api/v1/board/", {})
-    title = translate(code, "board.title")
+    title = _("Gesucht & Geboten")
     filters = [{"kind": "", "path": PATH}] + [
         {"kind": kind, "path": f"{PATH}/{kind}"} for kind in KINDS
     ]
@@ -39,7 +44,7 @@ def pages(view):
         yield PageSpec(
             path=f"{PATH}/{kind}",
             template="board/index.html",
-            title=f"{title}: {translate(code, 'board.kind.' + kind)}",
+            title=f"{title}: {_(KINDS[kind])}",
             context={**common, "posts": [p for p in posts if p["kind"] == kind], "current": kind},
         )
 
@@ -48,7 +53,6 @@ plugin = Plugin(
     name="board",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["board.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Gesucht & Geboten"),
     pages=pages,
 )

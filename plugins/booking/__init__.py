@@ -19,9 +19,11 @@ from zoneinfo import ZoneInfo
 import babel.dates
 import babel.numbers
 
+from sites.engine.i18n import Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+
 
 DAYS_SHOWN = 14
 PATH = "raeume"
@@ -30,11 +32,8 @@ STATES = ("free", "requested", "booked", "blocked")
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def today() -> datetime.date:
@@ -42,18 +41,18 @@ def today() -> datetime.date:
 
 
 def money(value: str, code: str) -> str:
-    return babel.numbers.format_decimal(Decimal(value), format="#,##0.00", locale=code)
+    return babel.numbers.format_decimal(Decimal(value), format="#,##0.00", locale=cldr_name(code))
 
 
 def opening_lines(room: dict, code: str) -> list[dict]:
-    names = babel.dates.get_day_names("wide", locale=code)
-    t = translator(code)
+    names = babel.dates.get_day_names("wide", locale=cldr_name(code))
+    _ = translator(code)
     lines = []
     for weekday in range(7):
         times = [
             f"{h['opens']}–{h['closes']}" for h in room["opening_hours"] if h["weekday"] == weekday
         ]
-        lines.append({"day": names[weekday], "times": ", ".join(times) or t("booking.closed")})
+        lines.append({"day": names[weekday], "times": ", ".join(times) or _("geschlossen")})
     return lines
 
 
@@ -64,7 +63,7 @@ def calendar_days(availability: dict, code: str) -> list[dict]:
         days.append(
             {
                 "date": day["date"],
-                "label": babel.dates.format_skeleton("MMMMEEEEd", date, locale=code),
+                "label": babel.dates.format_skeleton("MMMMEEEEd", date, locale=cldr_name(code)),
                 "slots": [
                     {"start": s["start"][11:16], "end": s["end"][11:16], "state": s["state"]}
                     for s in day["slots"]
@@ -75,12 +74,12 @@ def calendar_days(availability: dict, code: str) -> list[dict]:
 
 
 def room_entry(room: dict, code: str) -> dict:
-    t = translator(code)
+    _ = translator(code)
     return {
         **room,
         "path": f"{PATH}/{room['id']}",
-        "fee_text": t(
-            "booking.fee_text",
+        "fee_text": _(
+            "%(hourly)s € pro Stunde, höchstens %(daily)s € pro Tag",
             hourly=money(room["hourly_fee"], code),
             daily=money(room["daily_fee"], code),
         ),
@@ -90,7 +89,7 @@ def room_entry(room: dict, code: str) -> dict:
 
 def pages(view):
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     fetch = view.site.fetch
     if fetch is None:
         return
@@ -101,9 +100,9 @@ def pages(view):
     yield PageSpec(
         path=PATH,
         template="booking/index.html",
-        title=t("booking.title"),
+        title=_("Räume der Integrationsagentur"),
         menu="main",
-        label=t("booking.menu"),
+        label=_("Räume"),
         context={"rooms": rooms},
     )
     for room in rooms:
@@ -118,7 +117,7 @@ def pages(view):
             context={
                 "room": room,
                 "days": calendar_days(availability, code),
-                "as_of": babel.dates.format_date(first, format="long", locale=code),
+                "as_of": babel.dates.format_date(first, format="long", locale=cldr_name(code)),
                 "states": STATES,
                 "cms": cms,
                 "ics_url": f"{cms}/api/v1/rooms/{room['id']}/occupancy.ics",
@@ -133,6 +132,5 @@ plugin = Plugin(
     kinds=frozenset({"portal"}),
     package=__name__,
     label={"de": "Räume", "en": "Rooms"},
-    strings=STRINGS,
     pages=pages,
 )

@@ -33,14 +33,25 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlencode, urlsplit
 
-import babel
-from babel.core import UnknownLocaleError
-
 from plugins.events import months as month_grid
 from plugins.events.occurrences import span, today
+from sites.engine.i18n import N_, Catalog, language_display_name
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+# The API's event categories (``EventPage.category``) by their German names.
+CATEGORY_NAMES = {
+    "meeting": N_("Treffen"),
+    "course": N_("Kurs"),
+    "festival": N_("Fest"),
+    "info": N_("Informationsabend"),
+    "sport": N_("Sport"),
+    "culture": N_("Kultur"),
+    "religion": N_("Religion"),
+    "youth": N_("Jugend"),
+    "other": N_("Sonstiges"),
+}
+
 
 PATH = "veranstaltungen"
 LIST_DAYS = 90  # of the pages per municipality and per kind of event
@@ -86,10 +97,7 @@ def subscribe_links(site, locale: str, chosen: dict[str, str] | None = None) -> 
 
 
 def language_name(tag: str, locale: str) -> str:
-    try:
-        return babel.Locale.parse(tag, sep="-").get_display_name(locale) or tag
-    except (ValueError, UnknownLocaleError):
-        return tag
+    return language_display_name(tag, locale)
 
 
 def signup_states(site) -> dict[int, dict]:
@@ -128,12 +136,12 @@ def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:
     return items
 
 
-def choices(items: list[dict], code: str, t) -> dict[str, list[dict]]:
+def choices(items: list[dict], code: str, _) -> dict[str, list[dict]]:
     """The filter values that occur among the dates, with their names, sorted by name."""
     municipalities = {
         i["municipality"]["slug"]: i["municipality"]["name"] for i in items if i["municipality"]
     }
-    categories = {i["category"]: t(f"calendar.category.{i['category']}") for i in items}
+    categories = {i["category"]: _(CATEGORY_NAMES.get(i["category"], "Sonstiges")) for i in items}
     languages = {tag: language_name(tag, code) for i in items for tag in i["languages"]}
     clubs = {i["club"]["slug"]: i["club"]["name"] for i in items if i.get("club")}
 
@@ -152,11 +160,8 @@ def choices(items: list[dict], code: str, t) -> dict[str, list[dict]]:
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def month_of(item: dict) -> str:
@@ -165,7 +170,7 @@ def month_of(item: dict) -> str:
 
 def pages(view):
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     day = today()
     first, end = month_grid.window(day, MONTHS_SHOWN)
     list_end = day + datetime.timedelta(days=LIST_DAYS)
@@ -195,7 +200,7 @@ def pages(view):
         "month": None,
         "current_path": "",
     }
-    title = t("calendar.title")
+    title = _("Veranstaltungen")
     first_page_end = max(
         month_grid.add_months(first, 1), day + datetime.timedelta(days=FIRST_PAGE_DAYS)
     ).isoformat()
@@ -209,10 +214,10 @@ def pages(view):
         context={
             **common,
             "items": current,
-            "filters": choices(current, code, t),
+            "filters": choices(current, code, _),
             "chosen": {},
             "filter_label": "",
-            "heading": t("calendar.month_dates", month=grids[0]["caption"]),
+            "heading": _("Termine im %(month)s", month=grids[0]["caption"]),
             "current_path": month_links[0]["path"],
             "next": month_links[1] if len(month_links) > 1 else None,
             "subscribe": subscribe_links(view.site, code),
@@ -222,7 +227,7 @@ def pages(view):
     in_window = [
         item for item in coming if datetime.date.fromisoformat(item["first_day"]) < list_end
     ]
-    options = choices(in_window, code, t)
+    options = choices(in_window, code, _)
     for name, sub in (("municipality", MUNICIPALITY_PATH), ("category", CATEGORY_PATH)):
         for option in options[name]:
             selected = [item for item in in_window if _value(item, name) == option["value"]]
@@ -236,7 +241,7 @@ def pages(view):
                     "filters": options,
                     "chosen": {name: option["value"]},
                     "filter_label": option["label"],
-                    "heading": t("calendar.upcoming"),
+                    "heading": _("Termine der nächsten 90 Tage"),
                     "subscribe": subscribe_links(view.site, code, {name: option["value"]}),
                     "scripted": False,
                 },
@@ -251,10 +256,10 @@ def pages(view):
             context={
                 **common,
                 "items": dates,
-                "filters": choices(dates, code, t),
+                "filters": choices(dates, code, _),
                 "chosen": {},
                 "filter_label": "",
-                "heading": t("calendar.month_dates", month=grid["caption"]),
+                "heading": _("Termine im %(month)s", month=grid["caption"]),
                 "month": grid,
                 "current_path": link["path"],
                 "weekdays": month_grid.weekdays(code),
@@ -276,7 +281,6 @@ plugin = Plugin(
     name="calendar",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["calendar.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Veranstaltungen"),
     pages=pages,
 )

@@ -31,10 +31,22 @@ import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from sites.engine.i18n import N_, Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.rendering import TIME_ZONE
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+FACET_TITLES = {
+    "municipality": N_("Gemeinde"),
+    "country": N_("Herkunftsland"),
+    "language": N_("Sprache"),
+    "focus": N_("Schwerpunkt"),
+}
+HEADINGS = {
+    "municipality": N_("Vereine in %(label)s"),
+    "focus": N_("Vereine mit dem Schwerpunkt %(label)s"),
+}
+
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +68,8 @@ MAX_PAGES = 50  # of a list read (5000 items); a larger list is cut, and the log
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def club_values(club: dict) -> dict[str, list[str]]:
@@ -94,7 +103,7 @@ def card(club: dict) -> dict:
     }
 
 
-def facet_groups(view, t, current: tuple[str, str] | None = None) -> list[dict]:
+def facet_groups(view, _, current: tuple[str, str] | None = None) -> list[dict]:
     """The chips: per facet its values with the counts over all clubs (the number of clubs
     the chip's page lists), linked to their pre-built page where there is one."""
     facets = view.data["facets"]
@@ -111,7 +120,7 @@ def facet_groups(view, t, current: tuple[str, str] | None = None) -> list[dict]:
                 }
             )
         groups.append(
-            {"name": name, "param": param, "title": t(f"directory.facet.{name}"), "items": items}
+            {"name": name, "param": param, "title": _(FACET_TITLES[name]), "items": items}
         )
     return groups
 
@@ -189,13 +198,13 @@ def optional(view, what: str, read) -> dict[str, list[dict]]:
         return {}
 
 
-def directory_page(view, t, *, path, title, heading, clubs, groups, intro, enhance, current=None):
+def directory_page(view, _, *, path, title, heading, clubs, groups, intro, enhance, current=None):
     return PageSpec(
         path=path,
         template="directory/index.html",
         title=title,
         menu="main" if enhance else None,
-        label=t("directory.menu") if enhance else "",
+        label=_("Vereine") if enhance else "",
         context={
             "heading": heading,
             "intro": intro,
@@ -217,32 +226,35 @@ def read_open_data(view) -> dict:
 
 def pages(view):
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     clubs = view.data["clubs"]
     yield directory_page(
         view,
-        t,
+        _,
         path=BASE,
-        title=t("directory.title"),
-        heading=t("directory.title"),
+        title=_("Vereinsverzeichnis"),
+        heading=_("Vereinsverzeichnis"),
         clubs=clubs,
-        groups=facet_groups(view, t),
-        intro=t("directory.intro"),
+        groups=facet_groups(view, _),
+        intro=_(
+            "Alle Migrantenorganisationen im Kreis Düren. Wählen Sie Filter oder suchen Sie "
+            "nach einem Namen oder Stichwort."
+        ),
         enhance=True,
     )
     for name in ("municipality", "focus"):
         param, folder = FACETS[name]
         for item in view.data["facets"].get(name, []):
             chosen = [club for club in clubs if item["value"] in club_values(club)[name]]
-            heading = t(f"directory.heading.{name}", label=item["label"])
+            heading = _(HEADINGS[name], label=item["label"])
             yield directory_page(
                 view,
-                t,
+                _,
                 path=f"{BASE}/{folder}/{item['value']}",
                 title=heading,
                 heading=heading,
                 clubs=chosen,
-                groups=facet_groups(view, t, (name, item["value"])),
+                groups=facet_groups(view, _, (name, item["value"])),
                 intro="",
                 enhance=False,
                 current={"param": param, "value": item["value"], "label": item["label"]},
@@ -285,7 +297,7 @@ def read_profile(view, summary: dict) -> dict:
 def weekday_names(code: str) -> list[str]:
     import babel.dates
 
-    names = babel.dates.get_day_names("wide", locale=code)
+    names = babel.dates.get_day_names("wide", locale=cldr_name(code))
     return [names[day] for day in range(7)]  # 0 = Monday, as in the API
 
 
@@ -293,8 +305,7 @@ plugin = Plugin(
     name="directory",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Vereinsverzeichnis", "en": "Club directory"},
+    label=catalog.labels("Vereinsverzeichnis"),
     needs=("clubs", "facets"),
-    strings=STRINGS,
     pages=pages,
 )

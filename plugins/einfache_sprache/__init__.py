@@ -4,10 +4,19 @@ one (``plain_summary`` of the club profile). The page is German in every locale 
 ``lang="de"`` where the folder's language differs, so the link from every language leads to
 the same plain-language text."""
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+
+
+def menu_label(view, page: dict) -> str:
+    """The page's own title where the agency translated it; otherwise the plugin's name in
+    the visitor's language rather than a German title in a translated menu."""
+    if page.get("locale", view.locale.code) == view.locale.code:
+        return page["title"]
+    return catalog.gettext(view.locale.code, "Einfache Sprache")
 
 
 def pages(view):
@@ -22,7 +31,7 @@ def pages(view):
         template="einfache_sprache/index.html",
         title=page["title"],
         menu="main",
-        label=page["title"],
+        label=menu_label(view, page),
         context={"page": page, "clubs": clubs},
     )
 
@@ -31,8 +40,7 @@ plugin = Plugin(
     name="einfache_sprache",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Einfache Sprache", "en": "Plain German"},
+    label=catalog.labels("Einfache Sprache"),
     needs=("portal", "clubs"),
-    strings=STRINGS,
     pages=pages,
 )

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 import logging
 
+from sites.engine.i18n import Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.site import LocaleView
 
 from . import details, months, occurrences, rules, signups
-from .strings import STRINGS
+
+catalog = Catalog(__name__)
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +32,8 @@ SECTION_HORIZON = datetime.timedelta(days=92)
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def rule_text(event: dict, code: str) -> str | None:
@@ -42,7 +41,7 @@ def rule_text(event: dict, code: str) -> str | None:
     if not rule.strip():
         return None
     start = occurrences.parse(event["fields"]["start"])
-    return rules.describe(rule, start, code, translator(code))
+    return rules.describe(rule, start, code, catalog.locale(code))
 
 
 def calendar_path(index: dict, data) -> str:
@@ -66,7 +65,7 @@ def pages(view):
         return
     index = indexes[0]
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     today = occurrences.today()
     first, end = months.window(today)
     found = occurrences.shared(view, first, end, occurrences.MAX_OCCURRENCES, covering(today))
@@ -93,7 +92,7 @@ def pages(view):
     yield PageSpec(
         path=calendar,
         template="events/calendar.html",
-        title=t("events.calendar"),
+        title=_("Monatsübersicht"),
         context={
             "index": index,
             "months": months.months(found, today, code),
@@ -128,7 +127,7 @@ def pages(view):
                     when,
                     organizer=view.site.title,
                     organizer_url=view.site.base_url,
-                    locale=code,
+                    locale=cldr_name(code),
                     url=page_url,
                 ),
             },
@@ -177,9 +176,8 @@ plugin = EventsPlugin(
     name="events",
     kinds=frozenset({"club"}),
     package=__name__,
-    label={code: strings["events.title"] for code, strings in STRINGS.items()},
+    label=catalog.labels("Veranstaltungen"),
     needs=("bundle",),
-    strings=STRINGS,
     pages=pages,
     section="events/section.html",
     files=calendar_file,

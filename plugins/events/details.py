@@ -11,6 +11,8 @@ from typing import Any
 import babel
 import babel.numbers
 
+from sites.engine.i18n import cldr_name, language_display_name
+
 # "Markt 1, 52349 Düren": street, German postal code and town, as editors usually write it.
 ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<code>\d{5})\s+(?P<town>[^,]+)$")
 
@@ -33,20 +35,13 @@ def price(fields: Mapping[str, Any]) -> Decimal | None:
 
 def cost_text(fields: Mapping[str, Any], locale: str) -> str | None:
     cost = price(fields)
-    return babel.numbers.format_currency(cost, "EUR", locale=locale) if cost else None
+    return babel.numbers.format_currency(cost, "EUR", locale=cldr_name(locale)) if cost else None
 
 
 def language_names(tags: list[str], locale: str) -> list[dict[str, str]]:
     """Languages of an event named in the page's language (the tag itself when Babel does
     not know it)."""
-    names = []
-    for tag in tags:
-        try:
-            name = babel.Locale.parse(tag, sep="-").get_display_name(locale)
-        except (ValueError, babel.UnknownLocaleError):
-            name = None
-        names.append({"tag": tag, "name": name or tag})
-    return names
+    return [{"tag": tag, "name": language_display_name(tag, locale)} for tag in tags]
 
 
 def postal_address(text: str) -> dict[str, str]:

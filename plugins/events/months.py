@@ -10,6 +10,8 @@ from collections import defaultdict
 import babel
 import babel.dates
 
+from sites.engine.i18n import babel_locale, cldr_name
+
 MONTHS_SHOWN = 3
 MAX_DAYS_MARKED = 31  # a long all-day event is marked on at most a month of days
 
@@ -28,7 +30,7 @@ def window(today: datetime.date, months: int = MONTHS_SHOWN) -> tuple[datetime.d
 
 def weekdays(locale: str) -> list[dict[str, str]]:
     """Column heads in the locale's week order: short and full names."""
-    data = babel.Locale.parse(locale)
+    data = babel_locale(locale)
     short, wide = data.days["stand-alone"]["abbreviated"], data.days["format"]["wide"]
     order = [(data.first_week_day + offset) % 7 for offset in range(7)]
     return [{"short": short[day], "wide": wide[day]} for day in order]
@@ -49,7 +51,7 @@ def months(
 ) -> list[dict]:
     """``count`` months from today's: caption, id and weeks of cells (None outside the month)."""
     days = by_day(occurrences)
-    first_weekday = babel.Locale.parse(locale).first_week_day
+    first_weekday = babel_locale(locale).first_week_day
     grid = calendar.Calendar(firstweekday=first_weekday)
     result = []
     for offset in range(count):
@@ -71,7 +73,7 @@ def months(
         result.append(
             {
                 "id": f"month-{first:%Y-%m}",
-                "caption": babel.dates.format_date(first, "LLLL y", locale=locale),
+                "caption": babel.dates.format_date(first, "LLLL y", locale=cldr_name(locale)),
                 "weeks": weeks,
                 "count": sum(len(days.get(cell, [])) for cell in _days_of(first)),
             }

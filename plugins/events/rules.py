@@ -5,11 +5,12 @@ a number of times. Anything else is shown as the rule itself."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 import babel
 import babel.dates
 import babel.lists
+
+from sites.engine.i18n import Translator, cldr_name
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 SIMPLE_PARTS = {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"}
@@ -25,9 +26,13 @@ def parts_of(rule: str) -> dict[str, str]:
     }
 
 
-def describe(rule: str, start: datetime.datetime, locale: str, t: Callable[..., str]) -> str | None:
+def describe(rule: str, start: datetime.datetime, locale: str, tr: Translator) -> str | None:
     """The rule in words in ``locale`` (``start`` is the first date, in local time), or None
-    when it is not one of the simple forms."""
+    when it is not one of the simple forms. ``tr`` holds the plugin's messages in ``locale``.
+
+    An interval of 2 or more is a plural message whose German singular is never used (an
+    interval of 1 has its own words); other languages need their forms for 21, 101 …"""
+    locale = cldr_name(locale)
     parts = parts_of(rule)
     if not parts or set(parts) - SIMPLE_PARTS:
         return None
@@ -38,7 +43,12 @@ def describe(rule: str, start: datetime.datetime, locale: str, t: Callable[..., 
     frequency = parts.get("FREQ")
     several = interval > 1
     if frequency == "DAILY" and "BYDAY" not in parts:
-        text = t("events.rule.days", n=interval) if several else t("events.rule.daily")
+        text = (
+            # Translators: n is 2 or more.
+            tr.ngettext("Alle %(n)s Tage", "Alle %(n)s Tage", interval, n=interval)
+            if several
+            else tr.gettext("Täglich")
+        )
     elif frequency == "WEEKLY":
         codes = parts.get("BYDAY", WEEKDAYS[start.weekday()]).split(",")
         if any(code not in WEEKDAYS for code in codes):
@@ -48,17 +58,44 @@ def describe(rule: str, start: datetime.datetime, locale: str, t: Callable[..., 
             [names[WEEKDAYS.index(code)] for code in sorted(codes, key=WEEKDAYS.index)],
             locale=locale,
         )
-        key = "events.rule.weeks" if several else "events.rule.weekly"
-        text = t(key, n=interval, days=days)
+        text = (
+            # Translators: n is 2 or more.
+            tr.ngettext(
+                "Alle %(n)s Wochen am %(days)s",
+                "Alle %(n)s Wochen am %(days)s",
+                interval,
+                n=interval,
+                days=days,
+            )
+            if several
+            else tr.gettext("Jede Woche am %(days)s", days=days)
+        )
     elif frequency == "MONTHLY" and "BYDAY" not in parts:
-        key = "events.rule.months" if several else "events.rule.monthly"
-        text = t(key, n=interval, day=start.day)
+        text = (
+            # Translators: n is 2 or more.
+            tr.ngettext(
+                "Alle %(n)s Monate am %(day)s.",
+                "Alle %(n)s Monate am %(day)s.",
+                interval,
+                n=interval,
+                day=start.day,
+            )
+            if several
+            else tr.gettext("Jeden Monat am %(day)s.", day=start.day)
+        )
     elif frequency == "YEARLY" and "BYDAY" not in parts:
         date = babel.dates.format_skeleton("MMMMd", start, locale=locale)
         text = (
-            t("events.rule.years", n=interval, date=date)
+            # Translators: n is 2 or more.
+            tr.ngettext(
+                "Alle %(n)s Jahre am %(date)s",
+                "Alle %(n)s Jahre am %(date)s",
+                interval,
+                n=interval,
+                date=date,
+            )
             if several
-            else t("events.rule.yearly", date=date)
+            else tr.gettext("Jedes Jahr am %(date)s", date=date)
         )
     else:
         return None
@@ -66,13 +103,13 @@ def describe(rule: str, start: datetime.datetime, locale: str, t: Callable[..., 
         until = _until(parts["UNTIL"])
         if until is None:
             return None
-        text += ", " + t(
-            "events.rule.until", date=babel.dates.format_date(until, "long", locale=locale)
+        text += ", " + tr.gettext(
+            "bis %(date)s", date=babel.dates.format_date(until, "long", locale=locale)
         )
     elif "COUNT" in parts:
         if not parts["COUNT"].isdigit():
             return None
-        text += ", " + t("events.rule.count", count=int(parts["COUNT"]))
+        text += ", " + tr.gettext("Termine insgesamt: %(count)s", count=int(parts["COUNT"]))
     return text
 
 

@@ -11,9 +11,8 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from sites.engine.i18n import Catalog, cldr_name
 from sites.engine.plugins import PageSpec, Plugin
-
-from .strings import STRINGS
 
 logger = logging.getLogger(__name__)
 
@@ -22,23 +21,23 @@ ICS_FILE = "foerderfristen.ics"
 CALENDAR_URL = "/api/v1/funding-programmes.ics"
 
 
-def t(code: str, key: str) -> str:
-    return STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
+catalog = Catalog(__name__)
 
 
 def amount(programme: dict, code: str) -> str:
     """ "5.000 bis 15.000 €" in the locale's number format, or "" without amounts."""
     low, high = programme["min_amount"], programme["max_amount"]
+    _ = catalog.locale(code).gettext
 
     def number(value) -> str:
-        return format_decimal(Decimal(value).quantize(Decimal(1)), locale=code)
+        return format_decimal(Decimal(value).quantize(Decimal(1)), locale=cldr_name(code))
 
     if low and high:
-        return t(code, "funding.range").format(low=number(low), high=number(high))
+        return _("%(low)s bis %(high)s €", low=number(low), high=number(high))
     if high:
-        return t(code, "funding.up_to").format(high=number(high))
+        return _("bis %(high)s €", high=number(high))
     if low:
-        return t(code, "funding.from").format(low=number(low))
+        return _("ab %(low)s €", low=number(low))
     return ""
 
 
@@ -46,7 +45,7 @@ def pages(view):
     if view.site.fetch is None:
         return
     programmes = view.site.fetch("/api/v1/funding-programmes/", None)
-    title = t(view.locale.code, "funding.title")
+    title = view.gettext("Förderprogramme")
     yield PageSpec(
         path=PATH,
         template="funding/index.html",
@@ -71,8 +70,7 @@ plugin = Plugin(
     name="funding",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["funding.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Förderprogramme"),
     pages=pages,
     files=files,
 )

@@ -8,9 +8,11 @@ The bundle carries only pictures whose depicted people consented; nothing else c
 
 from __future__ import annotations
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+
 
 GALLERY = "clubs.GalleryPage"
 OVERVIEW_SLUGS = ("galerien", "bildergalerien")
@@ -18,11 +20,8 @@ PREVIEW_COUNT = 4
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def galleries(data) -> list[dict]:
@@ -40,11 +39,11 @@ def overview_path(data) -> str:
 def pictures(gallery: dict, code: str) -> list[dict]:
     """The gallery's pictures with an alternative text each: the image's own, else the
     caption, else its number (a linked picture must have a name)."""
-    t = translator(code)
+    _ = translator(code)
     found = [item for item in gallery["fields"]["images"] if item.get("image")]
     return [
         {
-            "alt": item["image"]["alt"] or item["caption"] or t("gallery.image", n=number),
+            "alt": item["image"]["alt"] or item["caption"] or _("Bild %(n)s", n=number),
             "caption": item["caption"],
             "thumbnail": item["image"]["renditions"]["thumbnail"],
             "large": item["image"]["renditions"]["large"],
@@ -58,16 +57,16 @@ def pages(view):
     if not found:
         return
     code = view.locale.code
-    t = translator(code)
+    _ = translator(code)
     overview = None
     if len(found) > 1:
         overview = overview_path(view.data)
         yield PageSpec(
             path=overview,
             template="gallery/index.html",
-            title=t("gallery.title"),
+            title=_("Galerie"),
             menu="main",
-            label=t("gallery.title"),
+            label=_("Galerie"),
             context={
                 "galleries": [
                     {"page": gallery, "pictures": pictures(gallery, code)} for gallery in found
@@ -105,9 +104,8 @@ plugin = GalleryPlugin(
     name="gallery",
     kinds=frozenset({"club"}),
     package=__name__,
-    label={code: strings["gallery.title"] for code, strings in STRINGS.items()},
+    label=catalog.labels("Galerie"),
     needs=("bundle",),
-    strings=STRINGS,
     pages=pages,
     section="gallery/section.html",
 )

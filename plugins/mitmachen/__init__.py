@@ -5,59 +5,80 @@ The form is a plain HTML form: without JavaScript the browser posts it form-enco
 API answers with a thank-you redirect or a page listing the errors (see
 ``cms/portal/submissions.py``); with JavaScript, ``static/portal_home/forms.js`` posts JSON
 and shows the errors next to the fields. The choices come from
-``GET /api/v1/registrations/options/``; country and language names in the visitor's
-language where babel knows them, focus areas in German (content falls back to German)."""
+``GET /api/v1/registrations/options/?locale=…``, named in the visitor's language (countries
+and languages from CLDR, focus areas as the agency translated them)."""
 
-import babel
-
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+# The registration form's fields, for answers the CMS renders (``Plugin.form_labels``).
+FIELD_LABELS = {
+    "club_name": N_("Name des Vereins oder der Initiative"),
+    "legal_form": N_("Rechtsform"),
+    "municipality": N_("Gemeinde"),
+    "founding_year": N_("Gründungsjahr"),
+    "countries": N_("Herkunftsländer"),
+    "languages": N_("Sprachen"),
+    "focus_areas": N_("Schwerpunkte"),
+    "short_description": N_("Kurzbeschreibung"),
+    "applicant_name": N_("Ihr Name"),
+    "applicant_email": N_("Ihre E-Mail-Adresse"),
+    "applicant_phone": N_("Telefon"),
+    "message": N_("Nachricht an die Integrationsagentur"),
+    "privacy_consent": N_(
+        "Ich bin einverstanden, dass die Integrationsagentur meine Angaben zur Bearbeitung der"
+        " Anmeldung speichert und mich kontaktiert."
+    ),
+}
+# The API's legal forms (``/api/v1/registrations/options/``) by their German names.
+LEGAL_FORMS = {
+    "ev": N_("eingetragener Verein (e. V.)"),
+    "verein": N_("nicht eingetragener Verein"),
+    "ggmbh": N_("gemeinnützige GmbH (gGmbH)"),
+    "stiftung": N_("Stiftung"),
+    "initiative": N_("Initiative ohne Rechtsform"),
+}
 
 THANKS = "danke"
 
 
 def localized_options(options: dict, code: str) -> dict:
-    known = babel.Locale.parse(code)
-    strings = STRINGS.get(code, {})
+    _ = catalog.locale(code).gettext
     return {
         "legal_forms": [
-            {"value": o["value"], "label": strings.get(f"mitmachen.legal.{o['value']}", o["label"])}
+            {
+                "value": o["value"],
+                "label": _(LEGAL_FORMS[o["value"]]) if o["value"] in LEGAL_FORMS else o["label"],
+            }
             for o in options["legal_forms"]
         ],
         "municipalities": options["municipalities"],
         "countries": sorted(
-            (
-                {"value": o["value"], "label": known.territories.get(o["value"], o["label"])}
-                for o in options["countries"]
-            ),
+            ({"value": o["value"], "label": o["label"]} for o in options["countries"]),
             key=lambda o: o["label"],
         ),
         "languages": sorted(
-            (
-                {
-                    "value": o["value"],
-                    "label": language_label(o, known),
-                }
-                for o in options["languages"]
-            ),
+            ({"value": o["value"], "label": language_label(o)} for o in options["languages"]),
             key=lambda o: o["label"],
         ),
-        "focus_areas": [
-            {"value": o["value"], "label": o["label"], "lang": "de" if code != "de" else ""}
-            for o in options["focus_areas"]
-        ],
+        "focus_areas": [{"value": o["value"], "label": o["label"]} for o in options["focus_areas"]],
     }
 
 
-def language_label(option: dict, known) -> str:
-    name = known.languages.get(option["value"].replace("-", "_")) or known.languages.get(
-        option["value"].split("-")[0]
-    )
-    name = name or option["label"]
+def language_label(option: dict) -> str:
+    name = option["label"]
     native = option.get("native_name") or ""
     return f"{name} ({native})" if native and native != name else name
+
+
+def menu_label(view, page: dict) -> str:
+    """The page's own title where the agency translated it; otherwise the plugin's name in
+    the visitor's language rather than a German title in a translated menu."""
+    if page.get("locale", view.locale.code) == view.locale.code:
+        return page["title"]
+    return catalog.gettext(view.locale.code, "Mitmachen")
 
 
 def pages(view):
@@ -66,9 +87,9 @@ def pages(view):
         return
     page = fetch_page(view, "mitmachen")
     path = site_path(page)
-    strings = {**STRINGS["de"], **STRINGS.get(view.locale.code, {})}
     options = localized_options(
-        view.site.fetch("/api/v1/registrations/options/", None), view.locale.code
+        view.site.fetch("/api/v1/registrations/options/", {"locale": view.locale.code}),
+        view.locale.code,
     )
     privacy = page_ref(view, "datenschutz")
     yield PageSpec(
@@ -76,7 +97,7 @@ def pages(view):
         template="mitmachen/index.html",
         title=page["title"],
         menu="main",
-        label=page["title"],
+        label=menu_label(view, page),
         context={
             "page": page,
             "options": options,
@@ -87,12 +108,15 @@ def pages(view):
     yield PageSpec(
         path=f"{path}/{THANKS}",
         template="portal/thanks.html",
-        title=strings["mitmachen.thanks_title"],
+        title=view.gettext("Vielen Dank für Ihre Anmeldung"),
         in_sitemap=False,
         context={
-            "message": strings["mitmachen.thanks"],
+            "message": view.gettext(
+                "Ihre Anmeldung ist eingegangen. Wir haben Ihnen eine E-Mail geschickt; die "
+                "Integrationsagentur meldet sich bei Ihnen."
+            ),
             "back": "",
-            "back_label": strings["mitmachen.back_home"],
+            "back_label": view.gettext("Zur Startseite des Portals"),
         },
     )
 
@@ -101,8 +125,8 @@ plugin = Plugin(
     name="mitmachen",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Mitmachen", "en": "Join"},
+    label=catalog.labels("Mitmachen"),
     needs=("portal",),
-    strings=STRINGS,
+    form_labels=FIELD_LABELS,
     pages=pages,
 )

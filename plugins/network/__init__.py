@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import functools
 
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
 from .layout import radial_layout
-from .strings import STRINGS
 
 PARTNERS_PATH = "partner"
 NETWORK_PATH = "netzwerk"
@@ -47,10 +47,19 @@ def fetch_all(view, path: str, params: dict) -> list[dict]:
         offset += 100
 
 
-def text(view, key: str, **params) -> str:
-    table = STRINGS.get(view.locale.code, STRINGS["de"])
-    value = table.get(key) or STRINGS["de"][key]
-    return value.format(**params) if params else value
+catalog = Catalog(__name__)
+KIND_NAMES = {
+    "training": N_("Ausbildung"),
+    "exercise": N_("Übung"),
+    "event": N_("Veranstaltung"),
+    "project": N_("Projekt"),
+    "recruiting": N_("Nachwuchsgewinnung"),
+    "first_aid": N_("Erste-Hilfe-Kurs"),
+    "information": N_("Information in Herkunftssprachen"),
+    "other": N_("Sonstiges"),
+    "mentoring": N_("Mentoring"),
+    "joint_project": N_("Gemeinsames Projekt"),
+}
 
 
 @functools.lru_cache(maxsize=64)
@@ -124,9 +133,7 @@ def filter_options(view, network: dict) -> dict:
     kinds = {edge["kind"] for edge in network["edges"]}
     return {
         "municipalities": sorted(municipalities.items(), key=lambda item: item[1]),
-        "kinds": [
-            (kind, text(view, f"network.kind.{kind}")) for kind in KIND_ORDER if kind in kinds
-        ],
+        "kinds": [(kind, view.gettext(KIND_NAMES[kind])) for kind in KIND_ORDER if kind in kinds],
     }
 
 
@@ -135,7 +142,7 @@ def pages(view):
     partners = fetch_all(view, "/api/v1/partners/", {"locale": code})
     if not partners:
         return
-    title = text(view, "network.partners")
+    title = view.gettext("Partnerorganisationen")
     yield PageSpec(
         path=PARTNERS_PATH,
         template="network/partners.html",
@@ -167,9 +174,9 @@ def pages(view):
     yield PageSpec(
         path=NETWORK_PATH,
         template="network/network.html",
-        title=text(view, "network.network_title"),
+        title=view.gettext("Wer mit wem zusammenarbeitet"),
         menu="main",
-        label=text(view, "network.network"),
+        label=view.gettext("Netzwerk"),
         context={**common, "graph": graph(full, full), "selected": None},
     )
     for slug, name in options["municipalities"]:
@@ -177,7 +184,7 @@ def pages(view):
         yield PageSpec(
             path=f"{NETWORK_PATH}/gemeinde/{slug}",
             template="network/network.html",
-            title=f"{text(view, 'network.network_title')}: {name}",
+            title=f"{view.gettext('Wer mit wem zusammenarbeitet')}: {name}",
             context={**common, "graph": graph(subset, full), "selected": ("municipality", slug)},
         )
     for kind, label in options["kinds"]:
@@ -185,7 +192,7 @@ def pages(view):
         yield PageSpec(
             path=f"{NETWORK_PATH}/art/{kind}",
             template="network/network.html",
-            title=f"{text(view, 'network.network_title')}: {label}",
+            title=f"{view.gettext('Wer mit wem zusammenarbeitet')}: {label}",
             context={**common, "graph": graph(subset, full), "selected": ("kind", kind)},
         )
 
@@ -194,7 +201,6 @@ plugin = Plugin(
     name="network",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Partner und Netzwerk", "en": "Partners and network"},
-    strings=STRINGS,
+    label=catalog.labels("Partner und Netzwerk"),
     pages=pages,
 )

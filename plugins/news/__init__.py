@@ -3,7 +3,10 @@ Atom feed of them (``news.atom``)."""
 
 from xml.etree import ElementTree as ET
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
+
+catalog = Catalog(__name__)
 
 INDEX = "clubs.NewsIndexPage"
 ARTICLE = "clubs.NewsPage"
@@ -86,58 +89,12 @@ def _timestamp(value: str) -> str:
     return value if "T" in value else f"{value}T00:00:00Z"
 
 
-STRINGS = {
-    "de": {
-        "news.latest": "Neuigkeiten",
-        "news.all": "Alle Neuigkeiten",
-        "news.feed": "Neuigkeiten abonnieren (Atom-Feed)",
-        "news.none": "Noch keine Neuigkeiten.",
-    },
-    "en": {
-        "news.latest": "News",
-        "news.all": "All news",
-        "news.feed": "Subscribe to the news (Atom feed)",
-        "news.none": "No news yet.",
-    },
-    "tr": {
-        "news.latest": "Haberler",
-        "news.all": "Tüm haberler",
-        "news.feed": "Haberlere abone ol (Atom)",
-        "news.none": "Henüz haber yok.",
-    },
-    "ar": {
-        "news.latest": "الأخبار",
-        "news.all": "كل الأخبار",
-        "news.feed": "الاشتراك في الأخبار (Atom)",
-        "news.none": "لا توجد أخبار بعد.",
-    },
-    "uk": {
-        "news.latest": "Новини",
-        "news.all": "Усі новини",
-        "news.feed": "Підписатися на новини (Atom)",
-        "news.none": "Новин ще немає.",
-    },
-    "ru": {
-        "news.latest": "Новости",
-        "news.all": "Все новости",
-        "news.feed": "Подписаться на новости (Atom)",
-        "news.none": "Новостей пока нет.",
-    },
-    "fa": {
-        "news.latest": "اخبار",
-        "news.all": "همه اخبار",
-        "news.feed": "اشتراک اخبار (Atom)",
-        "news.none": "هنوز خبری نیست.",
-    },
-}
-
 plugin = Plugin(
     name="news",
     kinds=frozenset({"club"}),
     package=__name__,
-    label={"de": "Neuigkeiten", "en": "News"},
+    label=catalog.labels("Neuigkeiten"),
     needs=("bundle",),
-    strings=STRINGS,
     pages=pages,
     section="news/section.html",
     files=feed,

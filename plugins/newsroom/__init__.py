@@ -13,9 +13,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from plugins.calendar import api_origin, fetch_all
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
 
 PATH = "neuigkeiten"
 PER_PAGE = 10
@@ -34,21 +35,18 @@ def page_path(number: int) -> str:
 
 def pages(view):
     code = view.locale.code
-    strings = STRINGS.get(code, STRINGS["de"])
     clubs = {club["slug"] for club in view.data["clubs"]}
     items = fetch_all(view.site, "/api/v1/news/", {"locale": code})[:MAX_ITEMS]
     for item in items:
         item["club_listed"] = bool(item.get("club")) and item["club"]["slug"] in clubs
     count = max(1, -(-len(items) // PER_PAGE))
     numbers = [{"number": n, "path": page_path(n)} for n in range(1, count + 1)]
-    title = strings["newsroom.title"]
+    title = view.gettext("Neuigkeiten")
     for number in range(1, count + 1):
         yield PageSpec(
             path=page_path(number),
             template="newsroom/index.html",
-            title=title
-            if number == 1
-            else f"{title} – {strings['newsroom.page'].format(n=number)}",
+            title=title if number == 1 else f"{title} – {view.gettext('Seite %(n)s', n=number)}",
             menu="main" if number == 1 else None,
             label=title,
             context={
@@ -64,7 +62,6 @@ plugin = Plugin(
     name="newsroom",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["newsroom.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Neuigkeiten"),
     pages=pages,
 )

@@ -3,10 +3,21 @@ Datenschutzerklärung and the Barrierefreiheitserklärung, which carries the ele
 form BITV NRW requires (posting to ``POST /api/v1/feedback/``, same form pattern as
 Mitmachen: works without JavaScript, enhanced by ``static/portal_home/forms.js``)."""
 
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 from sites.portal.pages import fetch_page, page_ref, site_path
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+# The feedback form's fields, for answers the CMS renders (``Plugin.form_labels``).
+FIELD_LABELS = {
+    "message": N_("Ihre Nachricht"),
+    "page_url": N_("Betroffene Seite"),
+    "name": N_("Ihr Name"),
+    "email": N_("Ihre E-Mail-Adresse"),
+    "consent": N_(
+        "Ich bin einverstanden, dass meine E-Mail-Adresse für die Antwort gespeichert wird."
+    ),
+}
 
 ROLES = ("impressum", "datenschutz", "barrierefreiheit")
 FEEDBACK_ROLE = "barrierefreiheit"
@@ -14,7 +25,6 @@ THANKS = "danke"
 
 
 def pages(view):
-    strings = {**STRINGS["de"], **STRINGS.get(view.locale.code, {})}
     for role in ROLES:
         if page_ref(view, role) is None:
             continue
@@ -37,10 +47,12 @@ def pages(view):
             yield PageSpec(
                 path=f"{path}/{THANKS}",
                 template="portal/thanks.html",
-                title=strings["legal.thanks_title"],
+                title=view.gettext("Vielen Dank für Ihre Rückmeldung"),
                 in_sitemap=False,
                 context={
-                    "message": strings["legal.thanks"],
+                    "message": view.gettext(
+                        "Ihre Rückmeldung ist eingegangen. Wir kümmern uns darum."
+                    ),
                     "back": path,
                     "back_label": page["title"],
                 },
@@ -51,8 +63,8 @@ plugin = Plugin(
     name="portal_legal",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={"de": "Rechtliches", "en": "Legal"},
+    label=catalog.labels("Rechtliches"),
     needs=("portal",),
-    strings=STRINGS,
+    form_labels=FIELD_LABELS,
     pages=pages,
 )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from plugins.calendar import fetch_all
 from plugins.events.occurrences import today
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
 
 PATH = "projekte"
 ACTIVE = ("planned", "running")
@@ -18,12 +19,11 @@ ACTIVE = ("planned", "running")
 
 def pages(view):
     code = view.locale.code
-    strings = STRINGS.get(code, STRINGS["de"])
     listed = {club["slug"] for club in view.data["clubs"]}
     projects = fetch_all(view.site, "/api/v1/projects/", {"locale": code})
     current = [p for p in projects if p["status"] in ACTIVE and not _ended(p)]
     finished = [p for p in projects if p not in current]
-    title = strings["projects.title"]
+    title = view.gettext("Projekte")
     yield PageSpec(
         path=PATH,
         template="portal_projects/index.html",
@@ -42,7 +42,6 @@ plugin = Plugin(
     name="portal_projects",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["projects.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Projekte"),
     pages=pages,
 )

@@ -8,9 +8,11 @@ homepage is served.
 
 from __future__ import annotations
 
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
-from .strings import STRINGS
+catalog = Catalog(__name__)
+
 
 PROJECT = "clubs.ProjectPage"
 OVERVIEW_SLUGS = ("projekte", "projektuebersicht")
@@ -19,11 +21,8 @@ PREVIEW_COUNT = 3
 
 
 def translator(code: str):
-    def translate(key: str, **params) -> str:
-        text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-        return text.format(**params) if params else text
-
-    return translate
+    """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
+    return catalog.locale(code).gettext
 
 
 def projects(data) -> list[dict]:
@@ -51,7 +50,7 @@ def pages(view):
     found = projects(view.data)
     if not found:
         return
-    t = translator(view.locale.code)
+    _ = translator(view.locale.code)
     overview = overview_path(view.data)
     groups = [
         {"status": status, "projects": [p for p in found if p["fields"]["status"] == status]}
@@ -60,9 +59,9 @@ def pages(view):
     yield PageSpec(
         path=overview,
         template="projects/index.html",
-        title=t("projects.title"),
+        title=_("Projekte"),
         menu="main",
-        label=t("projects.title"),
+        label=_("Projekte"),
         context={"groups": [group for group in groups if group["projects"]]},
     )
     for project in found:
@@ -93,9 +92,8 @@ plugin = ProjectsPlugin(
     name="projects",
     kinds=frozenset({"club"}),
     package=__name__,
-    label={code: strings["projects.title"] for code, strings in STRINGS.items()},
+    label=catalog.labels("Projekte"),
     needs=("bundle",),
-    strings=STRINGS,
     pages=pages,
     section="projects/section.html",
 )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 
+from sites.engine.i18n import N_, Catalog
 from sites.engine.plugins import PageSpec, Plugin
 
 from .charts import table_chart
-from .strings import STRINGS
 
 logger = logging.getLogger(__name__)
 
@@ -22,27 +22,37 @@ CSV_FILE = "statistik.csv"
 CHART_LIMIT = 12  # the longest tables (countries, languages) chart their largest groups
 
 
-def t(code: str, key: str, **params) -> str:
-    text = STRINGS.get(code, {}).get(key) or STRINGS["de"][key]
-    return text.format(**params) if params else text
+catalog = Catalog(__name__)
+# The API's tables (``/api/v1/stats/``) by name.
+TABLE_HEADINGS = {
+    "municipality": N_("Vereine nach Gemeinde"),
+    "country": N_("Vereine nach Herkunftsland"),
+    "language": N_("Vereine nach Sprache"),
+    "focus": N_("Vereine nach Schwerpunkt"),
+    "founding_decade": N_("Vereine nach Gründungsjahrzehnt"),
+    "status": N_("Etablierte und neue Vereine"),
+    "board": N_("Vorstände: Frauen, Männer, divers"),
+    "board_by_status": N_("Vorstände nach etabliert / neu"),
+    "board_by_municipality": N_("Vorstände nach Gemeinde"),
+}
 
 
 def pages(view):
     if view.site.fetch is None:
         return
     stats = view.site.fetch("/api/v1/stats/", None)
-    code = view.locale.code
-    series = [t(code, "stats.women"), t(code, "stats.men"), t(code, "stats.diverse")]
+    _ = catalog.locale(view.locale.code).gettext
+    series = [_("Frauen"), _("Männer"), _("divers")]
     tables = [
         {
             **table,
-            "heading": t(code, f"stats.table.{table['name']}"),
+            "heading": _(TABLE_HEADINGS.get(table["name"], table["name"])),
             "chart": table_chart(table, series, CHART_LIMIT),
             "charted": min(len(table["rows"]), CHART_LIMIT),
         }
         for table in stats["tables"]
     ]
-    title = t(code, "stats.title")
+    title = _("Statistik")
     yield PageSpec(
         path=PATH,
         template="stats/index.html",
@@ -63,8 +73,7 @@ plugin = Plugin(
     name="stats",
     kinds=frozenset({"portal"}),
     package=__name__,
-    label={code: strings["stats.title"] for code, strings in STRINGS.items()},
-    strings=STRINGS,
+    label=catalog.labels("Statistik"),
     pages=pages,
     files=files,
 )

@@ -1,26 +1,19 @@
 """The high-contrast theme: black on white, black header and footer, yellow focus, larger
-type, links always underlined. Same page structure as the default theme; its strings and the
-club-colours file come from there (the club's colours only mark a decorative stripe here, so
+type, links always underlined. Same page structure as the default theme; the club-colours file
+comes from there (the club's colours only mark a decorative stripe here, so
 they can never lower the contrast)."""
 
 from plugins.theme_default import colours
-from plugins.theme_default import plugin as default_theme
+from sites.engine.i18n import Catalog
 from sites.engine.plugins import Plugin
+
+catalog = Catalog(__name__)
 
 plugin = Plugin(
     name="theme_contrast",
     kinds=frozenset({"club", "portal"}),
     package=__name__,
-    label={
-        "de": "Hoher Kontrast",
-        "en": "High contrast",
-        "tr": "Yüksek kontrast",
-        "ar": "تباين عالٍ",
-        "uk": "Високий контраст",
-        "ru": "Высокий контраст",
-        "fa": "کنتراست بالا",
-    },
+    label=catalog.labels("Hoher Kontrast"),
     theme=True,
     files=colours,
-    strings=default_theme.strings,
 )

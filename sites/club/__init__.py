@@ -15,21 +15,12 @@ from typing import Any
 from sites.client import ApiClient, ApiError
 from sites.engine.builder import BuildReport, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
-from sites.engine.site import Locale, Site, render_site
+from sites.engine.site import Locale, Site, locale_from_api, render_site
 
 KIND = "club"
 DEFAULT_THEME = "theme_default"
 DEFAULT_SECTIONS = ["about", "news", "events", "gallery", "projects", "contact", "cooperations"]
 ALWAYS = ["legal"]
-LOCALE_NAMES = {
-    "de": "Deutsch",
-    "en": "English",
-    "tr": "Türkçe",
-    "ar": "العربية",
-    "uk": "Українська",
-    "ru": "Русский",
-    "fa": "فارسی",
-}
 
 
 def home_pages(view):
@@ -78,15 +69,6 @@ home = Plugin(
     kinds=frozenset({KIND}),
     package=__name__,
     pages=home_pages,
-    strings={
-        "de": {"club.more": "Mehr erfahren"},
-        "en": {"club.more": "Read more"},
-        "tr": {"club.more": "Devamı"},
-        "ar": {"club.more": "اقرأ المزيد"},
-        "uk": {"club.more": "Докладніше"},
-        "ru": {"club.more": "Подробнее"},
-        "fa": {"club.more": "بیشتر بخوانید"},
-    },
 )
 
 
@@ -121,14 +103,7 @@ def choose_plugins(registry: Registry, homepage: dict) -> tuple[Plugin, list[Plu
 
 def locales_of(bundle: dict) -> list[Locale]:
     codes = bundle.get("locales") or [{"code": bundle["locale"], "direction": bundle["direction"]}]
-    return [
-        Locale(
-            item["code"],
-            item.get("name") or LOCALE_NAMES.get(item["code"], item["code"]),
-            item.get("direction", "ltr"),
-        )
-        for item in codes
-    ]
+    return [locale_from_api(item) for item in codes]
 
 
 def build_club(

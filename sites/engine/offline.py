@@ -17,8 +17,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from .site import ASSET_DIR
-
 STATIC = Path(__file__).resolve().parent / "static"
 OFFLINE_FILE = "offline.html"
 
@@ -28,7 +26,7 @@ def _folder(file: str) -> str:
     return file[: -len("index.html")] if file.endswith("index.html") else file
 
 
-def worker_settings(site, menus_by_locale: dict[str, dict]) -> dict:
+def worker_settings(site, menus_by_locale: dict[str, dict], asset_dir: str) -> dict:
     codes = [locale.code for locale in site.locales]
     precache = []
     for code in codes:
@@ -38,7 +36,7 @@ def worker_settings(site, menus_by_locale: dict[str, dict]) -> dict:
         ]
     settings = {
         "precache": precache,
-        "folders": [*codes, "static", ASSET_DIR],
+        "folders": [*codes, "static", asset_dir],
         "files": ["index.html", "manifest.webmanifest", "sw-register.js"],
         "offline": f"{site.default_locale}/{OFFLINE_FILE}",
     }

@@ -16,6 +16,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .i18n import locale_dir
+
 if TYPE_CHECKING:
     from .site import Site
 
@@ -44,28 +46,36 @@ class Plugin:
     - ``name``: unique; a club picks sections by this name.
     - ``kinds``: the site kinds it serves ("club", "portal").
     - ``needs``: the keys of the site data it reads (checked before rendering).
-    - ``package``: the Python package holding its ``templates/`` and ``static/`` folders.
-    - ``strings``: its translatable interface strings, ``{locale: {key: text}}``; German first.
+    - ``package``: the Python package holding its ``templates/``, ``static/`` and ``locale/``
+      folders; ``locale/<lang>/LC_MESSAGES/messages.po`` (and ``.mo``) are its gettext
+      catalogues, German the source language (``sites/engine/i18n.py``).
     - ``pages``: a function returning the pages it adds to a site.
     - ``section``: the template of its block on the home page, if it has one.
     - ``theme``: True for themes, which provide ``layout.html`` and CSS.
     - ``files``: a function returning extra non-HTML outputs ``{path: bytes}`` (feeds, …).
+    - ``form_labels``: the fields of a form it renders, ``{field name: German message id}``,
+      so an answer rendered outside the site (the CMS's error page for a form posted without
+      script) names the fields as the form does.
     """
 
     name: str
     kinds: frozenset[str]
     package: str
-    label: Mapping[str, str] = field(default_factory=dict)
+    label: Mapping[str, str] = field(default_factory=dict)  # {locale: name}, e.g. Catalog.labels
     needs: tuple[str, ...] = ()
-    strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     pages: Callable[[Site], Iterable[PageSpec]] | None = None
     section: str | None = None
     theme: bool = False
     files: Callable[[Site], Mapping[str, bytes]] | None = None
+    form_labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def template_dir(self) -> Path:
         return Path(str(importlib.resources.files(self.package) / "templates"))
+
+    @property
+    def locale_dir(self) -> Path:
+        return locale_dir(self.package)
 
     @property
     def static_dir(self) -> Path:

@@ -10,9 +10,12 @@ import zoneinfo
 from collections.abc import Iterable
 from pathlib import Path
 
+import babel
 import babel.dates
 import jinja2
 from markupsafe import Markup
+
+from .i18n import SOURCE_LOCALE, cldr_name, translations
 
 ENGINE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # The district's time zone: event times are shown as local wall-clock times.
@@ -54,10 +57,14 @@ def relative(target_file: str, from_file: str) -> str:
     return "/".join(parts) if parts else "."
 
 
-def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
-    """The environment for a set of template folders (theme first). Environments are shared
-    between builds, so each template is compiled once per process, not once per site."""
-    return _environment(tuple(str(d) for d in template_dirs))
+def make_environment(
+    template_dirs: Iterable[Path], catalogs: Iterable[str] = (), code: str = SOURCE_LOCALE
+) -> jinja2.Environment:
+    """The environment for a set of template folders (theme first) in one locale, with the
+    gettext catalogues of the packages ``catalogs`` merged and installed (new style: ``_()``
+    and ``ngettext()`` format their ``%(name)s`` placeholders and escape). Environments are
+    shared between builds; the compiled templates are shared between all environments."""
+    return _environment(tuple(str(d) for d in template_dirs), tuple(catalogs), code)
 
 
 class _Environment(jinja2.Environment):
@@ -100,8 +107,10 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 _BYTECODE = _MemoryBytecodeCache()
 
 
-@functools.lru_cache(maxsize=64)
-def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+@functools.lru_cache(maxsize=512)
+def _environment(
+    template_dirs: tuple[str, ...], catalogs: tuple[str, ...], code: str
+) -> jinja2.Environment:
     env = _Environment(
         loader=jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(d) for d in [*template_dirs, str(ENGINE_TEMPLATES)]]
@@ -122,6 +131,8 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters["datetime"] = format_datetime
     env.filters["time"] = format_time
     env.tests["upcoming"] = is_upcoming
+    env.filters["weekday"] = format_weekday
+    env.install_gettext_translations(translations(catalogs, code), newstyle=True)
     return env
 
 
@@ -155,9 +166,9 @@ def _memoised(function):
     @jinja2.pass_context
     @functools.wraps(function)
     def call(context, value, format: str | None = None) -> str:
-        if not value:
+        if not value and value != 0:
             return ""
-        code = context["locale"].code
+        code = cldr_name(context["locale"].code)
         try:
             return cached(value, format, code)
         except TypeError:  # an unhashable value
@@ -189,9 +200,15 @@ def _format_time(value, format, code) -> str:
     return babel.dates.format_time(value, format=format or "short", tzinfo=TIME_ZONE, locale=code)
 
 
+def _format_weekday(value, format, code) -> str:
+    """A weekday (0 Monday … 6 Sunday) by its CLDR name in the locale."""
+    return babel.Locale.parse(cldr_name(code)).days["stand-alone"][format or "wide"][int(value)]
+
+
 format_date = _memoised(_format_date)
 format_datetime = _memoised(_format_datetime)
 format_time = _memoised(_format_time)
+format_weekday = _memoised(_format_weekday)
 
 
 def richtext(html: str | None) -> Markup:

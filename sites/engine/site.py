@@ -8,6 +8,7 @@ site still builds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import posixpath
@@ -19,6 +20,7 @@ from markupsafe import escape
 
 from . import offline
 from .builder import OutputFile
+from .i18n import Translator, translations
 from .plugins import PageSpec, Plugin
 from .rendering import make_environment, page_file, relative
 
@@ -30,6 +32,23 @@ class Locale:
     code: str
     name: str
     direction: str = "ltr"
+    # "reviewed", or "draft" while no native speaker has checked the catalogues: the theme
+    # then shows visitors a short note (in the locale) on every page.
+    review: str = "reviewed"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.review == "draft"
+
+
+def locale_from_api(item: Mapping[str, Any]) -> Locale:
+    """A locale as the API describes it (``/api/v1/locales/``, a bundle's ``locales``)."""
+    return Locale(
+        item["code"],
+        item.get("name") or item["code"],
+        item.get("direction", "ltr"),
+        item.get("review", "reviewed"),
+    )
 
 
 @dataclass
@@ -82,6 +101,18 @@ class LocaleView:
     def settings(self) -> Mapping[str, Any]:
         return self.site.settings
 
+    @functools.cached_property
+    def translator(self) -> Translator:
+        """The site's merged catalogues in this locale, for text a plugin computes in Python."""
+        packages = catalog_packages([self.site.theme, *self.site.plugins])
+        return Translator(translations(packages, self.locale.code))
+
+    def gettext(self, message: str, /, **params) -> str:
+        return self.translator.gettext(message, **params)
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **params) -> str:
+        return self.translator.ngettext(singular, plural, n, **params)
+
 
 # The folder of a built site that holds its copied images. Not ``media/``: the CMS serves the
 # portal at ``/`` of the host whose ``/media/`` belongs to Django's uploads (and is refused
@@ -131,24 +162,13 @@ class Assets:
         return {url: path for url, path in self.known.items() if path in self.files}
 
 
-# Strings of the engine's own templates (content blocks).
-ENGINE_STRINGS = {
-    "de": {"engine.video": "Video ansehen (externe Seite)"},
-    "en": {"engine.video": "Watch the video (external site)"},
-    "tr": {"engine.video": "Videoyu izle (harici site)"},
-    "ar": {"engine.video": "شاهد الفيديو (موقع خارجي)"},
-    "uk": {"engine.video": "Дивитися відео (зовнішній сайт)"},
-    "ru": {"engine.video": "Смотреть видео (внешний сайт)"},
-    "fa": {"engine.video": "تماشای ویدیو (سایت خارجی)"},
-}
+ENGINE_PACKAGE = "sites.engine"
 
 
-def strings_table(plugins: list[Plugin]) -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {code: dict(s) for code, s in ENGINE_STRINGS.items()}
-    for plugin in plugins:
-        for locale, strings in plugin.strings.items():
-            table.setdefault(locale, {}).update(strings)
-    return table
+def catalog_packages(plugins: list[Plugin]) -> list[str]:
+    """Whose catalogues a site's pages are translated with: the engine's, then every plugin's
+    (theme first), in the site's order."""
+    return list(dict.fromkeys([ENGINE_PACKAGE, *(plugin.package for plugin in plugins)]))
 
 
 def render_site(
@@ -158,8 +178,12 @@ def render_site(
 ) -> tuple[list[OutputFile], dict]:
     """Render every page of every locale; return the files and the asset map for the manifest."""
     plugins = [site.theme, *site.plugins]
-    env = make_environment(p.template_dir for p in plugins)
-    strings = strings_table(plugins)
+    template_dirs = [p.template_dir for p in plugins]
+    catalogs = catalog_packages(plugins)
+    envs = {
+        locale.code: make_environment(template_dirs, catalogs, locale.code)
+        for locale in site.locales
+    }
     assets = Assets(site.download, previous_assets or {}, read_previous)
 
     specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
@@ -177,7 +201,7 @@ def render_site(
     # no page links to a section that was left out.
     while True:
         failures = len(site.errors)
-        outputs = _render_all(env, site, specs, strings, assets)
+        outputs = _render_all(envs, site, specs, assets)
         if len(site.errors) == failures:
             break
     for plugin in plugins:
@@ -187,7 +211,7 @@ def render_site(
             outputs.update(plugin.files(site))
         except Exception as exc:  # noqa: BLE001
             _fail(site, plugin, exc)
-    outputs.update(_site_files(env, site, specs, strings, assets))
+    outputs.update(_site_files(envs, site, specs, assets))
     files = [OutputFile(path, content) for path, content in outputs.items()]
     for plugin in plugins:
         if plugin.name not in site.errors:
@@ -196,7 +220,7 @@ def render_site(
     return files, assets.manifest()
 
 
-def _render_all(env, site, specs, strings, assets) -> dict[str, bytes]:
+def _render_all(envs, site, specs, assets) -> dict[str, bytes]:
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -212,13 +236,12 @@ def _render_all(env, site, specs, strings, assets) -> dict[str, bytes]:
             file = f"{locale.code}/{page_file(spec.path, spec.filename)}"
             try:
                 outputs[file] = _render_page(
-                    env,
+                    envs[locale.code],
                     site,
                     view,
                     plugin,
                     spec,
                     file,
-                    strings,
                     assets,
                     menus,
                     paths_by_locale,
@@ -238,7 +261,7 @@ def _menus(items, code: str) -> dict[str, list[dict]]:
     return menus
 
 
-def _site_files(env, site, specs, strings, assets) -> dict[str, bytes]:
+def _site_files(envs, site, specs, assets) -> dict[str, bytes]:
     """What every site has whatever its plugins: an entry page that forwards to the default
     locale, a 404 page, robots.txt and sitemap.xml."""
     default = site.default_locale
@@ -256,7 +279,7 @@ def _site_files(env, site, specs, strings, assets) -> dict[str, bytes]:
     active = [(p, s) for p, s in specs.get(default, []) if p.name not in site.errors]
     menus = _menus(active, default)
     files["404.html"] = _render_page(
-        env, site, view, site.theme, not_found, "404.html", strings, assets, menus, {}
+        envs[default], site, view, site.theme, not_found, "404.html", assets, menus, {}
     )
     base = site.base_url.rstrip("/")
     robots = "User-agent: *\nAllow: /\n"
@@ -275,11 +298,11 @@ def _site_files(env, site, specs, strings, assets) -> dict[str, bytes]:
         ).encode()
     files["robots.txt"] = robots.encode()
     if not site.preview:
-        files.update(_offline_files(env, site, specs, strings, assets))
+        files.update(_offline_files(envs, site, specs, assets))
     return files
 
 
-def _offline_files(env, site, specs, strings, assets) -> dict[str, bytes]:
+def _offline_files(envs, site, specs, assets) -> dict[str, bytes]:
     """The service worker, its registration, the web app manifest and a note page per locale
     (``sites/engine/offline.py``)."""
     menus_by_locale = {}
@@ -291,11 +314,11 @@ def _offline_files(env, site, specs, strings, assets) -> dict[str, bytes]:
         spec = PageSpec(path="", template="engine/offline.html", filename=offline.OFFLINE_FILE)
         file = f"{code}/{offline.OFFLINE_FILE}"
         files[file] = _render_page(
-            env, site, LocaleView(site, locale), site.theme, spec, file, strings, assets, menus, {}
+            envs[code], site, LocaleView(site, locale), site.theme, spec, file, assets, menus, {}
         )
     logo = site.settings.get("logo")
     icon = assets.path_for(logo) if logo else None
-    files["sw.js"] = offline.worker(offline.worker_settings(site, menus_by_locale))
+    files["sw.js"] = offline.worker(offline.worker_settings(site, menus_by_locale, ASSET_DIR))
     files["sw-register.js"] = offline.register_script()
     files["manifest.webmanifest"] = offline.manifest(site, icon)
     return files
@@ -306,14 +329,8 @@ def _fail(site: Site, plugin: Plugin, exc: Exception) -> None:
     logger.warning("Plugin %s failed on %s: %s", plugin.name, site.name, exc)
 
 
-def _render_page(
-    env, site, view, plugin, spec, file, strings, assets, menus, paths_by_locale
-) -> bytes:
+def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_locale) -> bytes:
     code = view.locale.code
-
-    def translate(key: str, **params) -> str:
-        text = strings.get(code, {}).get(key) or strings.get("de", {}).get(key) or key
-        return text.format(**params) if params else text
 
     def url(path: str, filename: str = "index.html", locale: str | None = None) -> str:
         return relative(f"{locale or code}/{page_file(path, filename)}", file)
@@ -348,7 +365,6 @@ def _render_page(
         canonical=f"{site.base_url.rstrip('/')}/{file}" if site.base_url else "",
         menus=menus,
         alternates=alternates,
-        t=translate,
         url=url,
         static=static,
         media=media,

@@ -28,10 +28,9 @@ from pathlib import Path
 from sites.client import ApiClient
 from sites.engine.builder import BuildReport, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
-from sites.engine.site import Locale, Site, render_site
+from sites.engine.site import Locale, Site, locale_from_api, render_site
 
 from .pages import fetch_page, site_path, today
-from .strings import HOME_STRINGS
 
 KIND = "portal"
 DIRECTORY_NAME = "portal"
@@ -51,17 +50,6 @@ PORTAL_ORDER = [
     "mitmachen",
     "einfache_sprache",
     "portal_legal",
-]
-# The portal's locales: German first (the fallback of all content), then the languages its
-# interface is translated into. Arabic and Farsi are right to left.
-LOCALES = [
-    Locale("de", "Deutsch"),
-    Locale("en", "English"),
-    Locale("tr", "Türkçe"),
-    Locale("ar", "العربية", "rtl"),
-    Locale("uk", "Українська"),
-    Locale("ru", "Русский"),
-    Locale("fa", "فارسی", "rtl"),
 ]
 
 
@@ -88,7 +76,6 @@ home = Plugin(
     kinds=frozenset({KIND}),
     package=__name__,
     pages=home_pages,
-    strings=HOME_STRINGS,
 )
 
 
@@ -99,6 +86,11 @@ def choose_plugins(registry: Registry, theme_name: str = DEFAULT_THEME) -> tuple
     available.setdefault(home.name, home)
     ordered = [available.pop(name) for name in PORTAL_ORDER if name in available]
     return theme, [*ordered, *available.values()]
+
+
+def api_locales(client: ApiClient) -> list[Locale]:
+    """The platform's locales, German first, as the API lists them (``/api/v1/locales/``)."""
+    return [locale_from_api(item) for item in client.json("/api/v1/locales/")]
 
 
 def portal_data(client: ApiClient, locale: str) -> dict:
@@ -132,7 +124,7 @@ def make_site(
     settings: dict | None = None,
 ) -> Site:
     registry = registry or discover()
-    locales = locales or LOCALES
+    locales = locales or api_locales(client)
     data = {locale.code: portal_data(client, locale.code) for locale in locales}
     theme, plugins = choose_plugins(registry)
     return Site(

@@ -8,7 +8,7 @@ fixtures ``built_portal`` / ``portal_server`` and the helpers of ``tests/browser
 
 import pytest
 
-from sites.portal import LOCALES
+from cms.locales import LOCALES
 
 from .portal import (
     CHECKED_LOCALES,

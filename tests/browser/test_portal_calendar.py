@@ -11,7 +11,8 @@ import icalendar
 import pytest
 
 from sites.client import ApiClient
-from sites.portal import LOCALES, build_portal
+from sites.portal import build_portal
+from tests.locales import LOCALES
 from tests.plugins.portal_world import build_portal_world
 
 from .portal import CHECKED_LOCALES, check_axe, check_valid_html, files_of_type

@@ -53,9 +53,11 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from django.test import override_settings
 
+    from cms.locales import LOCALES
     from sites.client import ApiClient
     from sites.club import build_club
-    from sites.portal import LOCALES, build_portal
+    from sites.engine.site import locale_from_api
+    from sites.portal import build_portal
     from tests.plugins.directory.world import directory_world
 
     root = tmp_path_factory.mktemp("portal-build")
@@ -64,7 +66,7 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     host, port = httpd.server_address[:2]
     origin = f"http://{host}:{port}"
-    locales = [locale for locale in LOCALES if locale.code in ("de", "en", "ar")]
+    locales = [locale_from_api(x.as_dict()) for x in LOCALES if x.code in ("de", "en", "ar")]
     with (
         django_db_blocker.unblock(),
         # Club homepages are linked on the main host, which this server plays.

@@ -10,8 +10,9 @@ from cms.homepages.builds import QueuedPortalRebuild
 from cms.homepages.models import BuildState, SiteBuild
 from cms.portal.models import PortalPage
 from sites.client import ApiClient
-from sites.portal import LOCALES, build_portal
+from sites.portal import build_portal
 from tests.factories import ClubFactory, news_index, news_page
+from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
 

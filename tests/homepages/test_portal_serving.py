@@ -3,7 +3,7 @@ page, and a plain German page until the portal is built; the CMS's own paths kee
 
 import pytest
 
-from sites.portal import LOCALES
+from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client
 
 from cms.tenancy.models import RegistrationRequest, RegistrationStatus
+from cms.tenancy.registration import reject
 
 from .conftest import API
 
@@ -58,11 +59,33 @@ def test_happy_path_creates_a_pending_request_and_mails_the_applicant(
         "bildung",
         "kultur",
     ]
+    assert registration.language == "ar"
+    # The whole mail in the language of the form (it used to be German with one Arabic line).
     (message,) = mail.outbox
     assert message.to == ["rania@example.org"]
-    assert "Deutsch-Syrischer Kulturverein Jülich" in message.subject
-    assert "Guten Tag Rania Haddad" in message.body
-    assert "لقد تلقينا تسجيلك" in message.body
+    assert (
+        message.subject
+        == "وصل تسجيلك لـ «Deutsch-Syrischer Kulturverein Jülich» في شبكة جمعيات منطقة دورن"
+    )
+    assert message.body.startswith("مرحبًا Rania Haddad،")
+    assert "تراجع وكالة الاندماج بياناتك" in message.body
+    assert "Guten Tag" not in message.body and "Integrationsagentur" not in message.body
+
+
+def test_the_decision_mail_is_in_the_language_of_the_registration(
+    client, agency_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, valid(locale="uk")).status_code == 201
+    registration = RegistrationRequest.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        reject(registration, agency_user, "Bitte zuerst die Satzung schicken.")
+    message = mail.outbox[-1]
+    assert (
+        message.subject == "Ваша реєстрація «Deutsch-Syrischer Kulturverein Jülich» у Vereinsnetz"
+    )
+    assert "на жаль, агенція з інтеграції не змогла прийняти" in message.body
+    assert "Bitte zuerst die Satzung schicken." in message.body
 
 
 def test_german_mail_without_extra_line(client, django_capture_on_commit_callbacks):

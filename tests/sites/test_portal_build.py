@@ -1,8 +1,9 @@
 """The portal site kind: assembled from every installed portal plugin, in every locale."""
 
 from sites.engine.plugins import Plugin, Registry, discover
-from sites.portal import LOCALES, PORTAL_ORDER, choose_plugins
+from sites.portal import PORTAL_ORDER, choose_plugins
 from tests.factories import ClubFactory
+from tests.locales import LOCALES
 
 
 def test_portal_builds_in_every_locale_with_rtl_where_needed(build_portal_site):

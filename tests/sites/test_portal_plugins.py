@@ -7,10 +7,12 @@ import json
 import pytest
 
 from cms.portal.models import PortalHomePage
+from sites import catalogs
 from sites.cli import main
 from sites.engine.plugins import discover
-from sites.portal import LOCALES, home
+from sites.portal import home
 from tests.factories import ClubFactory, event_index, event_page, news_index, news_page
+from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
 DE_AR = [LOCALES[0], LOCALES[3]]
@@ -21,9 +23,8 @@ CODES = [locale.code for locale in LOCALES]
 def test_interface_strings_exist_in_every_portal_locale(name):
     plugin = home if name == "portal_home" else discover().get(name)
     assert plugin is not None, f"{name} is not installed"
-    german = set(plugin.strings["de"])
-    for code in CODES:
-        assert set(plugin.strings.get(code, {})) == german, code
+    assert set(catalogs.locales_of(plugin.package)) >= set(CODES) - {"de"}
+    assert catalogs.problems(plugin.package) == []
 
 
 def test_home_shows_the_agencys_sections_and_links_to_the_portal_pages(build_portal_site):
@@ -109,3 +110,17 @@ def test_python_m_sites_builds_the_portal(tmp_path, capsys):
     assert main(["build", "--portal", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "portal" / "current" / "fa" / "index.html").is_file()
     assert "portal:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["mitmachen", "einfache_sprache"])
+def test_a_german_fallback_page_is_listed_under_the_plugins_name_in_the_visitors_language(name):
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    module = import_module(f"plugins.{name}")
+    arabic = SimpleNamespace(locale=SimpleNamespace(code="ar"))
+    german_page = {"title": "Mitmachen", "locale": "de"}
+    arabic_page = {"title": "انضموا إلينا", "locale": "ar"}
+    label = module.menu_label(arabic, german_page)
+    assert label != german_page["title"] and not label.isascii()
+    assert module.menu_label(arabic, arabic_page) == "انضموا إلينا"

@@ -8,8 +8,9 @@ from cms.rooms.models import BlockedPeriod
 from plugins.booking import plugin as booking_plugin
 from plugins.theme_default import plugin as theme
 from sites.engine.site import Locale, Site, render_site
-from sites.portal import LOCALES, PORTAL_ORDER
+from sites.portal import PORTAL_ORDER
 from tests.factories import ClubFactory, booking, local_time, room
+from tests.locales import LOCALES
 from tests.plugins.helpers import main_of
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from sites.portal import LOCALES
+from tests.locales import LOCALES
 from tests.plugins.portal_world import assert_no_secret, build_portal_world
 
 pytestmark = pytest.mark.django_db

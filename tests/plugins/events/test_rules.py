@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from plugins.events import translator
+from plugins.events import catalog
 from plugins.events.rules import describe
 from sites.engine.rendering import TIME_ZONE
 
@@ -12,7 +12,7 @@ START = datetime.datetime(2026, 12, 1, 19, 0, tzinfo=TIME_ZONE)  # a Tuesday
 
 
 def words(rule, locale="de"):
-    return describe(rule, START, locale, translator(locale))
+    return describe(rule, START, locale, catalog.locale(locale))
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from plugins.network import plugin as network
 from plugins.network.layout import radial_layout
 from plugins.theme_default import plugin as theme
 from sites.engine.site import Locale, Site, render_site
-from sites.portal import LOCALES
 from tests.factories import ClubFactory, PartnerFactory, confirm, cooperation, mentoring
+from tests.locales import LOCALES
 from tests.plugins.helpers import main_of
 
 NODES = [

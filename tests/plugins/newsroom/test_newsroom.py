@@ -4,7 +4,7 @@ the API's Atom feed linked from every page."""
 import feedparser
 import pytest
 
-from sites.portal import LOCALES
+from tests.locales import LOCALES
 from tests.plugins.portal_world import assert_no_secret, build_portal_world
 
 pytestmark = pytest.mark.django_db

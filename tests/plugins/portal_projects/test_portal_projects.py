@@ -6,7 +6,7 @@ import pytest
 from plugins.portal_projects import plugin
 from sites.engine.plugins import installed
 from sites.engine.site import Site, render_site
-from sites.portal import LOCALES
+from tests.locales import LOCALES
 from tests.plugins.portal_world import assert_no_secret, build_portal_world
 
 pytestmark = pytest.mark.django_db
