@@ -15,7 +15,9 @@ class ImageForm(HardenedImageForm):
         super().__init__(*args, **kwargs)
         field = self.fields.get("description")
         if field is not None:
-            field.required = True
+            # The multiple uploader validates each file with only a title and a collection; the
+            # image is stored and its edit form right below the upload asks for the alt text.
+            field.required = not (self.is_bound and set(self.data) <= {"title", "collection"})
             field.label = _("Alternativtext")
             field.help_text = _(
                 "Beschreiben Sie in einem Satz, was auf dem Foto zu sehen ist, z. B. „Zehn "

@@ -118,7 +118,9 @@ class RecurrenceWidget(forms.Widget):
         return context
 
     def value_from_datadict(self, data, files, name):
-        if f"{name}-kind" not in data:
+        # A plain RRULE under the field's own name (API clients, scripts) wins: the form
+        # itself never sends one.
+        if name in data or f"{name}-kind" not in data:
             return data.get(name)
         days = (
             data.getlist(f"{name}-days")

@@ -127,6 +127,7 @@ def test_the_alt_text_is_asked_for_and_never_the_file_name(client):
     photo = image_file("teestube.png").read()
     form = {
         "title": "teestube",
+        "description": "",  # the browser sends the empty field
         "collection": club.tenant.collection.pk,
         "file": SimpleUploadedFile("teestube.png", photo, content_type="image/png"),
     }
