@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenancy', '0002_partner_tenants'),
+        ('tenancy', '0003_document_release'),
     ]
 
     operations = [
