@@ -3,8 +3,8 @@ a club that has not confirmed it for PROFILE_UNCONFIRMED_AFTER_DAYS."""
 
 from cms.freshness.models import ProfileConfirmation
 from plugins.directory import BASE
-from sites.portal import LOCALES
 from tests.factories import ClubFactory
+from tests.locales import LOCALES
 
 from .test_stale_clubs import age
 

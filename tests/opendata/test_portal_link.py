@@ -1,8 +1,8 @@
 """The portal's directory links the open dataset and names its licence."""
 
 from plugins.directory import BASE
-from sites.portal import LOCALES
 from tests.factories import ClubFactory
+from tests.locales import LOCALES
 
 
 def test_directory_links_the_open_data_and_its_licence(db, build_portal_site, settings):

@@ -3,8 +3,8 @@ without JavaScript, and never a contact detail."""
 
 import pytest
 
-from sites.portal import LOCALES
 from tests.factories import PartnerFactory, board_post
+from tests.locales import LOCALES
 from tests.plugins.portal_world import build_portal_world
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ event page."""
 
 import pytest
 
-from sites.portal import LOCALES
 from tests.factories import signup, signup_options
+from tests.locales import LOCALES
 from tests.plugins.portal_world import build_portal_world
 
 pytestmark = pytest.mark.django_db
