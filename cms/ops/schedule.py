@@ -1,9 +1,10 @@
 """Periodic jobs run by the task worker: ``PERIODIC_TASKS`` names each job's task (a dotted
-path to a django-tasks task), its local time of day and, for a weekly job, its weekday
-(0 = Monday). Every worker checks between tasks (cms/ops/worker.py); the job's
-``ScheduledRun`` row, locked while it is checked, makes exactly one of them enqueue it per
-period. A job whose time passed while no worker ran is enqueued once when one starts again; a
-job seen for the first time waits for its next time."""
+path to a django-tasks task) and either its local time of day (``"at"``, for a weekly job also
+its ``"weekday"``, 0 = Monday) or an interval in minutes (``"every"``, counted from midnight).
+Every worker checks between tasks (cms/ops/worker.py); the job's ``ScheduledRun`` row, locked
+while it is checked, makes exactly one of them enqueue it per period. A job whose time passed
+while no worker ran is enqueued once when one starts again; a job seen for the first time waits
+for its next time."""
 
 from __future__ import annotations
 
@@ -30,12 +31,27 @@ def last_due(now: datetime.datetime, at: str, weekday: int | None = None) -> dat
     return due
 
 
+def last_interval(now: datetime.datetime, minutes: int) -> datetime.datetime:
+    """The latest start of a ``minutes``-long slot at or before ``now``, slots counted from local
+    midnight (every 15 minutes: 00:00, 00:15, …)."""
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    elapsed = int((local - midnight).total_seconds() // 60)
+    return midnight + datetime.timedelta(minutes=elapsed - elapsed % minutes)
+
+
+def due_time(now: datetime.datetime, job: dict) -> datetime.datetime:
+    if "every" in job:
+        return last_interval(now, job["every"])
+    return last_due(now, job["at"], job.get("weekday"))
+
+
 def run_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue every job whose time has come since it last ran; returns their names."""
     now = now or timezone.now()
     started = []
     for name, job in getattr(settings, "PERIODIC_TASKS", {}).items():
-        due = last_due(now, job["at"], job.get("weekday"))
+        due = due_time(now, job)
         with transaction.atomic():
             run, created = ScheduledRun.objects.select_for_update().get_or_create(
                 name=name, defaults={"last_run_at": due}

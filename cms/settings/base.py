@@ -283,6 +283,8 @@ PERIODIC_TASKS = {
         "at": "07:00",
         "weekday": 0,
     },
+    "sign-ups": {"task": "cms.signups.tasks.process_signups", "every": 15},
+    "board-reminders": {"task": "cms.board.tasks.remind_expiring_posts", "at": "06:30"},
 }
 # Background tasks (site rebuilds, e-mails) run through django-tasks in a worker process
 # (``manage.py db_worker``; ``manage.py start`` runs one beside the development server), queued

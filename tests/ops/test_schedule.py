@@ -5,11 +5,14 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils.module_loading import import_string
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from cms.ops import worker
 from cms.ops.models import ScheduledRun
-from cms.ops.schedule import last_due, run_due_jobs
+from cms.ops.schedule import last_due, last_interval, run_due_jobs
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 JOBS = {
@@ -85,3 +88,39 @@ def test_the_nightly_rebuild_requests_every_site(db, settings, django_capture_on
         "cms.homepages.builds.rebuild_club_site",
         "cms.homepages.builds.rebuild_portal_site",
     ]
+
+
+@pytest.mark.parametrize(
+    ("now", "due"),
+    [
+        (at(2026, 12, 7, 0, 0), at(2026, 12, 7, 0, 0)),
+        (at(2026, 12, 7, 9, 14, 59), at(2026, 12, 7, 9, 0)),
+        (at(2026, 12, 7, 9, 15), at(2026, 12, 7, 9, 15)),
+        (at(2026, 12, 7, 23, 59), at(2026, 12, 7, 23, 45)),
+    ],
+)
+def test_last_interval(settings, now, due):
+    settings.TIME_ZONE = "Europe/Berlin"
+    assert last_interval(now, 15) == due
+
+
+def test_an_interval_job_runs_once_per_slot(db, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.PERIODIC_TASKS = {
+        "sign-ups": {"task": "cms.signups.tasks.process_signups", "every": 15}
+    }
+    assert run_due_jobs(at(2026, 12, 7, 9, 1)) == [], "a new job waits for its next slot"
+    assert run_due_jobs(at(2026, 12, 7, 9, 14)) == []
+    assert run_due_jobs(at(2026, 12, 7, 9, 15)) == ["sign-ups"]
+    assert run_due_jobs(at(2026, 12, 7, 9, 20)) == [], "another worker in the same slot"
+    assert run_due_jobs(at(2026, 12, 7, 10, 2)) == ["sign-ups"], "missed slots run once"
+    paths = DBTaskResult.objects.values_list("task_path", flat=True)
+    assert list(paths) == ["cms.signups.tasks.process_signups"] * 2
+
+
+@pytest.mark.parametrize("name", sorted(django_settings.PERIODIC_TASKS))
+def test_every_configured_job_names_a_task_and_a_time(name):
+    job = django_settings.PERIODIC_TASKS[name]
+    assert isinstance(import_string(job["task"]), Task)
+    assert ("at" in job) != ("every" in job), "a job runs at a time of day or every n minutes"

@@ -5,16 +5,14 @@ waiting list, confirmed people are reminded the day before, and personal data is
 
 from django.core.management.base import BaseCommand
 
-from cms.signups import retention, services
+from cms.signups.tasks import process
 
 
 class Command(BaseCommand):
     help = "Verfallene Platzangebote weitergeben, an morgen erinnern, alte Anmeldedaten löschen."
 
     def handle(self, *args, **options):
-        expired = services.expire_offers()
-        reminded = services.remind()
-        deleted = retention.purge()
+        expired, reminded, deleted = process()
         self.stdout.write(
             f"{expired} Angebote verfallen, {reminded} Erinnerungen, {deleted} Anmeldungen gelöscht"
         )
