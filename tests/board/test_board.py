@@ -70,6 +70,21 @@ def test_an_answer_is_relayed_by_mail_with_a_reply_to(
     assert BoardAnswer.objects.get().post == request_post
 
 
+def test_an_answer_in_tigrinya_is_thanked_in_tigrinya_and_relayed_in_german(
+    client, club, request_post, mailoutbox, django_capture_on_commit_callbacks
+):
+    url = reverse("api-board-answer", args=[request_post.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, json.dumps({**ANSWER, "locale": "ti"}), content_type="application/json"
+        )
+    assert response.status_code == 201
+    assert response.json()["message"] == "የቐንየልና! መልእኽትኹም ናብቲ ውድብ ተሰዲዱ ኣሎ።"
+    (mail,) = mailoutbox
+    assert "Wir können am Samstag zu zweit helfen." in mail.body
+    assert "ተሰዲዱ" not in mail.subject + mail.body  # the organisation reads German
+
+
 def test_answers_are_validated_and_need_an_active_post(client, club, request_post):
     url = reverse("api-board-answer", args=[request_post.pk])
     response = client.post(

@@ -163,3 +163,18 @@ def test_a_translation_shares_the_sign_up_of_its_original(client, options):
     post(client, arabic, {**VALID, "locale": "ar"})
     assert client.get(url(options.event)).json()["free"] == 2
     assert Signup.objects.get().options == options
+
+
+def test_a_sign_up_posted_in_turkish_is_answered_and_confirmed_in_turkish(
+    client, options, mails, mailoutbox
+):
+    with mails(execute=True):
+        response = post(client, options.event, {**VALID, "locale": "tr"})
+
+    assert response.status_code == 201
+    assert response.json()["message"] == "Kaydınız alındı. Size bir onay gönderdik."
+    (message,) = mailoutbox
+    assert message.subject == "Kayıt onaylandı: Workshop Vereinsfinanzen"
+    assert "Merhaba Layla Haddad," in message.body
+    assert "Kaydınız onaylandı." in message.body
+    assert "Etkinlik: Workshop Vereinsfinanzen" in message.body
