@@ -5,6 +5,7 @@ one build per site; the editor is told how far the sites are."""
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -211,6 +212,20 @@ def test_the_dashboard_shows_each_sites_state(trusted_club, client):
     SiteBuild.objects.filter(site=site).update(last_success_at=status.timezone.now())
     fragment = client.get(reverse("homepages_status")).content.decode()
     assert "aktuell (seit" in fragment and "wird aktualisiert" not in fragment
+
+
+def test_the_site_list_keeps_its_list_role_inside_a_lasting_live_region(trusted_club, client):
+    """axe (listitem): a ``<ul role="status">`` is no list any more, its items are orphans.
+    The live region is the panel's content, which stays while the polling swaps the list."""
+    client.force_login(trusted_club.editor)
+    home = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    site_list = home.select_one("[data-site-status] ul.site-status")
+    assert site_list is not None and not site_list.has_attr("role")
+    region = site_list.find_parent(attrs={"role": "status"})
+    assert region is not None and "w-panel__content" in region["class"]
+    assert region["aria-live"] == "polite"
+    fragment = BeautifulSoup(client.get(reverse("homepages_status")).content, "html.parser")
+    assert fragment.select("ul.site-status > li") and not fragment.select("[role]")
 
 
 def test_the_default_task_backend_is_the_database_queue(monkeypatch):

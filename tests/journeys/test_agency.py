@@ -71,9 +71,14 @@ def test_agency(request, journey_browser, live_server, journey_report, viewport,
         with page.expect_navigation():
             dialog.locator("button[type='submit'], input[type='submit']").first.click()
         walk.arrived("Freigegeben")
-        # The approved item has left the queue; the other club's is still there.
-        page.get_by_text("von Anadolu Kulturverein e. V.").wait_for(state="detached")
-        page.get_by_text("von Kulturbrücke Jülich e. V.").wait_for()
+        # The approved item has left the queue; the other club's is still there. (In the
+        # queue: the success message above it names the approved page's club too.)
+        queue = page.locator("#awaiting-review, [id^='awaiting-review']").first
+        queue.get_by_text("von Anadolu Kulturverein e. V.").wait_for(state="detached")
+        queue.get_by_text("von Kulturbrücke Jülich e. V.").wait_for()
+        page.locator(".messages").get_by_text(
+            "„Einladung zum Neujahrsempfang“ von Anadolu Kulturverein e. V. ist freigegeben"
+        ).wait_for()
         sent = [m for m in mail.outbox if clubs[0].editor.email in m.to]
         assert sent, [m.subject for m in mail.outbox]
         body = sent[0].body

@@ -81,6 +81,7 @@ def test_club_secretary(
         modal.get_by_role("button", name="Hochladen").click()
         page.locator(".modal-dialog").wait_for(state="detached")
         walk.publish("Neuigkeit veröffentlicht")
+        page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
 
         # A weekly event, chosen in the repetition form instead of typed as RRULE.
         page.goto(walk.url("/admin/"))

@@ -171,6 +171,8 @@ class Walk:
         page.locator(
             "footer .w-dropdown__toggle, footer [data-w-dropdown-target='toggle']"
         ).first.click()
-        page.get_by_role("button", name="Veröffentlichen").click()
-        page.wait_for_load_state("load")
+        # Wait for the page the form's POST leads to: checking the editor still on screen
+        # and then moving on could cancel the publishing before the browser sent it.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Veröffentlichen").click()
         return self.arrived(step)

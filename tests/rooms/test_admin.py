@@ -3,6 +3,7 @@ import datetime
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -280,3 +281,25 @@ def test_without_bookings_the_week_calendar_shows_this_week(client, cafe, agency
     monday = today - datetime.timedelta(days=today.weekday())
     html = client.get(reverse("rooms_admin:week")).content.decode()
     assert f"Belegung vom {monday:%d.%m.%Y}" in html
+
+
+def test_the_week_calendar_names_the_day_of_every_cell_for_the_phone(
+    client, cafe, club_a, agency_user
+):
+    """At 390 px the week is one card per room (table.vn-stack): every cell carries its day,
+    a booking's cell its buttons, a free day says so visibly."""
+    item = booking(cafe, club_a, days_ahead=2, hour=18, purpose="Chorprobe")
+    day = timezone.localtime(item.start).date()
+    monday = day - datetime.timedelta(days=day.weekday())
+    client.force_login(agency_user)
+    html = client.get(reverse("rooms_admin:week"), {"woche": day.isoformat()}).content
+    table = BeautifulSoup(html, "html.parser").select_one("table.vn-week")
+    assert "vn-stack" in table["class"]
+    cells = table.select("tbody tr")[0].find_all("td")
+    weekdays = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+    expected = [f"{weekdays[n]} {monday + datetime.timedelta(days=n):%d.%m.}" for n in range(7)]
+    assert [cell["data-label"] for cell in cells] == expected
+    busy = cells[day.weekday()]
+    assert busy.find(id=f"buchung-{item.pk}") and "vn-free" not in busy.get("class", [])
+    free = [cell for n, cell in enumerate(cells) if n != day.weekday()]
+    assert all("vn-free" in cell["class"] and cell.get_text(strip=True) == "frei" for cell in free)
