@@ -55,21 +55,7 @@ def journey_report(tmp_path_factory):
     print(f"\njourney report: {target}\n{report.summary()}")
 
 
-# At 390 px the admin still overflows in places (Wagtail's page listing after publishing, the
-# cooperation form's comment buttons, the room calendar's heading; issue 17, item 6): the phone
-# journeys run and report it, and must start passing before that item is closed.
-PHONE_STILL_OVERFLOWS = pytest.mark.xfail(
-    reason="issue 17 item 6: parts of the admin still scroll sideways at 390 px", strict=False
-)
-
-
-@pytest.fixture(
-    params=[
-        pytest.param(name, marks=PHONE_STILL_OVERFLOWS) if name == "phone" else name
-        for name in VIEWPORTS
-    ],
-    ids=list(VIEWPORTS),
-)
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def viewport(request):
     return request.param, VIEWPORTS[request.param]
 
