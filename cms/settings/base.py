@@ -241,8 +241,6 @@ PUBLIC_BASE_URL = os.environ.get(
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.tenancy.admin_ui.EmailLoginForm"
-# The admin's *Hilfe* menu opens our own German help (docs/testing.md, issue 17).
-VEREINSNETZ_HELP_URL = "/admin/hilfe/"
 # No dashboard banner pointing at Wagtail's English release notes and online guide.
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

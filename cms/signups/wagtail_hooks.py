@@ -26,7 +26,7 @@ def register_urls():
         path("<int:pk>/teilnehmende.csv", admin_views.csv_download, name="csv"),
         path("<int:pk>/liste/", admin_views.print_view, name="print"),
     ]
-    return [path("anmeldungen/", include((patterns, "signups_admin")))]
+    return [path("teilnehmerlisten/", include((patterns, "signups_admin")))]
 
 
 class SignupsMenuItem(MenuItem):

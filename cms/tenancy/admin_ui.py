@@ -3,19 +3,15 @@
 style sheet that fits the editor's daily tasks on a phone."""
 
 from django import forms
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.auth import LoginForm
-from wagtail.admin.menu import MenuItem
 
 from .provisioning import is_agency
 
 # Wagtail's own help items: its English online guide and its release notes.
-WAGTAIL_HELP_ITEMS = {"editor-guide"}
-WAGTAIL_HELP_PREFIX = "whats-new-in-wagtail-"
 
 
 class EmailLoginForm(LoginForm):
@@ -43,26 +39,6 @@ class EmailLoginForm(LoginForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("E-Mail-Adresse")
         self.fields["username"].widget.attrs["placeholder"] = _("name@beispiel.de")
-
-
-@hooks.register("register_help_menu_item")
-def register_our_help():
-    return MenuItem(
-        _("Hilfe für Vereine"),
-        settings.VEREINSNETZ_HELP_URL,
-        icon_name="help",
-        order=900,
-        name="vereinsnetz-hilfe",
-    )
-
-
-@hooks.register("construct_help_menu")
-def hide_wagtails_english_help(request, menu_items):
-    menu_items[:] = [
-        item
-        for item in menu_items
-        if item.name not in WAGTAIL_HELP_ITEMS and not item.name.startswith(WAGTAIL_HELP_PREFIX)
-    ]
 
 
 @hooks.register("construct_reports_menu")

@@ -106,6 +106,8 @@ POLICY = [
         "own",
         "another organisation's post may be read and answered; its answers stay hidden",
     ),
+    (r"homepages_status$", "own", "the build state of the user's own sites (and the portal)"),
+    (r"vereinsnetz_help$", "own", "the German help: the same text for every admin user"),
     # Bookings: the API answers an editor's own club only (tests/rooms/test_booking_matrix.py).
     (r"api-booking-list$", "own", "filtered to the editor's club"),
     (r"api-booking-", "object", "another club's booking"),

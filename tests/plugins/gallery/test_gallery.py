@@ -84,7 +84,7 @@ def test_unconsented_pictures_appear_nowhere(club_with_gallery, build_club_site)
     media = {
         hashlib.sha256(content).hexdigest()
         for p, content in files.items()
-        if p.startswith("media/")
+        if p.startswith("_media/")
     }
     assert not media & rendition_digests(hidden)
     assert media & rendition_digests(shown)

@@ -129,7 +129,10 @@ def test_portal_shows_partners_cooperations_and_the_network(build_portal_site, d
     assert drawn_edges(mentoring_page) == ["mentoring"]
     juelich = (root / "de/netzwerk/gemeinde/juelich/index.html").read_text()
     assert drawn_edges(juelich) == ["mentoring"]  # Baobab (Jülich) is mentored
-    assert "<script" not in mentoring_page
+    # No script of the plugin's: the only one is the engine's service-worker registration.
+    assert re.findall(r"<script[^>]*>", mentoring_page) == [
+        '<script src="../../../../sw-register.js" data-worker="../../../../sw.js" defer>'
+    ]
 
 
 def drawn_edges(page) -> list[str]:
