@@ -358,7 +358,9 @@ def image_index(client, world, club):
 def image_edit(client, world, club):
     url = reverse("wagtailimages:edit", args=[club.image.id])
     shown = observe(client.get(url))
-    response = client.post(url, agency_form(world, url, title="Neuer Titel"))
+    # The alt text is required (cms/clubs/image_forms.py); the factories' images have none.
+    data = agency_form(world, url, title="Neuer Titel", description="Zwei Menschen beim Fest")
+    response = client.post(url, data)
     return f"{shown}, {after_post(response, reload(club.image).title == 'Neuer Titel', 'saved')}"
 
 
@@ -532,8 +534,10 @@ EDITOR_OWN = {
     collection_edit: "denied",
 }
 
+# Another tenant's explorer is refused by the page guard, which reads every admin URL's ids
+# (cms/tenancy/page_guard.py, issue 15 item 3); the public club index still leads home.
 EDITOR_OTHER = {
-    explore: "302 to club_a",
+    explore: "denied",
     edit_get: "denied",
     edit_post: "denied",
     add_subpage: "denied",
@@ -653,7 +657,7 @@ PARTNER_OWN = {
 }
 
 PARTNER_ON_CLUB = {
-    explore: "302 to partner_p",
+    explore: "denied",
     edit_get: "denied",
     edit_post: "denied",
     add_get: "denied",
@@ -665,7 +669,7 @@ PARTNER_ON_CLUB = {
 }
 
 CLUB_ON_PARTNER = {
-    explore: "302 to club_a",
+    explore: "denied",
     edit_get: "denied",
     edit_post: "denied",
     add_cooperation: "denied",
