@@ -3,12 +3,11 @@ club. Every cell that a spreadsheet would read as a formula (starting with ``=``
 ``@``, a tab or a carriage return) is prefixed with an apostrophe (OWASP's advice against CSV
 injection): club names and descriptions are typed by the clubs."""
 
-import csv
 import io
 
-from .hsds import organization
+from cms.hardening.spreadsheets import csv_writer
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .hsds import organization
 
 HSDS_COLUMNS = (
     "id",
@@ -48,17 +47,12 @@ PLAIN_COLUMNS = (
 )
 
 
-def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _write(columns, rows) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe_cell(row.get(column)) for column in columns])
+        writer.writerow(["" if row.get(column) is None else row.get(column) for column in columns])
     return buffer.getvalue()
 
 

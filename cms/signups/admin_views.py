@@ -18,11 +18,11 @@ from wagtail.models import Locale
 
 from cms.events.calendar import location_text
 from cms.events.models import EventPage
+from cms.hardening.spreadsheets import csv_writer
 from cms.tenancy.provisioning import is_agency
 
 from . import services
 from .access import manageable_events
-from .csv_export import SafeWriter
 from .forms import SignupOptionsForm
 from .models import HOLDING_PLACES, Signup, SignupDeletion, SignupOptions, SignupStatus
 
@@ -135,7 +135,7 @@ def csv_download(request, pk):
     if event is None:
         return permission_denied(request)
     stream = io.StringIO()
-    writer = SafeWriter(stream, delimiter=";")
+    writer = csv_writer(stream, delimiter=";")
     writer.writerow(
         [
             _("Nr."),

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
-from cms.opendata.tables import safe_cell
+from cms.hardening.spreadsheets import neutralise
 from tests.factories import ClubFactory
 
 from .hsds_schema import ORGANIZATION_CSV_COLUMNS, ORGANIZATION_PAGE
@@ -155,11 +155,10 @@ def test_csv_cells_cannot_start_a_formula(client, db, start):
         assert row[key] == f"'{start}1+1"
 
 
-def test_safe_cell_leaves_ordinary_text():
-    assert safe_cell("Kulturverein") == "Kulturverein"
-    assert safe_cell(2010) == "2010"
-    assert safe_cell(None) == ""
-    assert safe_cell("-5") == "'-5"
+def test_the_shared_csv_helper_leaves_ordinary_text():
+    assert neutralise("Kulturverein") == "Kulturverein"
+    assert neutralise(2010) == 2010
+    assert neutralise("-5") == "'-5"
 
 
 def test_every_file_names_its_licence(client, clubs, settings):

@@ -94,6 +94,8 @@ POLICY = [
         "read-only published content and anonymous occupancy",
     ),
     (r"api-(registration-create|feedback-create)$", "public", "public forms, rate-limited"),
+    (r"api-locales$", "public", "the platform's locale list"),
+    (r"api-open-data(-[\w-]+)?$", "public", "the open-data export: published club data only"),
     (
         r"api-(event-signup|signup-list|board-list|board-feed|board-answer)$",
         "public",
@@ -307,6 +309,10 @@ MODEL_COVERAGE = {
 # Models nobody edits on their own: inline children edited only through their parent's form
 # (covered by the parent's cells), and rows only the system writes.
 MODEL_EXEMPT = {
+    "ops.ScheduledRun": "no admin view; the worker's record of periodic jobs",
+    "freshness.ProfileConfirmation": "no admin view; written by the signed one-click link",
+    "freshness.ProfileReminder": "no admin view; one row per reminder mail sent",
+    "tenancy.DocumentRelease": "the „öffentlich“ checkbox of the document form (document matrix)",
     "clubs.ClubTag": "through table of ClubPage tags, edited in the club page's form",
     "clubs.NewsTag": "through table of NewsPage tags, edited in the news page's form",
     "clubs.MeetingTime": "inline of ClubPage",
