@@ -381,7 +381,8 @@ def build_world():
     club_b.mentoring = mentoring(club_b.page, third, confirmed=False)
     club_b.draft.get_workflow().start(club_b.draft, club_b.editor)
     funding_programme("Offenes Programm Reichweite", active=True)
-    club_b.event = event_page(event_index(club_b.page), title=f"{club_b.marker} Workshop")
+    # The event is public (its title may show anywhere); the sign-up's personal data is not.
+    club_b.event = event_page(event_index(club_b.page), title="Workshop Baobab")
     club_b.signup = signup(
         signup_options(club_b.event), name=f"{club_b.marker} Teilnehmerin", email="g@example.org"
     )
