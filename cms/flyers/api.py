@@ -19,6 +19,8 @@ from cms.events.models import EventPage
 from .content import club_flyer, event_flyer
 from .pdf import FORMATS, render_flyer
 
+LARGEST_ID = 2**31 - 1
+
 PARAMETERS = [
     OpenApiParameter("format", OpenApiTypes.STR, enum=list(FORMATS), description="a4 oder a6"),
     OpenApiParameter("locale", OpenApiTypes.STR, description="Sprache (BCP 47)"),
@@ -61,6 +63,10 @@ class EventFlyerView(FlyerView):
     )
     def get(self, request, pk: int):
         paper = self.paper(request)
+        # An id no page can have (the databases' integer columns end at 2**31 - 1 on
+        # PostgreSQL) is simply not found, instead of overflowing the query.
+        if pk > LARGEST_ID:
+            raise Http404
         event = public_pages(EventPage.objects.filter(pk=pk)).first()
         if event is None:
             raise Http404

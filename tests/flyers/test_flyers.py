@@ -200,3 +200,9 @@ def test_the_club_site_links_the_event_flyer(event, build_club_site):
     html = (root / "de" / "veranstaltungen" / event.slug / "index.html").read_text()
     assert f'href="http://testserver/api/v1/events/{event.pk}/flyer.pdf?format=a6"' in html
     assert "Flyer zum Ausdrucken (PDF)" in html
+
+
+@pytest.mark.django_db
+def test_an_id_no_page_can_have_is_not_found(client):
+    """Found by the fuzz run: an id past the integer columns overflowed the query (a 500)."""
+    assert client.get("/api/v1/events/99999999999999999999999/flyer.pdf").status_code == 404
