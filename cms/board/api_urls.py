@@ -3,10 +3,12 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from cms.api import converters  # noqa: F401 - registers <id:…>
+
 from .api import BoardAnswerView, BoardFeed, BoardListView
 
 urlpatterns = [
     path("board/", BoardListView.as_view(), name="api-board-list"),
     path("board.atom", require_safe(BoardFeed()), name="api-board-feed"),
-    path("board/<int:pk>/answer/", BoardAnswerView.as_view(), name="api-board-answer"),
+    path("board/<id:pk>/answer/", BoardAnswerView.as_view(), name="api-board-answer"),
 ]

@@ -2,9 +2,11 @@
 
 from django.urls import path
 
+from cms.api import converters  # noqa: F401 - registers <id:…>
+
 from .api import ClubFlyerView, EventFlyerView
 
 urlpatterns = [
-    path("events/<int:pk>/flyer.pdf", EventFlyerView.as_view(), name="api-event-flyer"),
+    path("events/<id:pk>/flyer.pdf", EventFlyerView.as_view(), name="api-event-flyer"),
     path("clubs/<slug:slug>/flyer.pdf", ClubFlyerView.as_view(), name="api-club-flyer"),
 ]

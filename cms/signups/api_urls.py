@@ -2,9 +2,11 @@
 
 from django.urls import path
 
+from cms.api import converters  # noqa: F401 - registers <id:…>
+
 from .api import EventSignupView, SignupListView
 
 urlpatterns = [
     path("signups/", SignupListView.as_view(), name="api-signup-list"),
-    path("events/<int:pk>/signup/", EventSignupView.as_view(), name="api-event-signup"),
+    path("events/<id:pk>/signup/", EventSignupView.as_view(), name="api-event-signup"),
 ]
