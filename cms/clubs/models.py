@@ -33,7 +33,7 @@ from cms.homepages.preview import EnginePreviewMixin
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 from .domains import normalise_domain, reserved_reason
-from .forms import TenantPageForm, ThemeSelect
+from .forms import SectionSelect, TenantPageForm, ThemeSelect, section_names, theme_names
 from .widgets import ColourInput
 
 FIRST_FOUNDING_YEAR = 1900
@@ -65,25 +65,6 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Freitag")
     SATURDAY = 5, _("Samstag")
     SUNDAY = 6, _("Sonntag")
-
-
-class Section(models.TextChoices):
-    """The homepage sections a club can switch on and order; the site generator maps each to
-    a plugin of the same name."""
-
-    ABOUT = "about", _("Über uns")
-    NEWS = "news", _("Neuigkeiten")
-    EVENTS = "events", _("Veranstaltungen")
-    GALLERY = "gallery", _("Galerie")
-    PROJECTS = "projects", _("Projekte")
-    CONTACT = "contact", _("Kontakt")
-    COOPERATIONS = "cooperations", _("Kooperationen")
-
-
-def theme_names() -> set[str]:
-    from sites.engine.plugins import installed
-
-    return {plugin.name for plugin in installed().themes("club")}
 
 
 def validate_founding_year(value: int) -> None:
@@ -592,13 +573,18 @@ class MeetingTime(Orderable):
 
 class HomepageSection(Orderable):
     club = ParentalKey(ClubPage, related_name="homepage_sections", on_delete=models.CASCADE)
-    section = models.CharField(_("Abschnitt"), max_length=30, choices=Section.choices)
+    # The name of an installed section plugin of the club kind (``SectionSelect``).
+    section = models.CharField(_("Abschnitt"), max_length=50)
 
-    panels = [FieldPanel("section")]
+    panels = [FieldPanel("section", widget=SectionSelect)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Abschnitt der Homepage")
         verbose_name_plural = _("Abschnitte der Homepage")
+
+    def clean(self):
+        if self.section not in section_names():
+            raise ValidationError({"section": _("Diesen Abschnitt gibt es nicht.")})
 
 
 class ContentPage(EnginePreviewMixin, Page):
