@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from cms.tenancy.provisioning import is_agency
-from plugins.stats.charts import table_chart
+from sites.engine.kit.charts import table_chart
 
 from . import tables
 

@@ -6,8 +6,8 @@ API carries none."""
 
 from __future__ import annotations
 
-from plugins.calendar import fetch_all
 from sites.engine.i18n import N_, Catalog
+from sites.engine.kit.api import fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from plugins.calendar import api_origin, fetch_all
 from sites.engine.i18n import Catalog
+from sites.engine.kit.api import api_origin, fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
