@@ -209,6 +209,9 @@ class BundleBuilder:
             "sections": [item.section for item in club.homepage_sections.all()],
             "logo": image_data(club.logo, self.request),
             "cover_image": image_data(club.cover_image, self.request),
+            # The homepage's printable flyer (cms/flyers), at the installation's public address.
+            "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("api-club-flyer", args=(club.slug,)),
         }
 
     def url_path(self, page) -> str:

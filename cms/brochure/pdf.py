@@ -9,15 +9,14 @@ Why fpdf2: pure Python from PyPI (its dependencies fonttools, Pillow and defused
 embeds TrueType subsets, and with ``uharfbuzz`` (a wheel with HarfBuzz inside) shapes Arabic
 and applies the Unicode bidi algorithm, so right-to-left names come out joined and in the right
 order. WeasyPrint would need the system's Pango, reportlab has neither shaping nor bidi.
-The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in ``data/fonts`` under
-its free licence: no PyPI package ships one font with all three scripts except matplotlib,
-whose numpy stack is far too heavy for a font.
+The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in
+``sites/engine/data/fonts`` under its free licence: no PyPI package ships one font with all
+three scripts except matplotlib, whose numpy stack is far too heavy for a font.
 """
 
 import io
 import logging
 from collections import defaultdict
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -29,10 +28,11 @@ from wagtail.models import Locale
 
 from cms.api.privacy import public_address, public_contact, public_images, public_pages
 from cms.clubs.models import ClubPage, LegalForm, MeetingTime
+from sites.engine.fonts import FONT_DIR as ENGINE_FONT_DIR
 
 logger = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parent / "data" / "fonts"
+FONT_DIR = ENGINE_FONT_DIR  # one copy of the fonts for the PDFs and the sites' preview images
 FONT = "DejaVu"
 LOGO_SIZE_MM = 22
 LOGO_RENDITION = "max-300x300|format-png"

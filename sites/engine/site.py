@@ -18,11 +18,12 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import offline
+from . import cards, offline
 from .builder import OutputFile
 from .i18n import Translator, translations
 from .plugins import PageSpec, Plugin
 from .rendering import make_environment, page_file, relative
+from .share import og_locale, share_links
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +159,20 @@ class Assets:
         self.known[url] = path
         return path
 
+    def generated(self, path: str, make: Callable[[], bytes]) -> str:
+        """A file the build draws itself (``cards``), named by a hash of its inputs: taken
+        from the previous release when it is there, else made."""
+        if path not in self.files:
+            self.files[path] = self.read_previous(path) or make()
+        return path
+
     def manifest(self) -> dict[str, str]:
         return {url: path for url, path in self.known.items() if path in self.files}
 
 
 ENGINE_PACKAGE = "sites.engine"
+# The share box's script and style (``engine/share.html``), written into every site.
+SHARE_FILES = ("share.js", "share.css")
 
 
 def catalog_packages(plugins: list[Plugin]) -> list[str]:
@@ -299,6 +309,8 @@ def _site_files(envs, site, specs, assets) -> dict[str, bytes]:
     files["robots.txt"] = robots.encode()
     if not site.preview:
         files.update(_offline_files(envs, site, specs, assets))
+        for name in SHARE_FILES:
+            files[f"static/engine/{name}"] = (offline.STATIC / name).read_bytes()
     return files
 
 
@@ -347,6 +359,35 @@ def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_lo
             return source
         return relative(assets.path_for(source), file)
 
+    base = site.base_url.rstrip("/")
+    canonical = f"{base}/{file}" if base else ""
+
+    def absolute(site_path: str) -> str:
+        """The public address of a file of the site; "" while the site's address is unknown
+        (and in the admin preview), where a shared page can have no preview."""
+        return f"{base}/{site_path}" if base and not site.preview else ""
+
+    def absolute_media(source: str | None) -> str:
+        return absolute(assets.path_for(source)) if source and absolute("x") else ""
+
+    def card(title: str, subtitle: str = "", caption: str | None = None) -> str:
+        """The address of a preview image drawn for this page (``cards``)."""
+        if not absolute("x"):
+            return ""
+        inputs = {
+            "title": title,
+            "subtitle": subtitle or "",
+            "caption": site.title if caption is None else caption,
+            "direction": view.locale.direction,
+            "primary": site.settings.get("primary_colour") or "",
+            "accent": site.settings.get("accent_colour") or "",
+        }
+        path = f"{ASSET_DIR}/{cards.card_name(**inputs)}"
+        return absolute(assets.generated(path, lambda: cards.draw_card(**inputs)))
+
+    def share(title: str, text: str = "") -> dict[str, str] | None:
+        return share_links(canonical, title, text) if canonical and not site.preview else None
+
     _locale, _sep, rest = file.partition("/")
     alternates = [
         {"locale": other, "href": relative(f"{other.code}/{rest}", file)}
@@ -362,7 +403,12 @@ def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_lo
         plugin=plugin,
         page_title=spec.title,
         current_file=file,
-        canonical=f"{site.base_url.rstrip('/')}/{file}" if site.base_url else "",
+        canonical=canonical,
+        og_locale=og_locale,
+        absolute=absolute,
+        absolute_media=absolute_media,
+        card=card,
+        share_links=share,
         menus=menus,
         alternates=alternates,
         url=url,
