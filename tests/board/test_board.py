@@ -56,6 +56,37 @@ def test_the_list_filters_and_refuses_unknown_values(client, club, request_post)
     assert client.get(url, {"direction": "x"}).status_code == 400
 
 
+def test_filters_combine_and_errors_speak_the_requested_language(client, club, request_post):
+    board_post(
+        club.tenant,
+        "Dolmetschen in Jülich",
+        kind="interpreting",
+        languages=["ar"],
+        municipality_name="Jülich",
+    )
+    board_post(
+        club.tenant, "Raum in Jülich", direction="offer", kind="rooms", municipality_name="Jülich"
+    )
+    url = reverse("api-board-list")
+
+    def titles(**params):
+        return [i["title"] for i in client.get(url, params).json()["results"]]
+
+    assert titles(municipality="juelich", direction="request") == ["Dolmetschen in Jülich"]
+    assert titles(language=["AR", "ti"], municipality="dueren") == [request_post.title]
+    assert titles(kind=["rooms", "volunteers"], direction="offer") == ["Raum in Jülich"]
+    body = client.get(url, {"municipality": "atlantis", "locale": "ar"}).json()
+    assert body["status"] == 400 and body["parameter"] == "municipality"
+    assert body["errors"]["municipality"] == ["بلدية غير معروفة: atlantis."]
+    assert body["detail"] == "عامل تصفية غير صالح: municipality"
+    body = client.get(url, {"language": "xx", "locale": "ti"}).json()
+    assert body["errors"]["language"] == ["ዘይፍለጥ ቋንቋ: xx."]
+    assert client.get(url, {"kind": "alles"}).json()["errors"]["kind"] == ["Unbekannte Art: alles."]
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/board/"]["get"]["parameters"]}
+    assert {"kind", "direction", "municipality", "language", "locale"} <= parameters
+
+
 def test_an_answer_is_relayed_by_mail_with_a_reply_to(
     client, club, request_post, mailoutbox, django_capture_on_commit_callbacks
 ):
