@@ -149,6 +149,8 @@ def test_a_partner_answers_in_the_admin_and_both_sides_see_it(client, club, requ
     )
     answer = BoardAnswer.objects.get()
     assert answer.sender_tenant == partner.tenant
+    # The editor has no full name: the organisation signs, never the login address.
+    assert answer.sender_name == "DRK Ortsverein"
     partner_view = client.get(reverse("board_admin:post", args=[request_post.pk])).content.decode()
     assert "Zwei Helferinnen sprechen Tigrinya." in partner_view
     client.force_login(club.editor)
@@ -170,6 +172,10 @@ def test_another_club_cannot_edit_nor_read_answers_of_others(
 
 def test_a_club_posts_for_itself_only(client, club, other_club):
     client.force_login(club.editor)
+    # Its own organisation is chosen already (the journey found an empty choice there).
+    field = client.get(reverse("board_admin:add")).context["form"]["tenant"]
+    assert field.value() == club.tenant.pk
+    assert [str(label) for _value, label in field.field.choices] == [club.tenant.name]
     form = {
         "tenant": other_club.tenant.pk,
         "direction": "offer",
