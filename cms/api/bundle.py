@@ -276,24 +276,7 @@ class BundleBuilder:
                 "body": self.streams.resolve(page.body),
             }
         if isinstance(page, EventPage):
-            room = page.location_room
-            return {
-                "start": page.start,
-                "end": page.end,
-                "all_day": page.all_day,
-                "recurrence": page.recurrence,
-                "location_address": page.location_address,
-                "location_room": {"name": room.name, "location": room.location} if room else None,
-                "category": page.category,
-                "cost": str(page.cost) if page.cost is not None else None,
-                "languages": [language.tag for language in page.languages.all()],
-                "registration_url": page.registration_url,
-                "summary": page.summary,
-                "body": self.streams.resolve(page.body),
-                # The printable flyer (cms/flyers), at the installation's public address.
-                "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("api-event-flyer", args=(page.pk,)),
-            }
+            return event_fields(page, self.streams)
         return {}
 
     def partner_clubs(self, page) -> list[dict]:
@@ -323,6 +306,29 @@ class BundleBuilder:
             {"slug": partner.slug, "name": partner.title, "url": partner.website or None}
             for partner in partners
         ]
+
+
+def event_fields(page: EventPage, streams: StreamResolver) -> dict:
+    """An event's fields as the bundle (and the portal's agency events) carry them; its body's
+    blocks must have been added to ``streams`` and loaded."""
+    room = page.location_room
+    return {
+        "start": page.start,
+        "end": page.end,
+        "all_day": page.all_day,
+        "recurrence": page.recurrence,
+        "location_address": page.location_address,
+        "location_room": {"name": room.name, "location": room.location} if room else None,
+        "category": page.category,
+        "cost": str(page.cost) if page.cost is not None else None,
+        "languages": [language.tag for language in page.languages.all()],
+        "registration_url": page.registration_url,
+        "summary": page.summary,
+        "body": streams.resolve(page.body),
+        # The printable flyer (cms/flyers), at the installation's public address.
+        "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("api-event-flyer", args=(page.pk,)),
+    }
 
 
 def _content_type_id(model) -> int:

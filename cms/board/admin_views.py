@@ -90,7 +90,8 @@ def post_view(request, pk):
         if form.is_valid():
             services.answer(
                 post,
-                name=user.get_full_name() or user.get_username(),
+                # Without a full name the organisation signs: the username is an address.
+                name=user.get_full_name() or form.cleaned_data["tenant"].name,
                 email=user.email,
                 message=form.cleaned_data["message"],
                 sender_tenant=form.cleaned_data["tenant"],

@@ -70,7 +70,9 @@ class EventIndexPage(EnginePreviewMixin, Page):
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
-    parent_page_types = ["clubs.ClubPage"]
+    # Below a club: the club's events; below the portal home: the agency's own (exchange
+    # meetings, workshops), shown on the portal (cms.portal.agency_events).
+    parent_page_types = ["clubs.ClubPage", "portal.PortalHomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]

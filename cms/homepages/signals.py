@@ -1,9 +1,10 @@
 """Publishing, unpublishing, moving or deleting any page of a club queues a rebuild of that
-club's homepage; the same for any page the portal shows (the portal home and pages, clubs and
-everything below them) queues one rebuild of the portal per transaction."""
+club's homepage; the same for any page the portal shows (the portal home and pages, the
+agency's own events, clubs and everything below them) queues one rebuild of the portal per
+transaction, and so does a change of a board post (``cms.board``)."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -25,9 +26,15 @@ def club_slug_of(page) -> str | None:
 
 
 def portal_page(page) -> bool:
+    """Shown on the portal outside any club: the portal home and pages, and the agency's own
+    events (an events index below the portal home, and its events)."""
+    from cms.events.models import EventIndexPage, EventPage
     from cms.portal.models import PortalHomePage, PortalPage
 
-    return issubclass(page.specific_class or type(page), (PortalHomePage, PortalPage))
+    kind = page.specific_class or type(page)
+    if issubclass(kind, (PortalHomePage, PortalPage)):
+        return True
+    return issubclass(kind, (EventIndexPage, EventPage)) and club_of(page) is None
 
 
 def rebuild_for(page) -> None:
@@ -61,6 +68,15 @@ def rebuild_on_publication_change(sender, instance, **kwargs):
 @receiver(post_page_move)
 def rebuild_on_move(sender, instance, **kwargs):
     rebuild_for(instance)
+
+
+@receiver(post_save, sender="board.BoardPost")
+@receiver(post_delete, sender="board.BoardPost")
+def rebuild_portal_for_board(sender, **kwargs):
+    """The portal's Gesucht & Geboten shows the active posts: a new, edited or hidden post is
+    seen there after the next build, not the next night."""
+    if getattr(settings, "PORTAL_AUTO_REBUILD", True):
+        queue_portal_rebuild()
 
 
 @receiver(post_delete, sender=Page)

@@ -24,7 +24,12 @@ class PortalHomePage(Page):
     body = StreamField(PortalSectionsBlock(), blank=True, verbose_name=_("Abschnitte"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["clubs.ClubIndexPage", "partners.PartnerIndexPage", "portal.PortalPage"]
+    subpage_types = [
+        "clubs.ClubIndexPage",
+        "partners.PartnerIndexPage",
+        "portal.PortalPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision, WorkflowState
 from cms.board.models import BoardPost
 from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
 from cms.events.models import EventPage
+from cms.portal.models import PortalHomePage
 from cms.rooms.models import Booking, Room
 from cms.signups import services
 from cms.signups.models import SignupOptions, SignupStatus
@@ -211,6 +212,10 @@ def test_the_agency_meeting_and_workshops_take_sign_ups(demo):
     assert full.signups.filter(status=SignupStatus.WAITING).count() == 4
     assert services.places_held(full) == full.capacity
     assert services.state(options["workshop-oeffentlichkeitsarbeit"])["state"] == "open"
+    # The agency's own events, below the portal home: no club organises them.
+    for option in options.values():
+        assert option.event.get_parent().specific_class.__name__ == "EventIndexPage"
+        assert option.event.get_parent().get_parent().specific_class is PortalHomePage
 
 
 def test_a_dozen_board_posts_with_answers(demo):

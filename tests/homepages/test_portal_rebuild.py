@@ -11,7 +11,14 @@ from cms.homepages.models import BuildState, SiteBuild
 from cms.portal.models import PortalPage
 from sites.client import ApiClient
 from sites.portal import build_portal
-from tests.factories import ClubFactory, news_index, news_page
+from tests.factories import (
+    ClubFactory,
+    agency_event_index,
+    board_post,
+    event_page,
+    news_index,
+    news_page,
+)
 from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +59,20 @@ def test_publishing_a_portal_page_rebuilds_the_portal(
     assert queued_portal_rebuilds(callbacks) == 1
     imprint = settings.SITE_BUILD_DIR / "portal" / "current" / "de" / "impressum" / "index.html"
     assert "Impressum des Kreisportals" in imprint.read_text()
+
+
+def test_agency_events_and_board_posts_queue_portal_rebuilds(portal_auto_rebuild, monkeypatch):
+    club = ClubFactory()
+    index = agency_event_index()
+    queued = []
+    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda: queued.append(1))
+    event_page(index, "Austauschtreffen")
+    assert len(queued) == 1
+    post = board_post(club.tenant, "Zwei Ehrenamtliche gesucht")
+    assert len(queued) == 2
+    post.hidden = True
+    post.save()
+    assert len(queued) == 3
 
 
 def test_moving_and_deleting_pages_the_portal_shows_queue_portal_rebuilds(
