@@ -21,7 +21,7 @@ from cms.clubs.models import (
     NewsPage,
     ProjectPage,
 )
-from cms.events.models import EventIndexPage, EventPage
+from cms.events.models import EventIndexPage, EventPage, ExdatesField
 from cms.partners.data import club_cooperations
 from cms.partners.models import PartnerPage
 
@@ -317,6 +317,7 @@ def event_fields(page: EventPage, streams: StreamResolver) -> dict:
         "end": page.end,
         "all_day": page.all_day,
         "recurrence": page.recurrence,
+        "exdates": ExdatesField().to_representation(page.exdates),
         "location_address": page.location_address,
         "location_room": {"name": room.name, "location": room.location} if room else None,
         "category": page.category,

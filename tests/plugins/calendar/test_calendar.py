@@ -149,3 +149,22 @@ def test_subscribe_links_are_absolute_on_the_api_host_with_webcal(world, setting
     page = files["de/veranstaltungen/gemeinde/juelich/index.html"]
     assert subscribe_href(page) == "https://portal.example/api/v1/events.ics?municipality=juelich"
     assert 'href="webcal://portal.example/api/v1/events.ics?municipality=juelich"' in page
+
+
+def test_a_cancelled_date_is_not_in_the_portal_calendar(world, build_portal_site):
+    """The portal calendar reads the API's occurrences, which leave cancelled dates out."""
+    import datetime
+
+    from cms.events.recurrence import EVENT_TIME_ZONE
+
+    dance = world.dance
+    first = dance.start.astimezone(EVENT_TIME_ZONE)
+    cancelled = first + datetime.timedelta(days=7)
+    dance.exdates = f"{cancelled:%Y%m%d}"
+    dance.save_revision().publish()
+    portal = build_portal_site(locales=[DE])
+    listing = (portal / "de/veranstaltungen/index.html").read_text()
+    month = (portal / f"de/veranstaltungen/{cancelled:%Y-%m}/index.html").read_text()
+    assert f'datetime="{first.date().isoformat()}T' in listing
+    for html in (listing, month):
+        assert f'datetime="{cancelled.date().isoformat()}T' not in html
