@@ -181,9 +181,9 @@ class TenantPageForm(WagtailAdminPageForm):
         if user is None:
             return valid
         from cms.tenancy.isolation_hooks import tenant_pages
-        from cms.tenancy.provisioning import allowed_collection_ids, is_agency
+        from cms.tenancy.provisioning import allowed_collection_ids
 
-        if is_agency(user):
+        if user.has_perm("tenancy.work_across_tenants"):
             return valid
         allowed = allowed_collection_ids(user)
 

@@ -20,7 +20,7 @@ from . import admin_ui, deletion, isolation_hooks  # noqa: F401
 from .documents import refuse_private_documents
 from .models import RegistrationRequest, RegistrationStatus, Tenant
 from .panels import DashboardPanel
-from .provisioning import club_tenants_of, is_agency
+from .provisioning import club_tenants_of
 from .views import decide, delete_tenant
 
 
@@ -93,7 +93,7 @@ class TenantFilterSet(WagtailFilterSet):
 
 class TenantIndexView(IndexView):
     def get_delete_url(self, instance):
-        if not is_agency(self.request.user):
+        if not self.request.user.has_perm("tenancy.delete_tenant"):
             return None
         return reverse("tenants:delete", args=(instance.pk,))
 
