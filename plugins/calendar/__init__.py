@@ -64,13 +64,14 @@ MUNICIPALITY_PATH = "gemeinde"
 CATEGORY_PATH = "art"
 
 
-def fetch_all(site, path: str, params: dict) -> list[dict]:
+def fetch_all(site, path: str, params: dict, most: int | None = None) -> list[dict]:
+    """Every item of a paginated list (the first ``most`` of them, and maybe a few more)."""
     params = {**params, "limit": PAGE_SIZE, "offset": 0}
     found: list[dict] = []
     while True:
         page = site.fetch(path, params)
         found.extend(page["results"])
-        if not page.get("next"):
+        if not page.get("next") or (most is not None and len(found) >= most):
             return found
         params = {**params, "offset": params["offset"] + PAGE_SIZE}
 

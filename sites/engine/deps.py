@@ -284,5 +284,18 @@ def code_hash(packages: Iterable[str], extra: Any) -> str:
         for file in sorted(root.rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts and file.suffix != ".pyc":
                 digest.update(file.relative_to(root).as_posix().encode())
-                digest.update(file.read_bytes())
+                digest.update(_file_hash(file))
     return digest.hexdigest()
+
+
+_file_hashes: dict[Path, tuple[int, int, bytes]] = {}
+
+
+def _file_hash(file: Path) -> bytes:
+    """A file's SHA-256, read again only when its size or modification time changed."""
+    stat = file.stat()
+    known = _file_hashes.get(file)
+    if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
+        known = (stat.st_mtime_ns, stat.st_size, hashlib.sha256(file.read_bytes()).digest())
+        _file_hashes[file] = known
+    return known[2]
