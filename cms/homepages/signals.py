@@ -37,7 +37,25 @@ def portal_page(page) -> bool:
     return issubclass(kind, (EventIndexPage, EventPage)) and club_of(page) is None
 
 
-def rebuild_for(page) -> None:
+def portal_changes(page, slug: str | None, *, moved: bool = False) -> set[str] | None:
+    """What of the portal a change of ``page`` (of club ``slug``) touches, as resource keys
+    (``sites/engine/deps.py``): a club's news item or event changes that club's share of the
+    list of all news or events, and that list. Anything else (the club itself, other pages,
+    portal pages, a move between clubs) rebuilds the whole portal (None)."""
+    from cms.clubs.models import NewsPage
+    from cms.events.models import EventPage
+
+    kind = page.specific_class or type(page)
+    if moved or not slug:
+        return None
+    if issubclass(kind, NewsPage):
+        return {f"news:{slug}", "news:*"}
+    if issubclass(kind, EventPage):
+        return {f"events:{slug}", "events:*"}
+    return None
+
+
+def rebuild_for(page, *, moved: bool = False) -> None:
     homepage = getattr(settings, "HOMEPAGE_AUTO_REBUILD", True)
     portal = getattr(settings, "PORTAL_AUTO_REBUILD", True)
     if not (homepage or portal):
@@ -46,7 +64,7 @@ def rebuild_for(page) -> None:
     if slug and homepage:
         queue_club_rebuild(slug)
     if portal and (slug or portal_page(page)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(page, slug, moved=moved))
 
 
 @receiver(page_published)
@@ -67,7 +85,7 @@ def rebuild_on_publication_change(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def rebuild_on_move(sender, instance, **kwargs):
-    rebuild_for(instance)
+    rebuild_for(instance, moved=True)
 
 
 @receiver(post_save, sender="board.BoardPost")
@@ -98,4 +116,4 @@ def rebuild_on_delete(sender, instance, **kwargs):
     if club and homepage:
         queue_club_rebuild(club.slug)
     if portal and (club or portal_page(instance)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(instance, club.slug if club else None))

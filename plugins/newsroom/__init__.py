@@ -36,7 +36,7 @@ def page_path(number: int) -> str:
 def pages(view):
     code = view.locale.code
     clubs = {club["slug"] for club in view.data["clubs"]}
-    items = fetch_all(view.site, "/api/v1/news/", {"locale": code})[:MAX_ITEMS]
+    items = fetch_all(view.site, "/api/v1/news/", {"locale": code}, MAX_ITEMS)[:MAX_ITEMS]
     for item in items:
         item["club_listed"] = bool(item.get("club")) and item["club"]["slug"] in clubs
     count = max(1, -(-len(items) // PER_PAGE))

@@ -37,6 +37,10 @@ class PageSpec:
     filename: str = "index.html"
     menu: str | None = None  # "main" or "footer": listed in that menu, in plugin order
     label: str = ""  # the menu label (already translated)
+    # Incremental builds (``sites.engine.deps``): the page shows only what its own reads and
+    # the items of its context name (e.g. one club's share of a list read for all clubs), so
+    # it does not depend on every list its plugin read.
+    own_reads_only: bool = False
 
 
 @dataclass(frozen=True)
