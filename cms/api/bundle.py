@@ -21,11 +21,9 @@ from cms.clubs.models import (
     NewsPage,
     ProjectPage,
 )
-from cms.events.models import EventIndexPage, EventPage
-from cms.partners.data import club_cooperations
-from cms.partners.models import PartnerPage
-
-from .locales import (
+from cms.clubs.pages import specific_pages
+from cms.clubs.serializers import ClubDetailSerializer
+from cms.core.locales import (
     content_language_codes,
     default_locale,
     direction,
@@ -33,12 +31,14 @@ from .locales import (
     locale_fields,
     localized,
 )
-from .media import image_data
-from .pages import specific_pages
-from .privacy import public_pages, subtree
+from cms.core.media import image_data
+from cms.core.privacy import public_pages, subtree
+from cms.core.streams import StreamResolver
+from cms.events.models import EventIndexPage, EventPage
+from cms.partners.data import club_cooperations
+from cms.partners.models import PartnerPage
+
 from .relations import children, club_relations, m2m, prefetch_relations, tags
-from .serializers import ClubDetailSerializer
-from .streams import StreamResolver
 
 # Page types loaded with the tree in its one query (joined, not one query per type); pages of
 # other types are loaded afterwards with pages.specific_pages.

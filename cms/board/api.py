@@ -10,16 +10,16 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 
-from cms.api.errors import InvalidParameter
-from cms.api.filters import canonical_bcp47
-from cms.api.views import PublicReadMixin
-from cms.portal.submissions import (
+from cms.core.errors import InvalidParameter
+from cms.core.filters import canonical_bcp47
+from cms.core.submissions import (
     PublicSubmissionView,
     ReceivedSerializer,
     honeypot_field,
     locale_field,
     text_messages,
 )
+from cms.core.views import PublicReadMixin
 
 from . import services
 from .models import BoardDirection, BoardKind, BoardPost

@@ -23,7 +23,9 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
-from cms.api.privacy import public_pages
+from cms.core.access import allowed_collection_ids, is_agency, tenant_pages
+from cms.core.privacy import public_pages
+from sites.engine.plugins import installed
 
 from .content_checks import check_form_content
 
@@ -89,8 +91,6 @@ class ThemeSelect(forms.Select):
     (a theme installed later appears without a restart of the form class)."""
 
     def get_context(self, name, value, attrs):
-        from sites.engine.plugins import installed
-
         self.choices = [
             (plugin.name, plugin.label.get("de", plugin.name))
             for plugin in installed().themes("club")
@@ -150,9 +150,6 @@ class TenantPageForm(WagtailAdminPageForm):
         user = getattr(self, "for_user", None)
         if user is None:
             return valid
-        from cms.tenancy.isolation_hooks import tenant_pages
-        from cms.tenancy.provisioning import allowed_collection_ids, is_agency
-
         if is_agency(user):
             return valid
         allowed = allowed_collection_ids(user)

@@ -27,8 +27,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.homepages.preview import EnginePreviewMixin
+from cms.clubs import api_fields as api
+from cms.core.preview import EnginePreviewMixin
+from sites.engine.plugins import installed
 
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
@@ -81,8 +82,6 @@ class Section(models.TextChoices):
 
 
 def theme_names() -> set[str]:
-    from sites.engine.plugins import installed
-
     return {plugin.name for plugin in installed().themes("club")}
 
 

@@ -13,10 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
 from cms.clubs.blocks import ContentStreamBlock
 from cms.clubs.forms import TenantPageForm
-from cms.homepages.preview import EnginePreviewMixin
+from cms.core.preview import EnginePreviewMixin
 
 from .rules import RuleError, parse_rule
 from .widgets import RecurrenceWidget

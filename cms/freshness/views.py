@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 from .selection import stale_clubs
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 from .views import StaleClubsView
 

@@ -12,7 +12,7 @@ from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.forms.choosers import ExternalLinkChooserForm, URLOrAbsolutePathField
 from wagtail.admin.views import chooser, home
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 
 @require_admin_access

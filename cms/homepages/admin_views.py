@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 from .builds import enqueuer
 from .models import BuildState, SiteBuild

@@ -1,15 +1,23 @@
 """Publishing, unpublishing, moving or deleting any page of a club queues a rebuild of that
 club's homepage; the same for any page the portal shows (the portal home and pages, clubs and
-everything below them) queues one rebuild of the portal per transaction."""
+everything below them) queues one rebuild of the portal per transaction. The domain's
+``content_changed`` (``cms.core.signals``) does the same for changes outside page revisions and
+removes the built sites of deleted clubs."""
+
+import shutil
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.clubs.models import ClubPage
+from cms.core.signals import content_changed
+from cms.portal.models import PortalHomePage, PortalPage
 
+from . import builds
 from .builds import queue_club_rebuild, queue_portal_rebuild
 from .domains import sync_own_domain
 from .notices import collecting, note_published
@@ -25,8 +33,6 @@ def club_slug_of(page) -> str | None:
 
 
 def portal_page(page) -> bool:
-    from cms.portal.models import PortalHomePage, PortalPage
-
     return issubclass(page.specific_class or type(page), (PortalHomePage, PortalPage))
 
 
@@ -83,3 +89,18 @@ def rebuild_on_delete(sender, instance, **kwargs):
         queue_club_rebuild(club.slug)
     if portal and (club or portal_page(instance)):
         queue_portal_rebuild()
+
+
+@receiver(content_changed)
+def rebuild_on_content_change(sender, club_slugs=(), portal=False, removed_club_slugs=(), **kwargs):
+    if getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+        for slug in club_slugs:
+            builds.queue_club_rebuild(slug)
+    if portal and getattr(settings, "PORTAL_AUTO_REBUILD", True):
+        builds.queue_portal_rebuild()
+    for slug in removed_club_slugs:
+        transaction.on_commit(
+            lambda slug=slug: shutil.rmtree(
+                builds.build_root() / "vereine" / slug, ignore_errors=True
+            )
+        )

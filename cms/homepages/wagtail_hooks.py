@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 from . import admin_views, views
 from .models import BuildState, SiteBuild

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
 from cms.clubs.blocks import RICH_TEXT_FEATURES
 from cms.clubs.forms import TenantPageForm
 from cms.clubs.widgets import SearchableCheckboxes

@@ -10,7 +10,7 @@ from wagtail.admin.views.reports import ReportView
 
 from cms import locales
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 REVIEW_LABELS = {
     locales.REVIEWED: _("geprüft"),

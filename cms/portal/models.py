@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
 from cms.clubs.blocks import ContentStreamBlock
 
 from .blocks import PortalSectionsBlock

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 
 from .languages import ClubLanguagesView, PlatformLocalesView
 from .models import Feedback

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Locale
 
+from cms.core.access import is_agency
 from cms.events.calendar import location_text
 from cms.events.models import EventPage
 from cms.hardening.spreadsheets import csv_writer
-from cms.tenancy.provisioning import is_agency
 
 from . import services
 from .access import manageable_events

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import is_agency
+from cms.core.access import is_agency
 from plugins.stats.charts import table_chart
 
 from . import tables

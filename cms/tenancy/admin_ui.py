@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.auth import LoginForm
 
-from .provisioning import is_agency
+from cms.core.access import is_agency
 
 # Wagtail's own help items: its English online guide and its release notes.
 

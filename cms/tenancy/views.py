@@ -7,11 +7,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.core.access import is_agency
+
 from . import deletion
 from . import registration as decisions
 from .forms import RejectionForm, TenantDeletionForm
 from .models import RegistrationRequest, Tenant
-from .provisioning import is_agency
 
 REGISTRATION_INDEX = "registrations:index"
 

@@ -23,7 +23,7 @@ def club_homepage_url(club) -> str:
 
 def page_homepage_url(page) -> str | None:
     """The page on its club's homepage; ``page.club`` must be attached
-    (``cms.api.pages.attach_clubs``): the club page of the page's own locale tree."""
+    (``cms.clubs.pages.attach_clubs``): the club page of the page's own locale tree."""
     club = getattr(page, "club", None)
     if club is None or not page.url_path.startswith(club.url_path):
         return None
