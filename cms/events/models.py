@@ -12,15 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
+from cms.clubs.bases import ClubIndexBase, ClubLeafPage
 from cms.clubs.blocks import ContentStreamBlock
-from cms.clubs.forms import TenantPageForm
-from cms.homepages.preview import EnginePreviewMixin
 
 from .rules import RuleError, parse_exdates, parse_rule
 from .widgets import ExdatesWidget, RecurrenceWidget
@@ -89,27 +88,17 @@ class ExdatesField(serializers.Field):
             return []
 
 
-class EventIndexPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
-
-    parent_page_types = ["clubs.ClubPage"]
+class EventIndexPage(ClubIndexBase):
+    # Below a club: the club's events; below the portal home: the agency's own (exchange
+    # meetings, workshops), shown on the portal (cms.portal.agency_events).
+    parent_page_types = ["clubs.ClubPage", "portal.PortalHomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("Veranstaltungen (Übersicht)")
 
 
-class EventPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
+class EventPage(ClubLeafPage):
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     all_day = models.BooleanField(_("Ganztägig"), default=False)
@@ -165,7 +154,6 @@ class EventPage(EnginePreviewMixin, Page):
         index.FilterField("category"),
     ]
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -200,21 +188,22 @@ class EventPage(EnginePreviewMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("start"),
-        APIField("end"),
-        APIField("all_day"),
-        APIField("recurrence"),
-        APIField("exdates", serializer=ExdatesField()),
-        APIField("location_address"),
-        APIField("location_room", serializer=api.RoomField()),
-        APIField("category"),
-        APIField("cost"),
-        APIField("languages", serializer=api.LanguageListField()),
-        APIField("registration_url"),
-        APIField("summary"),
-        APIField("body", serializer=api.ResolvedStreamField()),
+    # The bundle names the languages by tag: the site translates the names itself.
+    public_fields = [
+        PublicField("start"),
+        PublicField("end"),
+        PublicField("all_day"),
+        PublicField("recurrence"),
+        PublicField("exdates", ExdatesField()),
+        PublicField("location_address"),
+        PublicField("location_room", api.RoomField()),
+        PublicField("category"),
+        PublicField("cost", api.DecimalTextField()),
+        PublicField("languages", api.LanguageListField(), bundle=api.LanguageTagsField()),
+        PublicField("registration_url"),
+        PublicField("summary"),
+        PublicField("body", api.ResolvedStreamField()),
+        PublicField("flyer_url", api.FlyerUrlField(source="*")),
     ]
 
     class Meta:
