@@ -100,6 +100,8 @@ def test_club_secretary(
         page.get_by_text(
             "An diesen Tagen hat die Wiederholung keinen Termin: 16.01.2027"
         ).wait_for()
+        page.locator("[data-vn-exdates]").scroll_into_view_if_needed()
+        page.screenshot(path=str(walk.shot_path("ausfall-fehler-am-feld")))
         page.get_by_label("Ausfallender Termin 1").fill("2027-01-15")
         walk.publish("Veranstaltung veröffentlicht")
         page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
