@@ -1,6 +1,7 @@
 """The club secretary's journey (issue 17): log in with the e-mail address, edit the profile,
 post news with a photo (the alt text is asked for), add a weekly event through the repetition
-form, publish, see both on the homepage in German and Arabic, download the ZIP."""
+form with a cancelled date (a wrong one first), publish, see both on the homepage in German
+and Arabic, download the ZIP."""
 
 from __future__ import annotations
 
@@ -93,6 +94,15 @@ def test_club_secretary(
         page.get_by_label("Wie oft?").select_option(label="Jede Woche")
         page.get_by_label("Freitag").check()
         page.get_by_label("bis einschließlich").fill("2027-06-25")
+        # A cancelled date that is not a Friday is named in the error; the form keeps it.
+        page.get_by_label("Ausfallender Termin 1").fill("2027-01-16")
+        walk.publish("Ausfall am falschen Tag")
+        page.get_by_text(
+            "An diesen Tagen hat die Wiederholung keinen Termin: 16.01.2027"
+        ).wait_for()
+        page.locator("[data-vn-exdates]").scroll_into_view_if_needed()
+        page.screenshot(path=str(walk.shot_path("ausfall-fehler-am-feld")))
+        page.get_by_label("Ausfallender Termin 1").fill("2027-01-15")
         walk.publish("Veranstaltung veröffentlicht")
         page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
 
@@ -101,6 +111,9 @@ def test_club_secretary(
         page.get_by_text("Wir treffen uns jeden Freitag").first.wait_for()
         page.get_by_text("Teestube eröffnet").first.wait_for()
         page.get_by_text("Teeabend").first.wait_for()
+        # The next dates leave the cancelled Friday out.
+        assert page.locator("time[datetime^='2027-01-08T']").count() >= 1
+        assert page.locator("time[datetime^='2027-01-15T']").count() == 0
         alt = page.locator("img[alt='Zwei Frauen schenken Tee aus einem Samowar aus']")
         assert alt.count() >= 1 and page.locator("img[alt='Teestube']").count() == 0
 
