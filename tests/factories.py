@@ -124,6 +124,17 @@ def event_index(club, **kwargs):
     )
 
 
+def agency_event_index(**kwargs):
+    """The agency's own events index, below the portal home (``cms.portal.agency_events``)."""
+    from cms.events.models import EventIndexPage
+    from cms.portal.models import PortalHomePage
+
+    home = PortalHomePage.objects.get(locale__language_code="de")
+    kwargs.setdefault("title", "Veranstaltungen der Integrationsagentur")
+    kwargs.setdefault("slug", "agentur-termine")
+    return add_child(home, EventIndexPage(**kwargs))
+
+
 def event_page(index, title="Ein Treffen", start=None, publish=True, **kwargs):
     from cms.events.models import EventPage
 

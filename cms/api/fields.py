@@ -4,7 +4,13 @@ Each one applies the privacy layer or resolves content for headless clients, so 
 only lists which fields it shows, never how they are made safe.
 """
 
+import copy
+import dataclasses
+
+from django.conf import settings
+from django.urls import reverse
 from rest_framework import serializers
+from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
 from . import privacy
@@ -32,11 +38,14 @@ class ExpandedRichTextField(serializers.Field):
 
 
 class ResolvedStreamField(serializers.Field):
-    """A StreamField with image renditions and document URLs resolved."""
+    """A StreamField with image renditions and document URLs resolved (through the caller's
+    ``streams`` resolver when the context has one: the bundle loads all bodies' media at once)."""
 
     def to_representation(self, value):
-        resolver = StreamResolver(_request(self))
-        resolver.add(value)
+        resolver = self.context.get("streams")
+        if resolver is None:
+            resolver = StreamResolver(_request(self))
+            resolver.add(value)
         return resolver.resolve(value)
 
 
@@ -130,3 +139,130 @@ class HomepageSectionsField(serializers.Field):
 class RoomField(serializers.Field):
     def to_representation(self, room):
         return {"name": room.name, "location": room.location, "step_free": room.step_free}
+
+
+class DecimalTextField(serializers.Field):
+    """A decimal as its exact text (``"12.50"``)."""
+
+    def to_representation(self, value):
+        return str(value)
+
+
+class LanguageTagsField(serializers.Field):
+    """Spoken languages as their BCP 47 tags."""
+
+    def to_representation(self, manager):
+        return [language.tag for language in manager.all()]
+
+
+class FlyerUrlField(serializers.Field):
+    """The printable flyer of an event (cms/flyers) at the installation's public address (use
+    with ``source="*"``)."""
+
+    def to_representation(self, page):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "api-event-flyer", args=(page.pk,)
+        )
+
+
+class PublicPageLinksField(serializers.Field):
+    """Related pages (a many-to-many to pages) as ``{"slug", "name"}`` (and ``url`` from
+    ``url_field``), only the public ones: a prefetch made through the privacy layer (the
+    bundle's ``page_relations``) holds no others; anything else, such as a draft in the admin
+    preview, is checked here."""
+
+    def __init__(self, url_field: str | None = None, **kwargs):
+        self.url_field = url_field
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        pages = list(manager.all())
+        prefetched = getattr(manager.instance, "_prefetched_objects_cache", {})
+        if self.source_attrs[-1] not in prefetched:
+            public = set(
+                privacy.public_pages(
+                    manager.model.objects.filter(pk__in=[page.pk for page in pages])
+                ).values_list("pk", flat=True)
+            )
+            pages = [page for page in pages if page.pk in public]
+        links = []
+        for page in pages:
+            link = {"slug": page.slug, "name": page.title}
+            if self.url_field:
+                link["url"] = getattr(page, self.url_field) or None
+            links.append(link)
+        return links
+
+
+@dataclasses.dataclass(frozen=True)
+class PublicField:
+    """One public field of a page type, declared once in the type's ``public_fields``: Wagtail's
+    v2 API (``api_fields``) and the club bundle (``cms.api.bundle``) both serve it under
+    ``name``. ``serializer`` makes the value safe or resolved for both (none: the model's
+    attribute as it is). ``bundle`` is set only where the site builder needs another shape than
+    v2's protocol gives: related pages as links instead of v2's nested pages, an event's
+    languages as tags."""
+
+    name: str
+    serializer: serializers.Field | None = None
+    bundle: serializers.Field | None = None
+
+    def api_field(self) -> APIField:
+        return APIField(self.name, serializer=copy.deepcopy(self.serializer))
+
+    def bundle_serializer(self) -> serializers.Field | None:
+        field = self.bundle if self.bundle is not None else self.serializer
+        return copy.deepcopy(field)
+
+
+def page_api_fields(public_fields) -> list[APIField]:
+    """The v2 ``api_fields`` of a page type: the direction of its locale, then its declared
+    public fields."""
+    return [
+        APIField("direction", serializer=DirectionField(source="*")),
+        *(field.api_field() for field in public_fields),
+    ]
+
+
+class BundleFields:
+    """The bundle's ``fields`` of a page: its type's declared public fields, serialized with the
+    bundle's context (request, and the ``streams`` resolver that loaded every body's media)."""
+
+    def __init__(self, context: dict):
+        self.root = serializers.Serializer(context=context)
+        self.bound: dict[type, list] = {}
+
+    def _bind(self, model) -> list:
+        bound = []
+        for declared in getattr(model, "public_fields", ()):
+            field = declared.bundle_serializer()
+            if field is not None:
+                field.bind(declared.name, self.root)
+            bound.append((declared.name, field))
+        return bound
+
+    def __call__(self, page) -> dict:
+        model = type(page)
+        if model not in self.bound:
+            self.bound[model] = self._bind(model)
+        values = {}
+        for name, field in self.bound[model]:
+            if field is None:
+                values[name] = getattr(page, name)
+                continue
+            attribute = field.get_attribute(page)
+            values[name] = None if attribute is None else field.to_representation(attribute)
+        return values
+
+
+def declared_fields(model, serializer_class) -> list[str]:
+    """The names of a page type's public fields whose (bundle) serializer is a
+    ``serializer_class``: the bundle loads images and bodies of these before serializing."""
+    return [
+        declared.name
+        for declared in getattr(model, "public_fields", ())
+        if isinstance(
+            declared.bundle if declared.bundle is not None else declared.serializer,
+            serializer_class,
+        )
+    ]

@@ -2,16 +2,21 @@
 detail), ``POST /api/v1/board/{id}/answer/`` (the relay form: the answer goes to the post's
 organisation by mail) and the Atom feed ``/api/v1/board.atom``."""
 
+import django_filters
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 
-from cms.api.errors import InvalidParameter
-from cms.api.filters import canonical_bcp47
+from cms.api.errors import exception_handler
+from cms.api.filters import NormalisingFilterSet, canonical_bcp47
+from cms.api.locales import requested_language
+from cms.api.schema import LOCALE_PARAMETER
 from cms.api.views import PublicReadMixin
 from cms.portal.submissions import (
     PublicSubmissionView,
@@ -20,11 +25,10 @@ from cms.portal.submissions import (
     locale_field,
     text_messages,
 )
+from cms.taxonomy.models import Language, Municipality
 
 from . import services
 from .models import BoardDirection, BoardKind, BoardPost
-
-FILTERS = ("kind", "direction", "municipality", "language")
 
 
 class BoardPostSerializer(serializers.ModelSerializer):
@@ -58,50 +62,92 @@ class BoardPostSerializer(serializers.ModelSerializer):
         return f"/api/v1/board/{post.pk}/answer/"
 
 
-def filtered(params):
-    posts = (
+def active_posts():
+    return (
         BoardPost.objects.active()
         .select_related("tenant", "municipality")
         .prefetch_related("languages")
     )
-    kind = params.get("kind")
-    if kind:
-        if kind not in BoardKind.values:
-            raise InvalidParameter("kind", _("Unbekannte Art: %(value)s.") % {"value": kind})
-        posts = posts.filter(kind=kind)
-    direction = params.get("direction")
-    if direction:
-        if direction not in BoardDirection.values:
-            raise InvalidParameter("direction", _("Erwartet: offer oder request."))
-        posts = posts.filter(direction=direction)
-    if params.get("municipality"):
-        posts = posts.filter(municipality__slug=params["municipality"])
-    if params.get("language"):
-        posts = posts.filter(languages__tag=canonical_bcp47(params["language"])).distinct()
-    return posts
+
+
+def unknown(message):
+    """The error of a filter value that names nothing, in the request's language."""
+    return {"invalid_choice": message, "invalid_pk_value": message}
+
+
+class BoardFilter(NormalisingFilterSet):
+    """The list's filters, also the portal's pages per filter (``plugins/board``); a value
+    that names nothing is a 400 with a message in the requested language."""
+
+    kind = django_filters.MultipleChoiceFilter(
+        choices=BoardKind.choices,
+        help_text="Art des Eintrags; mehrfach = oder.",
+        error_messages=unknown(gettext_lazy("Unbekannte Art: %(value)s.")),
+    )
+    direction = django_filters.ChoiceFilter(
+        choices=BoardDirection.choices,
+        help_text="offer: Angebote; request: Gesuche.",
+        error_messages=unknown(gettext_lazy("Erwartet: offer oder request.")),
+    )
+    municipality = django_filters.ModelMultipleChoiceFilter(
+        field_name="municipality__slug",
+        to_field_name="slug",
+        queryset=Municipality.objects.all(),
+        help_text="Kurzname der Gemeinde, z. B. dueren; mehrfach = oder.",
+        error_messages=unknown(gettext_lazy("Unbekannte Gemeinde: %(value)s.")),
+    )
+    language = django_filters.ModelMultipleChoiceFilter(
+        field_name="languages__tag",
+        to_field_name="tag",
+        queryset=Language.objects.all(),
+        distinct=True,
+        help_text="Sprache als BCP-47-Tag, z. B. ti; mehrfach = oder.",
+        error_messages=unknown(gettext_lazy("Unbekannte Sprache: %(value)s.")),
+    )
+
+    normalisers = {"language": canonical_bcp47}
+
+    class Meta:
+        model = BoardPost
+        fields = []
+
+
+def board_exception_handler(exc, context):
+    """The API's error shape, its summary in the request's language too."""
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and response.data.get("parameter"):
+        response.data["detail"] = _("Ungültiger Filter: %(parameter)s") % {
+            "parameter": response.data["parameter"]
+        }
+    return response
 
 
 @extend_schema(
     tags=["board"],
     summary="Gesucht & Geboten",
     description="Aktive Einträge der Vereine und Partnerorganisationen. Ohne Kontaktdaten: "
-    "Antworten gehen über POST /api/v1/board/{id}/answer/.",
-    parameters=[
-        OpenApiParameter("kind", str, enum=BoardKind.values),
-        OpenApiParameter("direction", str, enum=BoardDirection.values),
-        OpenApiParameter("municipality", str, description="Kurzname der Gemeinde"),
-        OpenApiParameter("language", str, description="BCP-47-Tag, z. B. ti"),
-    ],
+    "Antworten gehen über POST /api/v1/board/{id}/answer/. Filter lassen sich kombinieren; "
+    "Fehlermeldungen in der Sprache von locale.",
+    parameters=[LOCALE_PARAMETER],
 )
 class BoardListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = BoardPostSerializer
-    filter_backends = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = BoardFilter
 
     def allowed_parameters(self):
-        return ["locale", "limit", "offset", *FILTERS]
+        return ["locale", "limit", "offset", *BoardFilter.base_filters]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The language a request activates is undone when it ends.
+        with translation.override(requested_language(request)):
+            return super().dispatch(request, *args, **kwargs)
+
+    def get_exception_handler(self):
+        return board_exception_handler
 
     def get_queryset(self):
-        return filtered(self.request.query_params)
+        return active_posts()
 
 
 class BoardAnswerSerializer(serializers.Serializer):
@@ -166,7 +212,7 @@ class BoardFeed(Feed):
     subtitle = "Angebote und Gesuche der Vereine und Partnerorganisationen"
 
     def items(self):
-        return filtered({}).order_by("-created_at")[:50]
+        return active_posts().order_by("-created_at")[:50]
 
     def item_title(self, item):
         return f"{item.get_direction_display()}: {item.title}"

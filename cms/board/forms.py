@@ -35,6 +35,10 @@ class BoardPostForm(forms.ModelForm):
     def __init__(self, *args, tenants, agency: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tenant"].queryset = tenants
+        if self.instance.pk is None and len(tenants[:2]) == 1:
+            # An editor of one organisation posts for it: chosen already, nothing to pick.
+            self.fields["tenant"].empty_label = None
+            self.fields["tenant"].initial = tenants[0]
         self.fields["languages"].queryset = Language.objects.order_by("name")
         if agency:
             self.fields["hidden"] = forms.BooleanField(

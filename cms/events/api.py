@@ -52,7 +52,7 @@ WINDOW_PARAMETERS = ("from", "to")
 class EventTimes:
     """The fields of an event that :mod:`.recurrence` and the ordering of occurrences read."""
 
-    FIELDS = ("pk", "title", "start", "end", "all_day", "recurrence")
+    FIELDS = ("pk", "title", "start", "end", "all_day", "recurrence", "exdates")
 
     pk: int
     title: str
@@ -60,6 +60,7 @@ class EventTimes:
     end: datetime.datetime | None
     all_day: bool
     recurrence: str
+    exdates: str
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """Publishing, unpublishing, moving or deleting any page of a club queues a rebuild of that
-club's homepage; the same for any page the portal shows (the portal home and pages, clubs and
-everything below them) queues one rebuild of the portal per transaction."""
+club's homepage; the same for any page the portal shows (the portal home and pages, the
+agency's own events, clubs and everything below them) queues one rebuild of the portal per
+transaction, and so does a change of a board post (``cms.board``)."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -25,12 +26,36 @@ def club_slug_of(page) -> str | None:
 
 
 def portal_page(page) -> bool:
+    """Shown on the portal outside any club: the portal home and pages, and the agency's own
+    events (an events index below the portal home, and its events)."""
+    from cms.events.models import EventIndexPage, EventPage
     from cms.portal.models import PortalHomePage, PortalPage
 
-    return issubclass(page.specific_class or type(page), (PortalHomePage, PortalPage))
+    kind = page.specific_class or type(page)
+    if issubclass(kind, (PortalHomePage, PortalPage)):
+        return True
+    return issubclass(kind, (EventIndexPage, EventPage)) and club_of(page) is None
 
 
-def rebuild_for(page) -> None:
+def portal_changes(page, slug: str | None, *, moved: bool = False) -> set[str] | None:
+    """What of the portal a change of ``page`` (of club ``slug``) touches, as resource keys
+    (``sites/engine/deps.py``): a club's news item or event changes that club's share of the
+    list of all news or events, and that list. Anything else (the club itself, other pages,
+    portal pages, a move between clubs) rebuilds the whole portal (None)."""
+    from cms.clubs.models import NewsPage
+    from cms.events.models import EventPage
+
+    kind = page.specific_class or type(page)
+    if moved or not slug:
+        return None
+    if issubclass(kind, NewsPage):
+        return {f"news:{slug}", "news:*"}
+    if issubclass(kind, EventPage):
+        return {f"events:{slug}", "events:*"}
+    return None
+
+
+def rebuild_for(page, *, moved: bool = False) -> None:
     homepage = getattr(settings, "HOMEPAGE_AUTO_REBUILD", True)
     portal = getattr(settings, "PORTAL_AUTO_REBUILD", True)
     if not (homepage or portal):
@@ -39,7 +64,7 @@ def rebuild_for(page) -> None:
     if slug and homepage:
         queue_club_rebuild(slug)
     if portal and (slug or portal_page(page)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(page, slug, moved=moved))
 
 
 @receiver(page_published)
@@ -60,7 +85,16 @@ def rebuild_on_publication_change(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def rebuild_on_move(sender, instance, **kwargs):
-    rebuild_for(instance)
+    rebuild_for(instance, moved=True)
+
+
+@receiver(post_save, sender="board.BoardPost")
+@receiver(post_delete, sender="board.BoardPost")
+def rebuild_portal_for_board(sender, **kwargs):
+    """The portal's Gesucht & Geboten shows the active posts: a new, edited or hidden post is
+    seen there after the next build, not the next night."""
+    if getattr(settings, "PORTAL_AUTO_REBUILD", True):
+        queue_portal_rebuild()
 
 
 @receiver(post_delete, sender=Page)
@@ -82,4 +116,4 @@ def rebuild_on_delete(sender, instance, **kwargs):
     if club and homepage:
         queue_club_rebuild(club.slug)
     if portal and (club or portal_page(instance)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(instance, club.slug if club else None))

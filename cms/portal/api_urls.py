@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .agency_events import AgencyEventsView
 from .api import PortalHomeView, PortalPageView
 from .feedback import FeedbackView
 from .options import RegistrationOptionsView
@@ -9,6 +10,7 @@ from .registrations import RegistrationView
 
 urlpatterns = [
     path("portal/", PortalHomeView.as_view(), name="api-portal-home"),
+    path("portal/events/", AgencyEventsView.as_view(), name="api-portal-events"),
     path("portal/pages/<slug:key>/", PortalPageView.as_view(), name="api-portal-page"),
     path(
         "registrations/options/",

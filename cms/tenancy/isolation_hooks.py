@@ -26,13 +26,13 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Collection, Page
 
 from .models import Tenant
-from .provisioning import is_agency, tenant_collections, tenants_of
+from .provisioning import tenant_collections, tenants_of
 
 NOTHING = Q(pk__in=[])
 
 
 def is_confined(user) -> bool:
-    return not is_agency(user)
+    return not user.has_perm("tenancy.work_across_tenants")
 
 
 def tenant_root_pages(user):

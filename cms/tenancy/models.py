@@ -52,6 +52,10 @@ class Tenant(models.Model):
         ordering = ["name"]
         verbose_name = _("Mandant")
         verbose_name_plural = _("Mandanten")
+        permissions = [
+            ("work_across_tenants", _("In allen Vereinen und Organisationen arbeiten")),
+            ("view_reports", _("Berichte und Statistiken der Plattform lesen")),
+        ]
 
     def __str__(self):
         return self.name

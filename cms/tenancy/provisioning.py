@@ -186,10 +186,6 @@ def club_tenants_of(user):
     return tenants_of(user).filter(kind=TenantKind.CLUB)
 
 
-def is_agency(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=platform.AGENCY_GROUP_NAME).exists()
-
-
 def tenant_collections(user):
     return Collection.objects.filter(tenant__in=tenants_of(user))
 

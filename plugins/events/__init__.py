@@ -12,10 +12,11 @@ import datetime
 import logging
 
 from sites.engine.i18n import Catalog, cldr_name
+from sites.engine.kit import months
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.site import LocaleView
 
-from . import details, months, occurrences, rules, signups
+from . import details, occurrences, rules, signups
 
 catalog = Catalog(__name__)
 
@@ -59,7 +60,66 @@ def covering(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return first, max(end, today + SECTION_HORIZON)
 
 
+def portal_pages(view):
+    """The agency's own events on the portal (``/api/v1/portal/events/``): their index,
+    without a menu entry (the portal's calendar is the menu's „Veranstaltungen“ and lists
+    them), and a page per event with its sign-up form."""
+    found = view.site.fetch("/api/v1/portal/events/", {"locale": view.locale.code})
+    index = found["index"]
+    if index is None:
+        return
+    code = view.locale.code
+    events = found["events"]
+    texts = {event["id"]: rule_text(event, code) for event in events}
+    spans = {event["id"]: occurrences.event_span(event) for event in events}
+    coming = [
+        {**spans[event["id"]], "event": event}
+        for event in events
+        if event["fields"]["recurrence"] or not occurrences.is_over(spans[event["id"]])
+    ]
+    states = signups.portal_states(view) if events else {}
+    yield PageSpec(
+        path=index["url_path"],
+        template="events/agency.html",
+        title=index["title"],
+        context={"index": index, "items": coming, "rules": texts, "signups": states},
+    )
+    base = view.site.base_url.rstrip("/")
+    for event in events:
+        when = spans[event["id"]]
+        page_url = f"{base}/{code}/{event['url_path'].strip('/')}/index.html" if base else ""
+        yield PageSpec(
+            path=event["url_path"],
+            template="events/event.html",
+            title=event["title"],
+            context={
+                "event": event,
+                "index": index,
+                "when": when,
+                "is_next": False,
+                "past": not event["fields"]["recurrence"] and occurrences.is_over(when),
+                "later": [],
+                "rule": texts[event["id"]],
+                "place": details.place_lines(event["fields"]),
+                "cost": details.cost_text(event["fields"], code),
+                "languages": details.language_names(event["fields"]["languages"], code),
+                "signup": states.get(event["id"]),
+                "json_ld": details.json_ld(
+                    event,
+                    when,
+                    organizer=view.site.title,
+                    organizer_url=view.site.base_url,
+                    locale=cldr_name(code),
+                    url=page_url,
+                ),
+            },
+        )
+
+
 def pages(view):
+    if view.site.kind == "portal":
+        yield from portal_pages(view)
+        return
     indexes = view.data["by_type"].get(INDEX, [])
     if not indexes:
         return
@@ -138,6 +198,8 @@ def calendar_file(site) -> dict[str, bytes]:
     """The club's iCalendar subscription (recurring events as series, stable UIDs), as the
     API serves it, at the site root; the previous build's file when the events, the club's
     name and the day are the same (a news item published needs no new calendar)."""
+    if site.kind != "club":
+        return {}
     data = site.data[site.default_locale]
     if site.download is None or not data["by_type"].get(INDEX):
         return {}
@@ -174,7 +236,7 @@ class EventsPlugin(Plugin):
 
 plugin = EventsPlugin(
     name="events",
-    kinds=frozenset({"club"}),
+    kinds=frozenset({"club", "portal"}),
     package=__name__,
     label=catalog.labels("Veranstaltungen"),
     needs=("bundle",),

@@ -27,3 +27,14 @@ def states(view) -> dict[int, dict]:
         site.errors[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
         return {}
     return {pk: item for item in items for pk in item.get("events", [])}
+
+
+def portal_states(view) -> dict[int, dict]:
+    """On the portal: the sign-up state of every event, empty when unreadable."""
+    try:
+        items = view.site.fetch("/api/v1/signups/", {})
+    except Exception as exc:  # noqa: BLE001 - the pages stand without it; the report says so
+        logger.warning("No sign-up states for the portal: %s", exc)
+        view.site.errors[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
+        return {}
+    return {pk: item for item in items for pk in item.get("events", [])}

@@ -56,6 +56,37 @@ def test_the_list_filters_and_refuses_unknown_values(client, club, request_post)
     assert client.get(url, {"direction": "x"}).status_code == 400
 
 
+def test_filters_combine_and_errors_speak_the_requested_language(client, club, request_post):
+    board_post(
+        club.tenant,
+        "Dolmetschen in Jülich",
+        kind="interpreting",
+        languages=["ar"],
+        municipality_name="Jülich",
+    )
+    board_post(
+        club.tenant, "Raum in Jülich", direction="offer", kind="rooms", municipality_name="Jülich"
+    )
+    url = reverse("api-board-list")
+
+    def titles(**params):
+        return [i["title"] for i in client.get(url, params).json()["results"]]
+
+    assert titles(municipality="juelich", direction="request") == ["Dolmetschen in Jülich"]
+    assert titles(language=["AR", "ti"], municipality="dueren") == [request_post.title]
+    assert titles(kind=["rooms", "volunteers"], direction="offer") == ["Raum in Jülich"]
+    body = client.get(url, {"municipality": "atlantis", "locale": "ar"}).json()
+    assert body["status"] == 400 and body["parameter"] == "municipality"
+    assert body["errors"]["municipality"] == ["بلدية غير معروفة: atlantis."]
+    assert body["detail"] == "عامل تصفية غير صالح: municipality"
+    body = client.get(url, {"language": "xx", "locale": "ti"}).json()
+    assert body["errors"]["language"] == ["ዘይፍለጥ ቋንቋ: xx."]
+    assert client.get(url, {"kind": "alles"}).json()["errors"]["kind"] == ["Unbekannte Art: alles."]
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/board/"]["get"]["parameters"]}
+    assert {"kind", "direction", "municipality", "language", "locale"} <= parameters
+
+
 def test_an_answer_is_relayed_by_mail_with_a_reply_to(
     client, club, request_post, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -118,6 +149,8 @@ def test_a_partner_answers_in_the_admin_and_both_sides_see_it(client, club, requ
     )
     answer = BoardAnswer.objects.get()
     assert answer.sender_tenant == partner.tenant
+    # The editor has no full name: the organisation signs, never the login address.
+    assert answer.sender_name == "DRK Ortsverein"
     partner_view = client.get(reverse("board_admin:post", args=[request_post.pk])).content.decode()
     assert "Zwei Helferinnen sprechen Tigrinya." in partner_view
     client.force_login(club.editor)
@@ -139,6 +172,10 @@ def test_another_club_cannot_edit_nor_read_answers_of_others(
 
 def test_a_club_posts_for_itself_only(client, club, other_club):
     client.force_login(club.editor)
+    # Its own organisation is chosen already (the journey found an empty choice there).
+    field = client.get(reverse("board_admin:add")).context["form"]["tenant"]
+    assert field.value() == club.tenant.pk
+    assert [str(label) for _value, label in field.field.choices] == [club.tenant.name]
     form = {
         "tenant": other_club.tenant.pk,
         "direction": "offer",

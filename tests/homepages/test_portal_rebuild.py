@@ -11,7 +11,14 @@ from cms.homepages.models import BuildState, SiteBuild
 from cms.portal.models import PortalPage
 from sites.client import ApiClient
 from sites.portal import build_portal
-from tests.factories import ClubFactory, news_index, news_page
+from tests.factories import (
+    ClubFactory,
+    agency_event_index,
+    board_post,
+    event_page,
+    news_index,
+    news_page,
+)
 from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +61,20 @@ def test_publishing_a_portal_page_rebuilds_the_portal(
     assert "Impressum des Kreisportals" in imprint.read_text()
 
 
+def test_agency_events_and_board_posts_queue_portal_rebuilds(portal_auto_rebuild, monkeypatch):
+    club = ClubFactory()
+    index = agency_event_index()
+    queued = []
+    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda: queued.append(1))
+    event_page(index, "Austauschtreffen")
+    assert len(queued) == 1
+    post = board_post(club.tenant, "Zwei Ehrenamtliche gesucht")
+    assert len(queued) == 2
+    post.hidden = True
+    post.save()
+    assert len(queued) == 3
+
+
 def test_moving_and_deleting_pages_the_portal_shows_queue_portal_rebuilds(
     portal_auto_rebuild, monkeypatch
 ):
@@ -62,14 +83,15 @@ def test_moving_and_deleting_pages_the_portal_shows_queue_portal_rebuilds(
     item = news_page(news_index(club), "Umzug")
     target = news_index(other)
     queued = []
-    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda: queued.append(1))
+    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda changes: queued.append(changes))
     item.move(target, pos="last-child")
-    assert len(queued) == 1
+    assert queued == [None], "a move between clubs rebuilds every page"
     # Deleting a live page also unpublishes it: two signals, one rebuild per transaction
     # (the queue keeps one callback, see the first test).
     item.delete()
     after_delete = len(queued)
     assert after_delete > 1
+    assert queued[-1] == {"news:*", f"news:{other.slug}"}, "a news item: its club's share"
     PortalPage.objects.get(page_role="impressum", locale__language_code="de").delete()
     assert len(queued) > after_delete
 
@@ -99,7 +121,8 @@ def test_one_club_changing_rewrites_only_the_pages_that_show_it(settings):
     assert {"de/index.html", "ar/index.html"} <= showing
     assert written == showing
     assert len(written) < len([p for p in first.written if p.endswith(".html")])
-    assert not [path for path in report.written if not path.endswith(".html")]
+    # Besides pages, only the API reads kept for the next incremental build (.api/).
+    assert not [p for p in report.written if not p.endswith(".html") and not p.startswith(".api/")]
 
 
 def test_build_sites_command_builds_the_portal(settings, capsys):

@@ -1,19 +1,27 @@
 """The agency's next exchange meeting and two workshops with sign-ups: one with free places,
-one full with a waiting list. They sit in the events of the demo's first club (the page tree
-has no events section of the agency's own), at the Café International."""
+one full with a waiting list. They sit in the agency's own events index below the portal home
+(``cms.portal.agency_events``), at the Café International. A demo built before the index
+existed had them in the first club's events: they are moved over."""
 
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from cms.events.models import EventIndexPage, EventPage
+from cms.portal.models import PortalHomePage
 from cms.signups import services
 from cms.signups.models import SignupOptions
-from cms.tenancy.models import Tenant
 
 from ..pages import add_page
 
 CAFE = "Café International"
+INDEX_SLUG = "veranstaltungen-der-agentur"
+INDEX_TITLE = "Veranstaltungen der Integrationsagentur"
+INDEX_INTRO = (
+    "Austauschtreffen, Workshops und Abende im Café: die Angebote der Integrationsagentur "
+    "für die Vereine. Melden Sie sich direkt hier an."
+)
 EVENTS = [
     # slug, title, days ahead, hour, capacity, questions, summary
     (
@@ -69,13 +77,35 @@ TAKEN = {
 }
 
 
+def agency_index(context) -> EventIndexPage | None:
+    home = PortalHomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        return None
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = add_page(
+            home,
+            EventIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO),
+            user=context.users["agency"],
+        )
+    return index
+
+
+def move_from_club(index: EventIndexPage) -> None:
+    """Events of an older demo that still sit in a club's events move to the agency's."""
+    slugs = [slug for slug, *_rest in EVENTS]
+    for event in EventPage.objects.filter(
+        slug__in=slugs, locale=index.locale, signup_options__isnull=False
+    ).exclude(path__startswith=index.path):
+        if not EventPage.objects.child_of(index).filter(slug=event.slug).exists():
+            event.move(index, pos="last-child")
+
+
 def ensure_signups(context) -> None:
-    tenant = Tenant.objects.filter(kind="club", root_page__live=True).order_by("pk").first()
-    if tenant is None:
-        return
-    index = EventIndexPage.objects.descendant_of(tenant.root_page).first()
+    index = agency_index(context)
     if index is None:
         return
+    move_from_club(index)
     agency = context.users["agency"]
     for slug, title, days, hour, capacity, questions, summary in EVENTS:
         event = EventPage.objects.child_of(index).filter(slug=slug).first()

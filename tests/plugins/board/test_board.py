@@ -25,6 +25,15 @@ def test_posts_answer_forms_and_kind_pages(build_portal_site):
     assert "DRK Ortsverein" in page
     assert partner.editor.email not in page and "mailto:" not in page
     equipment = (portal / "de/gesucht-geboten/equipment/index.html").read_text()
-    assert "Beamer zu verleihen" in equipment and "Tigrinya" not in equipment
+    assert "Beamer zu verleihen" in equipment and "Helfende mit" not in equipment
+    # Filters by language, municipality and offer/request, each a page of its own (no script).
+    tigrinya = (portal / "de/gesucht-geboten/sprache/ti/index.html").read_text()
+    assert "Helfende mit Tigrinya gesucht" in tigrinya and "Beamer" not in tigrinya
+    assert "<bdi>Tigrinya</bdi></a>" in page and "<bdi>Düren</bdi>" in page
+    offers = (portal / "de/gesucht-geboten/geboten/index.html").read_text()
+    assert "Beamer zu verleihen" in offers and "Helfende mit" not in offers
+    dueren = (portal / "de/gesucht-geboten/gemeinde/dueren/index.html").read_text()
+    assert "Beamer zu verleihen" in dueren and "Helfende mit" in dueren
+    assert 'aria-current="page"><bdi>Düren</bdi>' in dueren
     arabic = (portal / "ar/gesucht-geboten/index.html").read_text()
     assert "مطلوب ومعروض" in arabic
