@@ -164,3 +164,37 @@ def test_flyer_links_answer_with_a_pdf(client, build_club_site):
             response = client.get(parts.path + "?" + parts.query)
             assert response.status_code == 200
             assert response.content.startswith(b"%PDF")
+
+
+def test_portal_profiles_keep_their_cards_in_an_incremental_build(settings):
+    """A profile taken unchanged from the previous release keeps the card it names."""
+    from cms.homepages.signals import portal_changes
+    from sites.client import ApiClient
+    from sites.portal import build_portal
+    from tests.locales import LOCALES
+
+    first = ClubFactory("Anadolu Kulturverein e. V.")
+    ClubFactory("Baobab Afrika e. V.")
+    news = news_index(first)
+    base = "https://vereinsnetz.example/"
+    root = settings.SITE_BUILD_DIR
+
+    def build(changes=None):
+        with ApiClient() as client:
+            report = build_portal(
+                client, root, base_url=base, locales=[LOCALES[0]], changes=changes
+            )
+        assert not report.errors, report.errors
+        return root / "portal" / "current"
+
+    build()
+    page = news_page(news, "Neues Fest")
+    live = build(changes=portal_changes(page, first.slug))
+    profiles = sorted(live.glob("de/verzeichnis/*/index.html"))
+    assert len(profiles) == 2
+    for profile in [*profiles, live / "de/index.html"]:
+        head = Head(profile.read_text())
+        (image,) = head.meta["og:image"]
+        assert image.startswith(base + "_media/card-")
+        assert (live / image.removeprefix(base)).is_file(), f"{profile}: {image} is missing"
+        assert head.meta["og:url"] == [base + profile.relative_to(live).as_posix()]
