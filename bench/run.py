@@ -61,7 +61,7 @@ class Run:
 
     def invalidate(self) -> None:
         """What a publish does to the API cache: a new content version."""
-        from cms.api.caching import bump_content_version
+        from cms.core.caching import bump_content_version
 
         bump_content_version()
 

@@ -13,20 +13,18 @@ from django.db.models import Q
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from cms.clubs.bases import ClubTreePage
-from cms.clubs.models import ClubPage, GalleryImage, GalleryPage, NewsPage, ProjectPage
-from cms.events.models import EventPage
-from cms.partners.data import club_cooperations
-from cms.partners.models import PartnerPage
-
-from .fields import (
+from cms.clubs.api_fields import (
     BundleFields,
     ConsentedGalleryField,
     ImageField,
     ResolvedStreamField,
     declared_fields,
 )
-from .locales import (
+from cms.clubs.bases import ClubTreePage
+from cms.clubs.models import ClubPage, GalleryImage, GalleryPage, NewsPage, ProjectPage
+from cms.clubs.pages import specific_pages
+from cms.clubs.serializers import ClubDetailSerializer
+from cms.core.locales import (
     content_language_codes,
     default_locale,
     direction,
@@ -34,12 +32,14 @@ from .locales import (
     locale_fields,
     localized,
 )
-from .media import image_data
-from .pages import specific_pages
-from .privacy import public_pages, subtree
+from cms.core.media import image_data
+from cms.core.privacy import public_pages, subtree
+from cms.core.streams import StreamResolver
+from cms.events.models import EventPage
+from cms.partners.data import club_cooperations
+from cms.partners.models import PartnerPage
+
 from .relations import children, club_relations, m2m, prefetch_relations, tags
-from .serializers import ClubDetailSerializer
-from .streams import StreamResolver
 
 
 @functools.cache

@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
+from cms.core.access import tenants_of
 from cms.tenancy.models import Tenant
-from cms.tenancy.provisioning import tenants_of
 
 from . import services
 from .forms import AnswerForm, BoardPostForm

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from cms.tenancy.provisioning import tenants_of
+from cms.core.access import tenants_of
 
 from .models import BoardAnswer, BoardDirection, BoardKind, BoardPost
 

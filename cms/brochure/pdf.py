@@ -2,7 +2,7 @@
 
 Every published, public club, grouped by municipality, with its logo, short description,
 focus areas, languages, meeting times and, only with consent, its contact person (published
-address and website likewise only as the profile publishes them: ``cms.api.privacy``). A table
+address and website likewise only as the profile publishes them: ``cms.core.privacy``). A table
 of contents follows the title page; an index by country of origin closes the brochure.
 
 Why fpdf2: pure Python from PyPI (its dependencies fonttools, Pillow and defusedxml are wheels),
@@ -26,8 +26,9 @@ from fpdf import FPDF
 from fpdf.errors import FPDFException
 from wagtail.models import Locale
 
-from cms.api.privacy import public_address, public_contact, public_images, public_pages
 from cms.clubs.models import ClubPage, LegalForm, MeetingTime
+from cms.clubs.privacy import public_address, public_contact
+from cms.core.privacy import public_images, public_pages
 from sites.engine.fonts import FONT_DIR as ENGINE_FONT_DIR
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Abstract bases of the page types: what every public page, every tenant's page and every
 index page has, written once.
 
-Each page type declares its public fields once, in ``public_fields`` (``cms.api.fields
+Each page type declares its public fields once, in ``public_fields`` (``cms.clubs.api_fields
 .PublicField``); Wagtail's v2 API (``api_fields``, with the locale's ``direction`` first) and
 the club bundle (``cms.api.bundle``) are both built from that list.
 """
@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from cms.api import fields as api
-from cms.homepages.preview import EnginePreviewMixin
+from cms.clubs import api_fields as api
+from cms.core.preview import EnginePreviewMixin
 
 from .forms import TenantPageForm
 

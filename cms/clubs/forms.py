@@ -24,7 +24,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
-from cms.api.privacy import public_pages
+from cms.core.access import allowed_collection_ids, tenant_pages
+from cms.core.privacy import public_pages
 from sites.engine.plugins import Plugin, installed
 
 from .content_checks import check_form_content
@@ -180,9 +181,6 @@ class TenantPageForm(WagtailAdminPageForm):
         user = getattr(self, "for_user", None)
         if user is None:
             return valid
-        from cms.tenancy.isolation_hooks import tenant_pages
-        from cms.tenancy.provisioning import allowed_collection_ids
-
         if user.has_perm("tenancy.work_across_tenants"):
             return valid
         allowed = allowed_collection_ids(user)

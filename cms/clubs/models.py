@@ -26,8 +26,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.api.fields import PublicField
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
 
 from .bases import ClubIndexBase, ClubLeafPage, ClubTreePage, DirectoryIndexPage, optional_image
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock

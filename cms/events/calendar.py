@@ -20,9 +20,9 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.pages import attach_clubs
-from cms.api.serializers import v2_page_url
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import v2_page_url
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from . import recurrence
 from .api import (

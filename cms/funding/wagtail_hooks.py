@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.tenancy.provisioning import club_tenants_of
+from cms.core.access import club_tenants_of
 
 from .dashboard import MatchingProgrammesPanel
 from .models import FundingProgramme

@@ -12,13 +12,13 @@ from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 
-from cms.api.caching import bump_content_version
+from cms.clubs.homepage_links import homepage_url
+from cms.core.caching import bump_content_version
 from sites.client import ApiClient
 from sites.club import build_club
 from sites.engine.plugins import installed
 from sites.portal import build_portal
 
-from .links import homepage_url
 from .notices import note_build_requested
 from .status import pending_changes, recover_interrupted_builds, request_build, run_build
 

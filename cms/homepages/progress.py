@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import club_tenants_of
+from cms.core.access import club_tenants_of
 
 from .models import BuildState, SiteBuild
 

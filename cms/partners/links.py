@@ -6,15 +6,14 @@ Every change that alters what is public queues the rebuild of the affected club 
 (and of the portal, once the CMS offers a hook for it) after the transaction commits.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cms.clubs.models import ClubPage, HomepageSection
-from cms.homepages import builds
+from cms.core.mail import notify_on_commit
+from cms.core.signals import content_changed
 from cms.tenancy.models import Tenant
-from cms.tenancy.tasks import notify_on_commit
 
 from .models import CooperationLink, CooperationPage, Decision, Mentoring, PartnerPage, Side
 
@@ -32,11 +31,7 @@ class NotAllowed(Exception):
 
 def queue_rebuilds(club_slugs) -> None:
     """The homepages of the clubs concerned and the portal (its network pages) show links."""
-    if getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
-        for slug in sorted(set(club_slugs)):
-            builds.queue_club_rebuild(slug)
-    if getattr(settings, "PORTAL_AUTO_REBUILD", True):
-        builds.queue_portal_rebuild()
+    content_changed.send(CooperationLink, club_slugs=sorted(set(club_slugs)), portal=True)
 
 
 def confirmed_club_slugs(cooperations) -> list[str]:

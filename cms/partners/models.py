@@ -22,8 +22,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.api.fields import PublicField
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
 from cms.clubs.bases import DirectoryIndexPage, TenantPage, optional_image
 from cms.clubs.blocks import RICH_TEXT_FEATURES
 from cms.clubs.widgets import SearchableCheckboxes

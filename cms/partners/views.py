@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import tenants_of
+from cms.core.access import tenants_of
 
 from . import links
 from .forms import MentoringForm, ProposalForm

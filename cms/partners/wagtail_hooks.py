@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.core.access import tenants_of
 from cms.tenancy.panels import DashboardPanel
-from cms.tenancy.provisioning import tenants_of
 
 from . import views
 from .models import PartnerPage

@@ -12,11 +12,11 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
-from cms.api.fields import BundleFields
-from cms.api.locales import direction, localized
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.streams import StreamResolver
-from cms.api.views import PublicReadMixin
+from cms.clubs.api_fields import BundleFields
+from cms.core.locales import direction, localized
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.streams import StreamResolver
+from cms.core.views import PublicReadMixin
 from cms.events.models import EventIndexPage, EventPage
 
 from .sections import portal_path

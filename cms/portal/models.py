@@ -10,8 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.api.fields import PublicField
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
 from cms.clubs.bases import PublicPage
 from cms.clubs.blocks import ContentStreamBlock
 

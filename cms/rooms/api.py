@@ -19,11 +19,11 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from cms.api.errors import InvalidParameter
-from cms.api.params import date_param
-from cms.api.serializers import MunicipalitySerializer
-from cms.api.views import PublicReadMixin
-from cms.portal.submissions import submission_exception_handler
+from cms.clubs.serializers import MunicipalitySerializer
+from cms.core.errors import InvalidParameter
+from cms.core.params import date_param
+from cms.core.submissions import submission_exception_handler
+from cms.core.views import PublicReadMixin
 from cms.tenancy.models import Tenant
 
 from . import services

@@ -21,8 +21,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import club_tenants_of
-from cms.tenancy.tasks import notify_on_commit
+from cms.core.access import club_tenants_of
+from cms.core.mail import notify_on_commit
 
 from .models import Booking, BookingStatus, BookingTransition, Room, Weekday
 

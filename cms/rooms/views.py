@@ -19,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cms.api.params import EARLIEST_DATE, LATEST_DATE
+from cms.core.params import EARLIEST_DATE, LATEST_DATE
 from cms.hardening.spreadsheets import csv_writer
 from cms.tenancy.models import Tenant
 

@@ -3,8 +3,8 @@ editors the events in their own tenant's tree (in every locale)."""
 
 from django.db.models import Q
 
+from cms.core.access import tenants_of
 from cms.events.models import EventPage
-from cms.tenancy.provisioning import tenants_of
 
 
 def manageable_events(user):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.tenancy.provisioning import tenants_of
+from cms.core.access import tenants_of
 
 from . import admin_views
 

@@ -26,6 +26,9 @@ COLLECTION_PARENTS = {TenantKind.CLUB: "Vereine", TenantKind.PARTNER: "Partneror
 
 
 class Tenant(models.Model):
+    # The kind ``cms.core.access.club_tenants_of`` selects.
+    CLUB = TenantKind.CLUB
+
     kind = models.CharField(
         _("Art"), max_length=20, choices=TenantKind.choices, default=TenantKind.CLUB
     )

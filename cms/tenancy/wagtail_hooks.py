@@ -15,12 +15,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
 from cms import locales
+from cms.core.access import club_tenants_of
 
 from . import admin_ui, deletion, isolation_hooks  # noqa: F401
 from .documents import refuse_private_documents
 from .models import RegistrationRequest, RegistrationStatus, Tenant
 from .panels import DashboardPanel
-from .provisioning import club_tenants_of
 from .views import decide, delete_tenant
 
 

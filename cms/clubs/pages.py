@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from cms.clubs.models import ClubPage
+from .models import ClubPage
 
 
 def attach_clubs(pages) -> None:

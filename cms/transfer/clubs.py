@@ -6,7 +6,7 @@ under ``media/``. ``club.json`` has the tenant (name, publishing mode), the edit
 name; never passwords — imported editors set theirs through the usual invitation), every page
 of the club's tree in every language in tree order (live state, content, and a newer draft where
 one is pending), and the images and documents. Format 2 adds the club's cooperation links,
-mentorings and room bookings with their status log (see :mod:`cms.tenancy.transfer_links`,
+mentorings and room bookings with their status log (see :mod:`cms.transfer.links`,
 which also says what is skipped, and reported, when the target lacks a partner, club, room or
 free slot); format 1 archives are still read.
 
@@ -42,8 +42,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
-from .models import Tenant, TenantKind
-from .provisioning import (
+from cms.tenancy.models import Tenant, TenantKind
+from cms.tenancy.provisioning import (
     apply_publishing_mode,
     club_index,
     ensure_editor,
@@ -51,7 +51,9 @@ from .provisioning import (
     provision_tenant,
     sync_translation,
 )
-from .transfer_links import export_links, import_links
+
+from .errors import TransferError
+from .links import export_links, import_links
 
 FORMAT = 2  # 2 added cooperations, mentorings, bookings and the pages' revision dates
 READABLE_FORMATS = (1, 2)
@@ -91,10 +93,6 @@ VOLATILE = {
 }
 RICH_TAG = re.compile(r"<(a|embed)\b([^>]*)>")
 ATTRIBUTE = re.compile(r'\b(linktype|embedtype|id)="([^"]*)"')
-
-
-class TransferError(ValueError):
-    """The archive cannot be imported; nothing was changed."""
 
 
 @dataclass

@@ -2,9 +2,15 @@
 
 Every API view and serializer gets its pages and images through these functions, so the rules
 hold everywhere at once: only live, public pages (no login, password or group restriction on the
-page or an ancestor), only under a live club, never drafts or revisions; cooperation pages only
-once a club and the partner have both confirmed them; images only when used by published content;
-personal data only with consent.
+page or an ancestor), never drafts or revisions; images and documents only when used by
+published content.
+
+This module is the mechanism and names no domain. The apps add their own rules in their
+``AppConfig.ready`` through the ``register_*`` functions of :mod:`.privacy_registry`: the
+partners hide unconfirmed cooperation pages (``cms.partners.privacy``), the clubs publish
+gallery pictures only with consent (``cms.clubs.privacy``, which also holds the consent rules
+for personal data), the tenancy hides the documents of unpublished tenants and releases the
+ones marked public (``cms.tenancy.apps``).
 """
 
 import functools
@@ -18,8 +24,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 
 from .memo import memoized
-
-GALLERY_RELATION = "gallery_images"
+from .privacy_registry import (
+    consented_images,
+    hidden_collection_rules,
+    page_exclusions,
+    released_documents,
+)
 
 
 def path_successor(path: str) -> str | None:
@@ -109,11 +119,11 @@ def public_pages(queryset: QuerySet) -> QuerySet:
     """Narrow a page queryset (of any page type) to what the public may see.
 
     Wagtail's ``public()`` would exclude the subtrees of view restrictions with a query of its
-    own; :func:`hidden_paths` covers them in the same query as unpublished subtrees. Cooperation
-    pages are public only once confirmed (``cms.partners.privacy``)."""
-    from cms.partners.privacy import unconfirmed_cooperations
-
-    queryset = of_exact_type(queryset).live().exclude(unconfirmed_cooperations())
+    own; :func:`hidden_paths` covers them in the same query as unpublished subtrees. The apps'
+    exclusions (:func:`.privacy_registry.register_page_exclusion`) apply too."""
+    queryset = of_exact_type(queryset).live()
+    for exclusion in page_exclusions:
+        queryset = queryset.exclude(exclusion())
     hidden = hidden_subtree_filter()
     return queryset.exclude(hidden) if hidden else queryset
 
@@ -122,27 +132,10 @@ def is_public(page: Page) -> bool:
     return public_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
-def public_contact(club) -> dict | None:
-    """The club's contact person, only when they consented to publication."""
-    if not club.contact_consent:
-        return None
-    return {
-        "name": club.contact_name,
-        "role": club.contact_role,
-        "email": club.contact_email,
-        "phone": club.contact_phone,
-    }
-
-
-def public_address(club) -> dict | None:
-    if not club.publish_address:
-        return None
-    return {"street": club.street, "postal_code": club.postal_code, "city": club.city}
-
-
 def _public_page_references(to_model) -> QuerySet:
-    """Reference-index rows from public pages to objects of ``to_model``. Gallery images are
-    left out here: a gallery picture counts only with photo consent (see public_images)."""
+    """Reference-index rows from public pages to objects of ``to_model``. References from the
+    relations with a consent rule are left out here: they count only with consent (see
+    :func:`.privacy_registry.register_consented_images`)."""
     public_ids = public_pages(Page.objects.all()).annotate(
         pk_text=Cast("pk", output_field=CharField())
     )
@@ -150,53 +143,53 @@ def _public_page_references(to_model) -> QuerySet:
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=public_ids.values("pk_text"),
         to_content_type=ContentType.objects.get_for_model(to_model),
-    ).exclude(model_path__startswith=f"{GALLERY_RELATION}.")
+    ).exclude(_consent_relations())
+
+
+def _consent_relations() -> Q:
+    condition = Q(pk__in=[])
+    for relation in consented_images:
+        condition |= Q(model_path__startswith=f"{relation}.")
+    return condition
 
 
 def public_images(queryset: QuerySet | None = None) -> QuerySet:
-    """Images used by public pages (fields, blocks, rich text), gallery pictures only with the
-    depicted people's consent. Relies on Wagtail's reference index, kept current on save."""
-    from cms.clubs.models import GalleryImage
-
+    """Images used by public pages (fields, blocks, rich text); in the relations with a consent
+    rule (gallery pictures) only with consent. Relies on Wagtail's reference index, kept
+    current on save."""
     image_model = get_image_model()
     queryset = image_model.objects.all() if queryset is None else queryset
     referenced = _public_page_references(image_model).values("to_object_id")
-    consented = GalleryImage.objects.filter(
-        photo_consent=True, page__in=public_pages(Page.objects.all())
-    ).values("image_id")
-    return queryset.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
-        Q(pk_text__in=referenced) | Q(pk__in=consented)
-    )
+    condition = Q(pk_text__in=referenced)
+    for consented in consented_images.values():
+        condition |= Q(pk__in=consented(public_pages(Page.objects.all())))
+    return queryset.annotate(pk_text=Cast("pk", output_field=CharField())).filter(condition)
 
 
-def hidden_tenant_collections() -> Q:
-    """Collections (with their sub-collections) of tenants whose root page is not public: an
-    unpublished club's documents are nobody's business, linked or not."""
-    from cms.tenancy.models import Tenant
-
-    visible = public_pages(Page.objects.filter(tenant__isnull=False)).values("pk")
-    hidden = Tenant.objects.exclude(root_page__in=visible).values_list("collection__path")
+def hidden_collections() -> Q:
+    """Documents in the registered hidden collections (with their sub-collections), e.g. an
+    unpublished club's: nobody's business, linked or not."""
     condition = Q(pk__in=[])
-    for (path,) in hidden:
-        condition |= Q(collection__path__startswith=path)
+    for hidden in hidden_collection_rules:
+        for path in hidden(public_pages(Page.objects.all())):
+            condition |= Q(collection__path__startswith=path)
     return condition
 
 
 def public_documents(queryset: QuerySet | None = None) -> QuerySet:
     """Documents anyone may download: linked by public pages (rich text, document blocks), or
-    marked "öffentlich" by their club (``tenancy.DocumentRelease``) — in both cases only while
-    their tenant is published and public. Everything else is private (cms/tenancy/documents.py).
+    released by a registered rule (``register_document_release``, e.g. marked "öffentlich" by
+    their club) — in both cases only outside the hidden collections
+    (``register_hidden_collections``). Everything else is private (cms/tenancy/documents.py).
     """
     document_model = get_document_model()
     queryset = document_model.objects.all() if queryset is None else queryset
     referenced = _public_page_references(document_model).values("to_object_id")
+    condition = Q(pk_text__in=referenced)
+    for released in released_documents:
+        condition |= released()
     return (
         queryset.annotate(pk_text=Cast("pk", output_field=CharField()))
-        .filter(Q(pk_text__in=referenced) | Q(release__public=True))
-        .exclude(hidden_tenant_collections())
+        .filter(condition)
+        .exclude(hidden_collections())
     )
-
-
-def consented_gallery_images(gallery_images):
-    """The pictures of a gallery page that may be published (works on a prefetched list)."""
-    return [item for item in gallery_images if item.photo_consent]

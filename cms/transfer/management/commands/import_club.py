@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.tenancy.transfer import TransferError, import_club
+from cms.transfer.clubs import TransferError, import_club
 
 
 class Command(BaseCommand):

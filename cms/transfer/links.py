@@ -41,6 +41,21 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Locale
 
+from cms.clubs.models import ClubPage
+from cms.partners.models import (
+    CooperationLink,
+    CooperationPage,
+    Decision,
+    Mentoring,
+    PartnerPage,
+    Side,
+)
+from cms.rooms.models import Booking, BookingStatus, BookingTransition, Room
+from cms.rooms.services import lock_room
+from cms.tenancy.provisioning import club_index
+
+from .errors import TransferError
+
 
 def _stamp(value):
     return value.isoformat() if value is not None else None
@@ -54,8 +69,6 @@ def _local(value: datetime.datetime) -> str:
 
 
 def export_links(tenant) -> dict:
-    from cms.partners.models import CooperationLink, Mentoring, PartnerPage
-    from cms.rooms.models import Booking
 
     editors = dict(get_user_model().objects.filter(groups=tenant.group).values_list("pk", "email"))
 
@@ -149,7 +162,6 @@ class Reader:
     """Typed access to one archive entry; anything malformed is a ``TransferError``."""
 
     def __init__(self, entry, what: str):
-        from .transfer import TransferError
 
         self.error = TransferError
         if not isinstance(entry, dict):
@@ -217,7 +229,6 @@ class Reader:
 
 
 def _entries(document: dict, name: str) -> list:
-    from .transfer import TransferError
 
     value = document.get(name, [])
     if not isinstance(value, list):
@@ -242,7 +253,6 @@ def import_links(tenant, document: dict, notes: list[str]) -> None:
 
 
 def _import_cooperations(club, entries, notes) -> None:
-    from cms.partners.models import CooperationLink, CooperationPage, Decision, PartnerPage, Side
 
     default = Locale.get_default()
     for number, entry in enumerate(entries, start=1):
@@ -301,10 +311,6 @@ def _name_club_on(cooperation, club) -> None:
 
 
 def _import_mentorings(club, entries, person, notes) -> None:
-    from cms.clubs.models import ClubPage
-    from cms.partners.models import Decision, Mentoring
-
-    from .provisioning import club_index
 
     depth = club_index().depth + 1
     default = Locale.get_default()
@@ -349,9 +355,6 @@ class _Roles:
 
 def _import_bookings(tenant, entries, person, notes) -> None:
     import uuid
-
-    from cms.rooms.models import Booking, BookingStatus, BookingTransition, Room
-    from cms.rooms.services import lock_room
 
     rooms = {}
     for number, entry in enumerate(entries, start=1):

@@ -20,11 +20,9 @@ from rest_framework import exceptions, generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from cms.api import errors
-from cms.api.throttling import ScopedClientRateThrottle
-from cms.tenancy.tasks import notify_on_commit
-
-from . import html_answers
+from . import errors, html_answers
+from .mail import notify_on_commit
+from .throttling import ScopedClientRateThrottle
 
 HONEYPOT_FIELD = "website"
 FORM_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -84,7 +82,7 @@ def requested_language(request) -> str:
 
 
 class SubmissionRateThrottle(ScopedClientRateThrottle):
-    """Per client address (cms/api/throttling.py) and form."""
+    """Per client address (cms/core/throttling.py) and form."""
 
 
 class ReceivedSerializer(serializers.Serializer):

@@ -13,10 +13,11 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
-from . import privacy
-from .locales import direction
-from .media import image_data
-from .streams import StreamResolver
+from cms.clubs import privacy as club_privacy
+from cms.core.locales import direction
+from cms.core.media import image_data
+from cms.core.privacy import public_pages
+from cms.core.streams import StreamResolver
 
 
 def _request(field):
@@ -60,14 +61,14 @@ class ContactField(serializers.Field):
     """The club's contact person, only with consent (use with ``source="*"``)."""
 
     def to_representation(self, club):
-        return privacy.public_contact(club)
+        return club_privacy.public_contact(club)
 
 
 class AddressField(serializers.Field):
     """The club's address, only when it is to be published (use with ``source="*"``)."""
 
     def to_representation(self, club):
-        return privacy.public_address(club)
+        return club_privacy.public_address(club)
 
 
 class ConsentedGalleryField(serializers.Field):
@@ -77,7 +78,7 @@ class ConsentedGalleryField(serializers.Field):
         request = _request(self)
         return [
             {"caption": item.caption, "image": image_data(item.image, request)}
-            for item in privacy.consented_gallery_images(gallery_images.all())
+            for item in club_privacy.consented_gallery_images(gallery_images.all())
         ]
 
 
@@ -180,7 +181,7 @@ class PublicPageLinksField(serializers.Field):
         prefetched = getattr(manager.instance, "_prefetched_objects_cache", {})
         if self.source_attrs[-1] not in prefetched:
             public = set(
-                privacy.public_pages(
+                public_pages(
                     manager.model.objects.filter(pk__in=[page.pk for page in pages])
                 ).values_list("pk", flat=True)
             )

@@ -35,7 +35,7 @@ def portal_page_url(page) -> str:
 
 def page_homepage_url(page) -> str | None:
     """The page on its club's homepage; ``page.club`` must be attached
-    (``cms.api.pages.attach_clubs``): the club page of the page's own locale tree. An event
+    (``cms.clubs.pages.attach_clubs``): the club page of the page's own locale tree. An event
     of the agency's own is on the portal."""
     club = getattr(page, "club", None)
     if club is None and page._meta.label == "events.EventPage" and page.depth == AGENCY_EVENT_DEPTH:

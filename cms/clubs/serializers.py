@@ -7,13 +7,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from cms.homepages.links import club_homepage_url, page_homepage_url
+from cms.clubs import privacy as club_privacy
+from cms.core.locales import direction, requested_language
+from cms.core.media import IMAGE_SCHEMA, absolute, image_data
 from cms.taxonomy import names
 
-from . import privacy
 from .contributions import contributed
-from .locales import direction, requested_language
-from .media import IMAGE_SCHEMA, absolute, image_data
+from .homepage_links import club_homepage_url, page_homepage_url
 
 
 class MunicipalitySerializer(serializers.Serializer):
@@ -208,11 +208,11 @@ class ClubDetailSerializer(ClubSummarySerializer):
 
     @extend_schema_field(AddressSerializer(allow_null=True))
     def get_address(self, club):
-        return privacy.public_address(club)
+        return club_privacy.public_address(club)
 
     @extend_schema_field(ContactSerializer(allow_null=True))
     def get_contact(self, club):
-        return privacy.public_contact(club)
+        return club_privacy.public_contact(club)
 
     @extend_schema_field(IMAGE_SCHEMA)
     def get_cover_image(self, club):

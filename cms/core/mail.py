@@ -1,5 +1,6 @@
-"""Mails to clubs go through django-tasks: immediate in dev and tests, a worker in production.
-Each is written in its recipient's language."""
+"""Mail on commit: every mail goes through django-tasks (immediate in dev and tests, a worker
+in production), is written in its recipient's language, and leaves only once the surrounding
+transaction commits."""
 
 from django.core.mail import send_mail
 from django.db import transaction

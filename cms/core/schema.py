@@ -22,7 +22,7 @@ def only_domain_api(endpoints):
 
 ERROR_SCHEMA = {
     "type": "object",
-    "description": "Fehlerantwort, bei jedem Fehler gleich aufgebaut (cms/api/errors.py).",
+    "description": "Fehlerantwort, bei jedem Fehler gleich aufgebaut (cms/core/errors.py).",
     "properties": {
         "status": {"type": "integer"},
         "code": {"type": "string"},
@@ -47,7 +47,7 @@ ERROR_DESCRIPTIONS = {
 
 def document_errors(result, generator, request, public):
     """Every operation documents the error answers it can give, all in the shape of
-    ``cms/api/errors.py``; an operation's own documentation of a status code wins."""
+    ``cms/core/errors.py``; an operation's own documentation of a status code wins."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"$ref": "#/components/schemas/Error"}
     for path, operations in result.get("paths", {}).items():

@@ -315,14 +315,13 @@ def _on_model_change(sender, instance, **kwargs):
 
 
 def connect_invalidation() -> None:
-    """Wire the signals; called once from ``ApiConfig.ready``."""
+    """Wire the signals; called once from ``CoreConfig.ready``. Wagtail's own models (pages,
+    their view restrictions, locales, sites, images, documents) are the framework's; every
+    app registers its own further models with :func:`invalidate_on_change` in its ``ready``."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from cms.rooms.models import Room
-    from cms.taxonomy.models import Country, FocusArea, Language, Municipality, UmbrellaOrganisation
 
     invalidate_on_change(
         Page,
@@ -332,12 +331,6 @@ def connect_invalidation() -> None:
         Site,
         get_image_model(),
         get_document_model(),
-        Municipality,
-        Country,
-        Language,
-        FocusArea,
-        UmbrellaOrganisation,
-        Room,
     )
     page_published.connect(bump_content_version, dispatch_uid="api-cache-page-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="api-cache-page-unpublished")
