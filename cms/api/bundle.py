@@ -8,7 +8,9 @@ galleries only with consented pictures; the homepage settings with the sections 
 import dataclasses
 import functools
 
+from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
 from cms.clubs.api_fields import (
@@ -224,6 +226,9 @@ class BundleBuilder:
             "sections": [item.section for item in club.homepage_sections.all()],
             "logo": image_data(club.logo, self.request),
             "cover_image": image_data(club.cover_image, self.request),
+            # The homepage's printable flyer (cms/flyers), at the installation's public address.
+            "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("api-club-flyer", args=(club.slug,)),
         }
 
     def url_path(self, page) -> str:

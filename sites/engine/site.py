@@ -454,7 +454,12 @@ def _render_page(
         return f"{base}/{site_path}" if base and not site.preview else ""
 
     def absolute_media(source: str | None) -> str:
-        return absolute(assets.path_for(source)) if source and absolute("x") else ""
+        if not source or not absolute("x"):
+            return ""
+        path = assets.path_for(source)
+        if used is not None:
+            used.append(path)
+        return absolute(path)
 
     def card(title: str, subtitle: str = "", caption: str | None = None) -> str:
         """The address of a preview image drawn for this page (``cards``)."""
@@ -468,8 +473,12 @@ def _render_page(
             "primary": site.settings.get("primary_colour") or "",
             "accent": site.settings.get("accent_colour") or "",
         }
-        path = f"{ASSET_DIR}/{cards.card_name(**inputs)}"
-        return absolute(assets.generated(path, lambda: cards.draw_card(**inputs)))
+        path = assets.generated(
+            f"{ASSET_DIR}/{cards.card_name(**inputs)}", lambda: cards.draw_card(**inputs)
+        )
+        if used is not None:  # a page taken unchanged into the next release keeps its card
+            used.append(path)
+        return absolute(path)
 
     def share(title: str, text: str = "") -> dict[str, str] | None:
         return share_links(canonical, title, text) if canonical and not site.preview else None

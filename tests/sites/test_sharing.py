@@ -14,6 +14,7 @@ from PIL import Image
 from sites.engine import cards
 from sites.engine.share import og_locale, share_links
 from tests.factories import ClubFactory, event_index, event_page, news_index, news_page
+from tests.factories import image as make_image
 from tests.plugins.helpers import translate
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,9 @@ def test_club_event_news_and_home_are_shared_with_previews(build_club_site):
     club = ClubFactory("Kulturverein Anadolu e. V.")
     start = (timezone.now() + datetime.timedelta(days=10)).replace(microsecond=0)
     event = event_page(event_index(club), "Fest & Feier", start=start, summary="Alle sind da.")
-    news_page(news_index(club), "Neues Vereinsheim")
+    news = news_index(club)
+    news_page(news, "Neues Vereinsheim")
+    news_page(news, "Mit Foto", image=make_image(club.tenant.collection))
     translate(event, "ar", title="حفلة الصيف")
     base = BASE.format(slug=club.slug)
 
@@ -121,6 +124,9 @@ def test_club_event_news_and_home_are_shared_with_previews(build_club_site):
     article = Head((root / "de/neuigkeiten/neues-vereinsheim/index.html").read_text())
     assert article.meta["og:type"] == ["article"]
     assert article.meta["og:image"][0].startswith(base + "_media/card-")
+    photo = Head((root / "de/neuigkeiten/mit-foto/index.html").read_text()).meta["og:image"][0]
+    assert photo.startswith(base + "_media/") and "card-" not in photo  # the article's own photo
+    assert (root / photo.removeprefix(base)).is_file()
 
     home_html = (root / "de/index.html").read_text()
     home = Head(home_html)
@@ -158,3 +164,37 @@ def test_flyer_links_answer_with_a_pdf(client, build_club_site):
             response = client.get(parts.path + "?" + parts.query)
             assert response.status_code == 200
             assert response.content.startswith(b"%PDF")
+
+
+def test_portal_profiles_keep_their_cards_in_an_incremental_build(settings):
+    """A profile taken unchanged from the previous release keeps the card it names."""
+    from cms.homepages.signals import portal_changes
+    from sites.client import ApiClient
+    from sites.portal import build_portal
+    from tests.locales import LOCALES
+
+    first = ClubFactory("Anadolu Kulturverein e. V.")
+    ClubFactory("Baobab Afrika e. V.")
+    news = news_index(first)
+    base = "https://vereinsnetz.example/"
+    root = settings.SITE_BUILD_DIR
+
+    def build(changes=None):
+        with ApiClient() as client:
+            report = build_portal(
+                client, root, base_url=base, locales=[LOCALES[0]], changes=changes
+            )
+        assert not report.errors, report.errors
+        return root / "portal" / "current"
+
+    build()
+    page = news_page(news, "Neues Fest")
+    live = build(changes=portal_changes(page, first.slug))
+    profiles = sorted(live.glob("de/verzeichnis/*/index.html"))
+    assert len(profiles) == 2
+    for profile in [*profiles, live / "de/index.html"]:
+        head = Head(profile.read_text())
+        (image,) = head.meta["og:image"]
+        assert image.startswith(base + "_media/card-")
+        assert (live / image.removeprefix(base)).is_file(), f"{profile}: {image} is missing"
+        assert head.meta["og:url"] == [base + profile.relative_to(live).as_posix()]
