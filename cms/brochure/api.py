@@ -1,11 +1,13 @@
-"""``GET /api/v1/brochure.pdf``: the printable directory of all published clubs."""
+"""``GET /api/v1/brochure.pdf``: the printable directory of all published clubs, in German or
+in the language asked for with ``?locale=``."""
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
+from cms import locales
 from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .pdf import build_brochure
@@ -27,6 +29,13 @@ class BrochureView(PublicReadMixin, APIView):
             "Schwerpunkten, Sprachen, Treffen und – nur mit Einwilligung – Kontakt; "
             "Inhaltsverzeichnis und Verzeichnis nach Herkunftsland."
         ),
+        parameters=[
+            OpenApiParameter(
+                "locale",
+                OpenApiTypes.STR,
+                description="Sprache der Broschüre (BCP 47), sonst Deutsch",
+            )
+        ],
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF."),
             (400, "application/json"): OpenApiResponse(
@@ -35,8 +44,10 @@ class BrochureView(PublicReadMixin, APIView):
         },
     )
     def get(self, request):
+        # ``initial`` has refused a language the platform does not offer (400).
+        language = request.query_params.get("locale", "").strip() or locales.DEFAULT
         return HttpResponse(
-            build_brochure(),
+            build_brochure(language),
             content_type="application/pdf",
             headers={"Content-Disposition": f'inline; filename="{FILENAME}"'},
         )

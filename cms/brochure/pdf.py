@@ -11,30 +11,49 @@ and applies the Unicode bidi algorithm, so right-to-left names come out joined a
 order. WeasyPrint would need the system's Pango, reportlab has neither shaping nor bidi.
 The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in
 ``sites/engine/data/fonts`` under its free licence: no PyPI package ships one font with all
-three scripts except matplotlib, whose numpy stack is far too heavy for a font.
+three scripts except matplotlib, whose numpy stack is far too heavy for a font. Tigrinya's Ethiopic script comes from Noto Sans
+Ethiopic (OFL, shipped beside it), DejaVu's fallback for the characters it lacks.
+
+The brochure is printed in any locale of the platform (``build_brochure("ar")``): its headings
+from the app's catalogue, clubs with their public translation's name and short description
+(German where there is none), countries, languages and weekdays named by CLDR, focus areas by
+their translations; in a right-to-left locale every line is right-aligned and each paragraph
+runs in the direction of its first strong character, so a German club name stays readable.
 """
 
 import io
 import logging
 from collections import defaultdict
 
+from babel.dates import format_date
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fpdf import FPDF
 from fpdf.errors import FPDFException
 from wagtail.models import Locale
 
+from cms import locales
 from cms.clubs.models import ClubPage, LegalForm, MeetingTime
 from cms.clubs.privacy import public_address, public_contact
 from cms.core.privacy import public_images, public_pages
+from cms.taxonomy.names import country_name, language_name
 from sites.engine.fonts import FONT_DIR as ENGINE_FONT_DIR
+from sites.engine.i18n import babel_locale
 
 logger = logging.getLogger(__name__)
 
 FONT_DIR = ENGINE_FONT_DIR  # one copy of the fonts for the PDFs and the sites' preview images
 FONT = "DejaVu"
+FALLBACK_FONT = "NotoSansEthiopic"
+FONT_FILES = (
+    (FONT, "", "DejaVuSans.ttf"),
+    (FONT, "B", "DejaVuSans-Bold.ttf"),
+    (FALLBACK_FONT, "", "NotoSansEthiopic-Regular.ttf"),
+    (FALLBACK_FONT, "B", "NotoSansEthiopic-Bold.ttf"),
+)
 LOGO_SIZE_MM = 22
 LOGO_RENDITION = "max-300x300|format-png"
 # Room a club's entry needs at least before a new page is started for it.
@@ -67,8 +86,35 @@ def brochure_clubs():
     )
 
 
-def meeting_text(meeting) -> str:
-    text = f"{meeting.get_weekday_display()} {meeting.start_time:%H:%M}"
+def add_fonts(pdf: FPDF) -> None:
+    """DejaVu Sans, with Noto Sans Ethiopic for what it lacks; shaped by HarfBuzz."""
+    for family, style, file in FONT_FILES:
+        pdf.add_font(family, style, str(FONT_DIR / file))
+    pdf.set_fallback_fonts([FALLBACK_FONT])
+    pdf.set_text_shaping(use_shaping_engine=True)
+
+
+def translated_texts(clubs, language: str) -> dict:
+    """translation key → (title, short description) of the clubs' public translations."""
+    if language == locales.DEFAULT:
+        return {}
+    translations = public_pages(
+        ClubPage.objects.filter(
+            locale__language_code=language,
+            translation_key__in=[club.translation_key for club in clubs],
+        )
+    )
+    return {
+        key: (title, short_description)
+        for key, title, short_description in translations.values_list(
+            "translation_key", "title", "short_description"
+        )
+    }
+
+
+def meeting_text(meeting, language: str = locales.DEFAULT) -> str:
+    weekday = babel_locale(language).days["format"]["wide"][meeting.weekday]
+    text = f"{weekday} {meeting.start_time:%H:%M}"
     if meeting.end_time:
         text += f"–{meeting.end_time:%H:%M}"
     extras = [part for part in (meeting.place, meeting.note) if part]
@@ -90,17 +136,19 @@ def logo_bytes(club, public_logo_ids: set[int]) -> bytes | None:
 
 
 class Brochure(FPDF):
-    def __init__(self, title: str):
+    def __init__(self, title: str, language: str = locales.DEFAULT):
         super().__init__(format="A4")
         self.brochure_title = title
-        for style, file in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-            self.add_font(FONT, style, str(FONT_DIR / file))
-        self.set_text_shaping(use_shaping_engine=True)
+        self.language = language
+        locale = locales.get(language)
+        self.rtl = locale is not None and locale.direction == "rtl"
+        self.align = "R" if self.rtl else "L"
+        add_fonts(self)
         self.set_font(FONT, size=10)
         self.set_auto_page_break(auto=True, margin=MARGIN_MM)
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_title(title)
-        self.set_lang("de")
+        self.set_lang(language)
         self.set_creator(settings.WAGTAIL_SITE_NAME)
         self.set_author(settings.WAGTAIL_SITE_NAME)
 
@@ -132,7 +180,7 @@ def render_toc(pdf: Brochure, outline) -> None:
     both linked. fpdf2's own table of contents measures its leaders dot by dot through the
     shaping engine, which took minutes for a district."""
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 9, _("Inhalt"), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, _("Inhalt"), align=pdf.align, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(TOC_HEADING_MM - 9)
     for section in outline:
         pdf.set_font(FONT, "B" if section.level == 0 else "", 10)
@@ -144,13 +192,20 @@ def render_toc(pdf: Brochure, outline) -> None:
             name = name[:-2] + "…"
         width = pdf.get_string_width(name) + 2 * pdf.c_margin
         dots = int(max(0.0, room - width) // pdf.get_string_width("."))
+        number = str(section.page_number)
+        if pdf.rtl:  # mirrored: the page number at the left, the name indented from the right
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(TOC_NUMBER_MM, TOC_LINE_MM, number, link=link, new_x="RIGHT", new_y="TOP")
+            pdf.cell(room - width, TOC_LINE_MM, "." * dots, new_x="RIGHT", new_y="TOP")
+            pdf.cell(width, TOC_LINE_MM, name, align="R", link=link, new_x="LMARGIN", new_y="NEXT")
+            continue
         pdf.set_x(pdf.l_margin + indent)
         pdf.cell(width, TOC_LINE_MM, name, link=link, new_x="RIGHT", new_y="TOP")
         pdf.cell(room - width, TOC_LINE_MM, "." * dots, align="R", new_x="RIGHT", new_y="TOP")
         pdf.cell(
             TOC_NUMBER_MM,
             TOC_LINE_MM,
-            str(section.page_number),
+            number,
             align="R",
             link=link,
             new_x="LMARGIN",
@@ -166,49 +221,56 @@ def write_title_page(pdf: Brochure, clubs: int, municipalities: int) -> None:
     pdf.multi_cell(0, 12, pdf.brochure_title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     pdf.set_font(FONT, size=13)
-    pdf.multi_cell(
-        0,
-        8,
-        _("%(clubs)s Vereine in %(places)s Gemeinden") % {"clubs": clubs, "places": municipalities},
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
+    counts = (
+        ngettext("%(num)s Verein", "%(num)s Vereine", clubs) % {"num": clubs},
+        ngettext("%(num)s Gemeinde", "%(num)s Gemeinden", municipalities) % {"num": municipalities},
     )
+    pdf.multi_cell(0, 8, " · ".join(counts), align="C", new_x="LMARGIN", new_y="NEXT")
+    today = format_date(timezone.localdate(), "medium", locale=babel_locale(pdf.language))
     pdf.multi_cell(
         0,
         8,
-        _("Stand: %(date)s") % {"date": timezone.localdate().strftime("%d.%m.%Y")},
+        _("Stand: %(date)s") % {"date": today},
         align="C",
         new_x="LMARGIN",
         new_y="NEXT",
     )
 
 
-def club_rows(club) -> list[tuple[str, int, float, str]]:
-    """The lines of one club's entry beside its logo: (style, size, line height, text)."""
-    rows = [("B", 12, 6, club.title)]
-    details = [str(LegalForm(club.legal_form).label) if club.legal_form in LegalForm.values else ""]
+def club_rows(
+    club, language: str = locales.DEFAULT, texts=None
+) -> list[tuple[str, int, float, str]]:
+    """The lines of one club's entry beside its logo: (style, size, line height, text), in
+    ``language``; ``texts`` is the club's translated (title, short description), if any."""
+    title, short_description = texts or (club.title, club.short_description)
+    rows = [("B", 12, 6, title)]
+    # The legal forms are German legal terms, named as such only in the German brochure.
+    details = []
+    if language == locales.DEFAULT and club.legal_form in LegalForm.values:
+        details.append(str(LegalForm(club.legal_form).label))
     if club.founding_year:
         details.append(_("gegründet %(year)s") % {"year": club.founding_year})
-    rows.append(("", 9, 5, ", ".join(part for part in details if part)))
-    if club.short_description:
-        rows.append(("", 10, 5, club.short_description))
+    if details:
+        rows.append(("", 9, 5, ", ".join(details)))
+    if short_description:
+        rows.append(("", 10, 5, short_description))
     lines = []
-    focus = [area.name for area in club.focus_areas.all()]
+    focus = [area.name_in(language) for area in club.focus_areas.all()]
     if focus:
         lines.append((_("Schwerpunkte"), ", ".join(focus)))
-    languages = [
-        f"{lang.name} ({lang.native_name})"
-        if lang.native_name and lang.native_name != lang.name
-        else lang.name
-        for lang in club.languages.all()
-    ]
+    languages = []
+    for lang in club.languages.all():
+        name = language_name(lang.tag, lang.name, language)
+        own = lang.native_name
+        languages.append(f"{name} ({own})" if own and own != name else name)
     if languages:
         lines.append((_("Sprachen"), ", ".join(languages)))
-    countries = [country.name for country in club.countries.all()]
+    countries = [
+        country_name(country.code, country.name, language) for country in club.countries.all()
+    ]
     if countries:
         lines.append((_("Herkunft"), ", ".join(countries)))
-    meetings = [meeting_text(meeting) for meeting in club.meeting_times.all()]
+    meetings = [meeting_text(meeting, language) for meeting in club.meeting_times.all()]
     if meetings:
         lines.append((_("Treffen"), "; ".join(meetings)))
     contact = public_contact(club)
@@ -227,26 +289,30 @@ def club_rows(club) -> list[tuple[str, int, float, str]]:
     return rows
 
 
-def write_club(pdf: Brochure, club, logo: bytes | None) -> int:
+def write_club(pdf: Brochure, club, logo: bytes | None, texts=None) -> int:
     """Write one club's entry, whole on one page (a new page when the rest of this one is too
-    short, so no heading or line is left alone at a page's end); returns its page."""
-    text_x = pdf.l_margin + (LOGO_SIZE_MM + 4 if logo is not None else 0)
-    width = pdf.w - pdf.r_margin - text_x
-    rows = club_rows(club)
+    short, so no heading or line is left alone at a page's end); returns its page. The logo
+    stands at the start of the line: left, or right in a right-to-left brochure."""
+    logo_room = LOGO_SIZE_MM + 4 if logo is not None else 0
+    text_x = pdf.l_margin + (0 if pdf.rtl else logo_room)
+    width = pdf.epw - logo_room
+    rows = club_rows(club, pdf.language, texts)
     height = 0.0
     for style, size, line_height, text in rows:
         pdf.set_font(FONT, style, size)
-        height += pdf.multi_cell(width, line_height, text, align="L", dry_run=True, output="HEIGHT")
+        height += pdf.multi_cell(
+            width, line_height, text, align=pdf.align, dry_run=True, output="HEIGHT"
+        )
     height = max(height, LOGO_SIZE_MM if logo is not None else 0) + ENTRY_GAP_MM
     if pdf.will_page_break(max(height, MIN_ENTRY_HEIGHT_MM)):
         pdf.add_page()
     first_page = pdf.page_no()
-    pdf.start_section(club.title, level=1)
+    pdf.start_section(rows[0][3], level=1)
     top = pdf.get_y()
     if logo is not None:
         pdf.image(
             io.BytesIO(logo),
-            x=pdf.l_margin,
+            x=pdf.w - pdf.r_margin - LOGO_SIZE_MM if pdf.rtl else pdf.l_margin,
             y=top,
             w=LOGO_SIZE_MM,
             keep_aspect_ratio=True,
@@ -255,7 +321,7 @@ def write_club(pdf: Brochure, club, logo: bytes | None) -> int:
     for style, size, line_height, text in rows:
         pdf.set_font(FONT, style, size)
         pdf.set_x(text_x)
-        pdf.multi_cell(width, line_height, text, align="L", new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(width, line_height, text, align=pdf.align, new_x="LEFT", new_y="NEXT")
     bottom = max(pdf.get_y(), top + (LOGO_SIZE_MM if logo else 0))
     pdf.set_xy(pdf.l_margin, bottom + 2)
     pdf.set_draw_color(200, 200, 200)
@@ -269,7 +335,7 @@ def write_index(pdf: Brochure, pages_by_country: dict[str, list[tuple[str, int]]
     pdf.start_section(_("Verzeichnis nach Herkunftsland"), level=0)
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(
-        0, 9, _("Verzeichnis nach Herkunftsland"), align="L", new_x="LMARGIN", new_y="NEXT"
+        0, 9, _("Verzeichnis nach Herkunftsland"), align=pdf.align, new_x="LMARGIN", new_y="NEXT"
     )
     pdf.ln(2)
     for country in sorted(pages_by_country):
@@ -277,22 +343,29 @@ def write_index(pdf: Brochure, pages_by_country: dict[str, list[tuple[str, int]]
         if pdf.will_page_break(6 + 5 * kept):
             pdf.add_page()
         pdf.set_font(FONT, "B", 10)
-        pdf.multi_cell(0, 6, country, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, country, align=pdf.align, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FONT, size=9)
         for title, page in sorted(pages_by_country[country]):
-            pdf.set_x(pdf.l_margin + 5)
+            pdf.set_x(pdf.l_margin + (0 if pdf.rtl else 5))
             pdf.multi_cell(
-                0,
+                pdf.epw - 5,
                 5,
                 _("%(club)s, Seite %(page)s") % {"club": title, "page": page},
-                align="L",
+                align=pdf.align,
                 new_x="LMARGIN",
                 new_y="NEXT",
             )
 
 
-def build_brochure() -> bytes:
+def build_brochure(language: str = locales.DEFAULT) -> bytes:
+    """The brochure in ``language`` (a locale of the platform)."""
+    with translation.override(language):
+        return _build_brochure(language)
+
+
+def _build_brochure(language: str) -> bytes:
     clubs = list(brochure_clubs())
+    texts = translated_texts(clubs, language)
     logo_ids = {club.logo_id for club in clubs if club.logo_id}
     public_logo_ids = set(
         public_images().filter(pk__in=logo_ids).values_list("pk", flat=True) if logo_ids else []
@@ -308,7 +381,7 @@ def build_brochure() -> bytes:
     # out again with the number of pages the table of contents took.
     toc = toc_pages(len(clubs) + len(groups) + 1)
     for _attempt in range(MAX_LAYOUTS):
-        pdf = lay_out(groups, logos, toc)
+        pdf = lay_out(groups, logos, toc, language, texts)
         try:
             return bytes(pdf.output())
         except FPDFException:
@@ -319,9 +392,17 @@ def build_brochure() -> bytes:
     raise FPDFException(f"The table of contents did not settle after {MAX_LAYOUTS} layouts")
 
 
-def lay_out(groups: dict[str, list], logos: dict[int, bytes | None], toc: int) -> Brochure:
+def lay_out(
+    groups: dict[str, list],
+    logos: dict[int, bytes | None],
+    toc: int,
+    language: str = locales.DEFAULT,
+    texts: dict | None = None,
+) -> Brochure:
+    texts = texts or {}
     pdf = Brochure(
-        _("Migrantenselbstorganisationen im %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
+        _("Migrantenselbstorganisationen im %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+        language,
     )
     write_title_page(pdf, sum(len(members) for members in groups.values()), len(groups))
     pdf.add_page()
@@ -333,11 +414,14 @@ def lay_out(groups: dict[str, list], logos: dict[int, bytes | None], toc: int) -
             pdf.add_page()
         pdf.start_section(place, level=0)
         pdf.set_font(FONT, "B", 16)
-        pdf.multi_cell(0, 9, place, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 9, place, align=pdf.align, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         for club in members:
-            page = write_club(pdf, club, logos[club.pk])
+            club_texts = texts.get(club.translation_key)
+            page = write_club(pdf, club, logos[club.pk], club_texts)
+            title = club_texts[0] if club_texts else club.title
             for country in club.countries.all():
-                pages_by_country[country.name].append((club.title, page))
+                name = country_name(country.code, country.name, language)
+                pages_by_country[name].append((title, page))
     write_index(pdf, pages_by_country)
     return pdf

@@ -2,8 +2,9 @@
 text, the club's logo and a QR code (segno) to the page, in the page's language and direction.
 
 The same layout serves both sizes, scaled: A6 is A4 halved twice, so every measure is A4's
-times ``scale`` (0.5 for A6). Fonts and shaping are the brochure's (DejaVu Sans with HarfBuzz),
-so Arabic and Farsi come out joined, right to left and right-aligned."""
+times ``scale`` (0.5 for A6). Fonts and shaping are the brochure's (DejaVu Sans, Noto Sans
+Ethiopic, HarfBuzz), so Arabic and Farsi come out joined, right to left and right-aligned, and
+Tigrinya in its own script."""
 
 import io
 
@@ -11,7 +12,7 @@ import segno
 from django.conf import settings
 from fpdf import FPDF
 
-from cms.brochure.pdf import FONT, FONT_DIR
+from cms.brochure.pdf import FONT, add_fonts
 
 from .content import Flyer
 
@@ -33,11 +34,10 @@ def render_flyer(flyer: Flyer, paper: str) -> bytes:
     margin = 18 * scale
 
     pdf = FPDF(format=size)
-    for style, file in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-        pdf.add_font(FONT, style, str(FONT_DIR / file))
     # Direction per paragraph (first strong character): an Arabic title runs right to left,
     # a club's German name on an Arabic flyer stays left to right; both are right-aligned.
-    pdf.set_text_shaping(use_shaping_engine=True)
+    # Tigrinya comes from the Ethiopic fallback font.
+    add_fonts(pdf)
     pdf.set_margins(margin, margin, margin)
     pdf.set_auto_page_break(auto=False)
     pdf.set_title(flyer.title)

@@ -97,6 +97,38 @@ def test_right_to_left_name_is_shaped_and_embedded(client, district):
     assert b"DejaVuSans" in content  # the font with Arabic glyphs is embedded
 
 
+def test_the_brochure_in_arabic_reads_right_to_left_in_arabic(client, district):
+    """Issue 18, item 7: printed per language; the club's translation, CLDR names, the
+    catalogue's headings, right-aligned lines shaped by HarfBuzz."""
+    from tests.plugins.helpers import translate
+
+    translate(district["published"][0], "ar", short_description="جمعية ثقافية في دورن")
+    response = client.get(URL, {"locale": "ar"})
+    assert response.status_code == 200
+    reader, text = text_of(response.content)
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    for arabic in ("المحتويات", "جمعية ثقافية في دورن", "الثلاثاء", "سوريا", "فهرس حسب بلد الأصل"):
+        assert arabic in text, arabic
+    assert "Inhalt" not in text and "Dienstag" not in text and "Syrien" not in text
+    page = next(p for p in reader.pages if "جمعية ثقافية في دورن" in p.extract_text())
+    # right-aligned: the translated description ends near the right margin
+    positions = []
+    page.extract_text(
+        visitor_text=lambda t, cm, tm, *_: positions.append(tm[4]) if "دورن" in t else None
+    )
+    assert positions and min(positions) > 60
+
+
+def test_the_brochure_in_russian_and_tigrinya(client, district):
+    _reader, russian = text_of(client.get(URL, {"locale": "ru"}).content)
+    assert "3 общества · 2 общины" in russian and "Содержание" in russian
+    content = client.get(URL, {"locale": "ti"}).content
+    _reader, tigrinya = text_of(content)
+    assert "ትሕዝቶ" in tigrinya  # Ethiopic script from the fallback font
+    assert b"NotoSansEthiopic" in content
+    assert client.get(URL, {"locale": "xx"}).status_code == 400
+
+
 def test_logo_is_embedded(client, district):
     reader, _text = text_of(client.get(URL).content)
     images = [image for page in reader.pages for image in page.images]

@@ -44,15 +44,32 @@ def translated_locales() -> list[str]:
 
 
 def translate_content(context) -> None:
+    """Each locale's portal and each club are translated in one transaction, so a portal home
+    or club page that has its translation has all of it: a second run looks only at those."""
     agency = context.users["agency"]
+    default = Locale.get_default()
+    home = PortalHomePage.objects.filter(locale=default).first()
+    slugs = {slug for code in translated_locales() for slug in texts(code).get("clubs", {})}
+    clubs = dict(
+        ClubPage.objects.filter(locale=default, slug__in=slugs, live=True).values_list(
+            "slug", "translation_key"
+        )
+    )
+    done = {
+        *PortalHomePage.objects.values_list("translation_key", "locale__language_code"),
+        *ClubPage.objects.values_list("translation_key", "locale__language_code"),
+    }
     for code in translated_locales():
-        locale, _created = Locale.objects.get_or_create(language_code=code)
         data = texts(code)
-        with transaction.atomic():
-            translate_portal(context, locale, data.get("portal", {}), agency)
-        for slug, club in data.get("clubs", {}).items():
+        if home is not None and (home.translation_key, code) not in done:
+            locale, _created = Locale.objects.get_or_create(language_code=code)
             with transaction.atomic():
-                translate_club(context, locale, slug, club, data.get("club_pages", {}))
+                translate_portal(context, locale, home, data.get("portal", {}), agency)
+        for slug, club in data.get("clubs", {}).items():
+            if slug in clubs and (clubs[slug], code) not in done:
+                locale, _created = Locale.objects.get_or_create(language_code=code)
+                with transaction.atomic():
+                    translate_club(context, locale, slug, club, data.get("club_pages", {}))
 
 
 def translate(context, page: Page, locale: Locale, user, **fields) -> Page | None:
@@ -70,9 +87,8 @@ def translate(context, page: Page, locale: Locale, user, **fields) -> Page | Non
     return translation
 
 
-def translate_portal(context, locale, portal: dict, agency) -> None:
-    home = PortalHomePage.objects.filter(locale=Locale.get_default()).first()
-    if home is None or not portal.get("home"):
+def translate_portal(context, locale, home, portal: dict, agency) -> None:
+    if not portal.get("home"):
         return
     text = portal["home"]
     translate(
