@@ -11,8 +11,9 @@ and applies the Unicode bidi algorithm, so right-to-left names come out joined a
 order. WeasyPrint would need the system's Pango, reportlab has neither shaping nor bidi.
 The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in
 ``sites/engine/data/fonts`` under its free licence: no PyPI package ships one font with all
-three scripts except matplotlib, whose numpy stack is far too heavy for a font. Tigrinya's Ethiopic script comes from Noto Sans
-Ethiopic (OFL, shipped beside it), DejaVu's fallback for the characters it lacks.
+three scripts except matplotlib, whose numpy stack is far too heavy for a font. Tigrinya's
+Ethiopic script comes from Noto Sans Ethiopic (OFL, shipped beside it), DejaVu's fallback for
+the characters it lacks.
 
 The brochure is printed in any locale of the platform (``build_brochure("ar")``): its headings
 from the app's catalogue, clubs with their public translation's name and short description
