@@ -40,3 +40,22 @@ def test_mo_matches_po_and_everything_is_translated(folder, language):
     assert messages(mo) == messages(po)
     untranslated = [m.id for m in po if m.id and (not m.string or m.fuzzy)]
     assert untranslated == []
+
+
+ENGINE_LOCALE = CMS_DIR.parent / "sites" / "engine" / "locale"
+
+
+def plural_forms(path: Path) -> str:
+    with path.open("rb") as source:
+        return dict(read_po(source).mime_headers)["Plural-Forms"]
+
+
+@pytest.mark.parametrize("folder", CATALOGUE_DIRS, ids=lambda p: str(p.relative_to(CMS_DIR)))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_forms_are_the_languages(folder, language):
+    """A CMS catalogue counts plurals as the site engine's catalogue of the language does (its
+    rule from CLDR, ``python -m sites.catalogs``): Polish needs three forms (1, 2–4, 5), and
+    four CMS catalogues had two."""
+    engine = plural_forms(ENGINE_LOCALE / language / "LC_MESSAGES" / "messages.po")
+    cms = plural_forms(folder / language / "LC_MESSAGES" / "django.po")
+    assert cms.replace(" ", "") == engine.replace(" ", "")
