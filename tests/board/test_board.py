@@ -156,6 +156,7 @@ def test_a_partner_answers_in_the_admin_and_both_sides_see_it(client, club, requ
     client.force_login(club.editor)
     club_view = client.get(reverse("board_admin:post", args=[request_post.pk])).content.decode()
     assert "Zwei Helferinnen sprechen Tigrinya." in club_view and "DRK Ortsverein" in club_view
+    assert "DRK Ortsverein</bdi></strong> (" not in club_view  # signed once, not twice
 
 
 def test_another_club_cannot_edit_nor_read_answers_of_others(
