@@ -244,6 +244,11 @@ def test_the_agency_sees_figures_and_hides_a_post(client, agency_user, club, req
             "answered": 1,
         }
     ]
+    # On a phone every table becomes one labelled card per row (a 390 px walk found the
+    # figures and the list wider than the screen).
+    html = page.content.decode()
+    assert html.count('class="listing vn-stack"') == 2
+    assert 'data-label="Einträge mit Antwort"' in html and 'data-label="sichtbar bis"' in html
     form = {
         "tenant": club.tenant.pk,
         "direction": "request",
