@@ -34,8 +34,6 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
-from cms.api.caching import bump_content_version
-from cms.api.media import RENDITIONS
 from cms.clubs.models import (
     ClubPage,
     ClubTag,
@@ -49,6 +47,8 @@ from cms.clubs.models import (
     NewsTag,
     ProjectPage,
 )
+from cms.core.caching import bump_content_version
+from cms.core.media import RENDITIONS
 from cms.events.models import EventIndexPage, EventPage
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 from cms.tenancy.provisioning import club_index

@@ -143,9 +143,28 @@ def markdown(results: dict) -> str:
     ]
     for row in results["targets"]:
         lines.append(f"| {row['target']} | {row['value']} | {'yes' if row['met'] else 'NO'} |")
+    if results.get("portal"):
+        lines += ["", *portal_lines(results["portal"])]
     if results.get("publishing"):
         lines += ["", *publishing_lines(results["publishing"])]
     return "\n".join(lines) + "\n"
+
+
+def portal_lines(portal: dict) -> list[str]:
+    """The portal built in full and incrementally (bench/run.py: ``portal``)."""
+    return [
+        "Portal build (every locale), in one warm process:",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Full build | {portal['full_s']} s, {portal['full_pages']} pages "
+        f"({portal['full_pages_per_s']} pages/s), peak RSS {portal['peak_rss_mb']} MB |",
+        f"| Incremental after one news item (median of {portal['rounds']}) | "
+        f"{portal['incremental_s']} s (max {portal['incremental_max_s']} s), "
+        f"{portal['incremental_rendered']} pages rendered, "
+        f"{portal['incremental_written']} files written |",
+        f"| Full / incremental | {portal['ratio_full_to_incremental']} × |",
+    ]
 
 
 def publishing_lines(publishing: dict) -> list[str]:
@@ -230,6 +249,8 @@ def partial_markdown(results: dict) -> str:
         del lines[-3:]
     if results.get("builder"):
         lines += ["", *builder_lines(results["builder"])]
+    if results.get("portal"):
+        lines += ["", *portal_lines(results["portal"])]
     if results.get("publishing"):
         lines += ["", *publishing_lines(results["publishing"])]
     return "\n".join(lines) + "\n"

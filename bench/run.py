@@ -61,7 +61,7 @@ class Run:
 
     def invalidate(self) -> None:
         """What a publish does to the API cache: a new content version."""
-        from cms.api.caching import bump_content_version
+        from cms.core.caching import bump_content_version
 
         bump_content_version()
 
@@ -125,6 +125,7 @@ class Run:
             ("bundle", self.bundle),
             ("builder", self.builder),
             ("load", self.load),
+            ("portal", self.portal),
             ("publishing", self.publishing),
         ]:
             if self.args.only and name not in self.args.only:
@@ -453,6 +454,67 @@ class Run:
             "unchanged_skipped": unchanged.skipped,
         }
 
+    # --- (5b) the portal: a full build, and an incremental one after one news item ---------
+
+    def portal(self) -> dict:
+        """The portal built in full (every locale), then one news item of a club published and
+        the portal built incrementally (``changes`` as the publish signal gives them), in the
+        same warm process as the task worker does it; several rounds, medians. The ratio is
+        full / incremental. The build goes to the run's ``SITE_BUILD_DIR``, so the publishing
+        measurement starts from it."""
+        from cms.clubs.models import ClubPage, NewsPage
+        from cms.homepages.builds import portal_base_url
+        from cms.homepages.signals import portal_changes
+        from sites.client import ApiClient
+        from sites.engine.builder import wait_for_cleanup
+        from sites.engine.plugins import installed
+        from sites.portal import build_portal
+
+        root = Path(settings.SITE_BUILD_DIR)
+        registry = installed()
+        clubs = list(ClubPage.objects.live().filter(locale__language_code="de").order_by("path"))
+        club = clubs[len(clubs) // 2]
+        news = NewsPage.objects.filter(path__startswith=club.path, live=True).order_by("path")[0]
+        rounds = 1 if self.quick else 3
+        incremental, reports = [], []
+        with ApiClient() as client, PeakMemory(os.getpid()) as memory:
+            started = time.perf_counter()
+            full = build_portal(client, root, base_url=portal_base_url(), registry=registry)
+            full_s = time.perf_counter() - started
+            for number in range(rounds):
+                wait_for_cleanup()
+                news.title = f"Portal-Runde {number} {time.time_ns()}"
+                news.save_revision().publish()
+                self.invalidate()
+                started = time.perf_counter()
+                report = build_portal(
+                    client,
+                    root,
+                    base_url=portal_base_url(),
+                    registry=registry,
+                    changes=portal_changes(news, club.slug),
+                )
+                incremental.append(time.perf_counter() - started)
+                reports.append(report)
+        last = reports[-1]
+        profile = root / "portal" / "current" / "de" / "verzeichnis" / club.slug / "index.html"
+        assert news.title.replace("&", "&amp;") in profile.read_text()
+        pages = sum(1 for path in full.rendered if path.endswith(".html"))
+        return {
+            "full_s": round(full_s, 2),
+            "full_pages": pages,
+            "full_pages_per_s": round(pages / full_s, 1),
+            "full_files": full.files,
+            "peak_rss_mb": memory.result()["peak_process_mb"],
+            "rounds": rounds,
+            "incremental_s": round(statistics.median(incremental), 3),
+            "incremental_max_s": round(max(incremental), 3),
+            "incremental_rendered": len(last.rendered),
+            "incremental_written": len([p for p in last.written if not p.startswith(".")]),
+            "incremental": last.incremental,
+            "ratio_full_to_incremental": round(full_s / statistics.median(incremental), 1),
+        }
+
     # --- (6) publish to live, with a real task worker -------------------------------------
 
     def publishing(self) -> dict:
@@ -502,7 +564,11 @@ class Run:
 
         try:
             with override_settings(HOMEPAGE_AUTO_REBUILD=True, PORTAL_AUTO_REBUILD=True):
-                for site in ["portal", *[f"vereine/{slug}" for slug in items]]:
+                # The portal is live already when the portal measurement built it: its first
+                # build here has nothing to render (an incremental build without changes).
+                built = (root / "portal" / "current" / ".manifest.json").is_file()
+                request_build("portal", enqueuer("portal"), () if built else None)
+                for site in [f"vereine/{slug}" for slug in items]:
                     request_build(site, enqueuer(site))
                 self.log("publishing: first builds of the portal and the editors' homepages …")
                 wait_until(settled, 1800)

@@ -7,11 +7,14 @@ no network); given a base URL it talks to any remote installation with the same 
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
+
+from .engine import deps
 
 IN_PROCESS_BASE_URL = "http://localhost"
 DEFAULT_TIMEOUT = 60.0
@@ -77,6 +80,8 @@ class ApiClient:
                 base_url=IN_PROCESS_BASE_URL, timeout=timeout, transport=in_process_transport()
             )
         self.in_process = not base_url
+        # Reads kept from the previous build (``sites.engine.deps.ResponseStore``), if any.
+        self.responses: deps.ResponseStore | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -94,7 +99,19 @@ class ApiClient:
         return response
 
     def json(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        return self.get(path, params).json()
+        """The decoded answer, tagged with the keys of the resources it contains
+        (``sites.engine.deps``): recorded for the page being built, and an object answer
+        carries them (``Resource.resource_keys``)."""
+        keys = deps.resource_keys(path)
+        deps.record(keys)
+        store = self.responses
+        if store is None:
+            return deps.tag(self.get(path, params).json(), keys)
+        body = store.get(path, params)
+        if body is None:
+            body = self.get(path, params).content
+            store.put(path, params, keys, body)
+        return deps.tag(json.loads(body), keys)
 
     def paginate(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = 100

@@ -6,8 +6,3 @@ class ApiConfig(AppConfig):
     name = "cms.api"
     label = "api"
     verbose_name = _("Schnittstelle")
-
-    def ready(self):
-        from .caching import connect_invalidation
-
-        connect_invalidation()

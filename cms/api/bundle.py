@@ -6,26 +6,23 @@ galleries only with consented pictures; the homepage settings with the sections 
 """
 
 import dataclasses
+import functools
 
-from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from cms.clubs.models import (
-    ClubPage,
-    ContentPage,
-    GalleryImage,
-    GalleryPage,
-    NewsIndexPage,
-    NewsPage,
-    ProjectPage,
+from cms.clubs.api_fields import (
+    BundleFields,
+    ConsentedGalleryField,
+    ImageField,
+    ResolvedStreamField,
+    declared_fields,
 )
-from cms.events.models import EventIndexPage, EventPage
-from cms.partners.data import club_cooperations
-from cms.partners.models import PartnerPage
-
-from .locales import (
+from cms.clubs.bases import ClubTreePage
+from cms.clubs.models import ClubPage, GalleryImage, GalleryPage, NewsPage, ProjectPage
+from cms.clubs.pages import specific_pages
+from cms.clubs.serializers import ClubDetailSerializer
+from cms.core.locales import (
     content_language_codes,
     default_locale,
     direction,
@@ -33,26 +30,48 @@ from .locales import (
     locale_fields,
     localized,
 )
-from .media import image_data
-from .pages import specific_pages
-from .privacy import public_pages, subtree
-from .relations import children, club_relations, m2m, prefetch_relations, tags
-from .serializers import ClubDetailSerializer
-from .streams import StreamResolver
+from cms.core.media import image_data
+from cms.core.privacy import public_pages, subtree
+from cms.core.streams import StreamResolver
+from cms.events.models import EventPage
+from cms.partners.data import club_cooperations
+from cms.partners.models import PartnerPage
 
-# Page types loaded with the tree in its one query (joined, not one query per type); pages of
-# other types are loaded afterwards with pages.specific_pages.
-SPECIFIC_TYPES = [
-    ContentPage,
-    NewsIndexPage,
-    NewsPage,
-    GalleryPage,
-    ProjectPage,
-    EventIndexPage,
-    EventPage,
-]
-# Images shown by the pages besides those in their bodies: (page type, image field).
-IMAGE_FIELDS = [(NewsPage, "image")]
+from .relations import children, club_relations, m2m, prefetch_relations, tags
+
+
+@functools.cache
+def specific_types() -> tuple:
+    """The page types of a club's tree below the club page, loaded with the tree in its one
+    query (joined, not one query per type); pages of other types are loaded afterwards with
+    pages.specific_pages."""
+    return tuple(
+        model
+        for model in get_page_models()
+        if issubclass(model, ClubTreePage) and model is not ClubPage
+    )
+
+
+@functools.cache
+def image_fields() -> tuple:
+    """Images the pages declare besides those in their bodies: (page type, image field)."""
+    return tuple(
+        (model, name) for model in specific_types() for name in declared_fields(model, ImageField)
+    )
+
+
+@functools.cache
+def stream_fields(model) -> tuple:
+    """The declared bodies of a page type, whose media the bundle loads at once."""
+    return tuple(declared_fields(model, ResolvedStreamField))
+
+
+@functools.cache
+def gallery_types() -> tuple:
+    """Page types that declare consented gallery pictures; they are loaded with the rest."""
+    return tuple(
+        model for model in specific_types() if declared_fields(model, ConsentedGalleryField)
+    )
 
 
 def page_relations() -> list:
@@ -79,10 +98,6 @@ def page_relations() -> list:
     ]
 
 
-def _slug_names(manager) -> list[dict]:
-    return [{"slug": item.slug, "name": item.name} for item in manager.all()]
-
-
 class BundleBuilder:
     """Builds the bundle in a constant number of queries, whatever the number of pages: the
     club, its public translations, the tree with every page's specific fields, the small
@@ -95,6 +110,7 @@ class BundleBuilder:
         self.request = request
         self.updated_since = updated_since
         self.streams = StreamResolver(request)
+        self.declared = BundleFields({"request": request, "streams": self.streams})
         self._translations = None
 
     def translations(self) -> list[ClubPage]:
@@ -116,7 +132,7 @@ class BundleBuilder:
         for root in roots:
             condition |= subtree(root.path) & Q(depth__gt=root.depth)
         self.root_url_paths = {root.path: root.url_path for root in roots}
-        joined = [model._meta.model_name for model in SPECIFIC_TYPES]
+        joined = [model._meta.model_name for model in specific_types()]
         return (
             localized(Page.objects.filter(condition), self.locale)
             .select_related("locale", *joined, "eventpage__location_room")
@@ -127,7 +143,7 @@ class BundleBuilder:
         """The specific instances of the tree's pages, in order."""
         found, rest = {}, []
         for page in pages:
-            for model in SPECIFIC_TYPES:
+            for model in specific_types():
                 child = getattr(page, model._meta.model_name, None)
                 if child is not None and page.content_type_id == _content_type_id(model):
                     found[page.pk] = child
@@ -153,9 +169,8 @@ class BundleBuilder:
             owners.setdefault(type(page), []).append(page)
         prefetch_relations(owners, club_relations(detail=True) + page_relations())
         for page in pages:
-            for name in ("body",):
-                if hasattr(page, name):
-                    self.streams.add(getattr(page, name))
+            for name in stream_fields(type(page)):
+                self.streams.add(getattr(page, name))
         self.load_images(pages)
         club = ClubDetailSerializer(self.club, context={"request": self.request}).data
         return {
@@ -174,20 +189,20 @@ class BundleBuilder:
         club = self.club
         ids = [club.logo_id, club.cover_image_id]
         for page in pages:
-            for model, name in IMAGE_FIELDS:
+            for model, name in image_fields():
                 if isinstance(page, model):
                     ids.append(getattr(page, f"{name}_id"))
-            if isinstance(page, GalleryPage):
+            if isinstance(page, gallery_types()):
                 ids.extend(item.image_id for item in page.gallery_images.all())
         self.streams.add_images(image_id for image_id in ids if image_id)
         images = self.streams.load()
         for field in ("logo", "cover_image"):
             _attach(club, field, images)
         for page in pages:
-            for model, name in IMAGE_FIELDS:
+            for model, name in image_fields():
                 if isinstance(page, model):
                     _attach(page, name, images)
-            if isinstance(page, GalleryPage):
+            if isinstance(page, gallery_types()):
                 for item in page.gallery_images.all():
                     _attach(item, "image", images)
 
@@ -239,93 +254,9 @@ class BundleBuilder:
         }
 
     def fields(self, page) -> dict:
-        request = self.request
-        if isinstance(page, ContentPage):
-            return {"body": self.streams.resolve(page.body)}
-        if isinstance(page, NewsIndexPage | EventIndexPage):
-            return {"intro": page.intro}
-        if isinstance(page, NewsPage):
-            return {
-                "date": page.date,
-                "teaser": page.teaser,
-                "image": image_data(page.image, request),
-                "tags": _slug_names(page.tags),
-                "body": self.streams.resolve(page.body),
-            }
-        if isinstance(page, GalleryPage):
-            return {
-                "intro": page.intro,
-                "images": [
-                    {"caption": item.caption, "image": image_data(item.image, request)}
-                    for item in page.gallery_images.all()
-                    if item.photo_consent
-                ],
-            }
-        if isinstance(page, ProjectPage):
-            return {
-                "start_date": page.start_date,
-                "end_date": page.end_date,
-                "status": page.status,
-                "funding_source": page.funding_source,
-                "partner_clubs": self.partner_clubs(page),
-                "partner_organisations": self.partner_organisations(page),
-                "summary": page.summary,
-                "body": self.streams.resolve(page.body),
-            }
-        if isinstance(page, EventPage):
-            return event_fields(page, self.streams)
-        return {}
-
-    def partner_clubs(self, page) -> list[dict]:
-        """Only public partner clubs: page_relations() loads no others; a draft in the admin
-        preview (not loaded that way) is checked here."""
-        partners = list(page.partner_clubs.all())
-        if "partner_clubs" not in getattr(page, "_prefetched_objects_cache", {}):
-            public = set(
-                public_pages(
-                    ClubPage.objects.filter(pk__in=[partner.pk for partner in partners])
-                ).values_list("pk", flat=True)
-            )
-            partners = [partner for partner in partners if partner.pk in public]
-        return [{"slug": partner.slug, "name": partner.title} for partner in partners]
-
-    def partner_organisations(self, page) -> list[dict]:
-        """Only public partner organisations, as with partner_clubs."""
-        partners = list(page.partner_organisations.all())
-        if "partner_organisations" not in getattr(page, "_prefetched_objects_cache", {}):
-            public = set(
-                public_pages(
-                    PartnerPage.objects.filter(pk__in=[partner.pk for partner in partners])
-                ).values_list("pk", flat=True)
-            )
-            partners = [partner for partner in partners if partner.pk in public]
-        return [
-            {"slug": partner.slug, "name": partner.title, "url": partner.website or None}
-            for partner in partners
-        ]
-
-
-def event_fields(page: EventPage, streams: StreamResolver) -> dict:
-    """An event's fields as the bundle (and the portal's agency events) carry them; its body's
-    blocks must have been added to ``streams`` and loaded."""
-    room = page.location_room
-    return {
-        "start": page.start,
-        "end": page.end,
-        "all_day": page.all_day,
-        "recurrence": page.recurrence,
-        "location_address": page.location_address,
-        "location_room": {"name": room.name, "location": room.location} if room else None,
-        "category": page.category,
-        "cost": str(page.cost) if page.cost is not None else None,
-        "languages": [language.tag for language in page.languages.all()],
-        "registration_url": page.registration_url,
-        "summary": page.summary,
-        "body": streams.resolve(page.body),
-        # The printable flyer (cms/flyers), at the installation's public address.
-        "flyer_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("api-event-flyer", args=(page.pk,)),
-    }
+        """The page's declared public fields (``public_fields``), as v2 serves them but for
+        the bundle's shapes where the declaration gives one."""
+        return self.declared(page)
 
 
 def _content_type_id(model) -> int:

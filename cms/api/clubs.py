@@ -13,22 +13,22 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from cms.clubs.contributions import annotate_clubs
 from cms.clubs.models import ClubPage
+from cms.clubs.serializers import ClubDetailSerializer, ClubSummarySerializer
+from cms.core.caching import cache_timeout, content_version
+from cms.core.locales import localized, requested_language
+from cms.core.media import prefetch_image
+from cms.core.pagination import LimitOffsetPagination
+from cms.core.params import datetime_param
+from cms.core.privacy import public_pages
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.views import PublicReadMixin
 from cms.taxonomy import names
 
 from .bundle import BundleBuilder
-from .caching import cache_timeout, content_version
-from .contributions import annotate_clubs
 from .filters import ClubFilter
-from .locales import localized, requested_language
-from .media import prefetch_image
-from .pagination import LimitOffsetPagination
-from .params import datetime_param
-from .privacy import public_pages
 from .relations import club_relations, prefetch_relations
-from .schema import LOCALE_PARAMETER
-from .serializers import ClubDetailSerializer, ClubSummarySerializer
-from .views import PublicReadMixin
 
 FACETS = ("municipality", "country", "language", "focus")
 

@@ -7,8 +7,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from cms import locales
-
-from .views import PublicReadMixin
+from cms.core.views import PublicReadMixin
 
 
 class LocaleSerializer(serializers.Serializer):

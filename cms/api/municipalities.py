@@ -6,11 +6,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
 from cms.clubs.models import ClubPage
+from cms.clubs.serializers import MunicipalitySerializer
+from cms.core.privacy import public_pages
+from cms.core.views import PublicReadMixin
 from cms.taxonomy.models import Municipality
-
-from .privacy import public_pages
-from .serializers import MunicipalitySerializer
-from .views import PublicReadMixin
 
 
 class MunicipalityEntrySerializer(MunicipalitySerializer):

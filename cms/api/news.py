@@ -5,14 +5,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
 from cms.clubs.models import NewsPage
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import NewsSerializer
+from cms.core.locales import localized
+from cms.core.media import prefetch_image
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.views import PublicReadMixin
 
 from .filters import NewsFilter
-from .locales import localized
-from .media import prefetch_image
-from .pages import attach_clubs
-from .schema import LOCALE_PARAMETER
-from .serializers import NewsSerializer
-from .views import PublicReadMixin
 
 
 @extend_schema(

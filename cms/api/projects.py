@@ -13,17 +13,17 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
+from cms.clubs.homepage_links import page_homepage_url
 from cms.clubs.models import ClubPage, ProjectPage, ProjectStatus
-from cms.homepages.links import page_homepage_url
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import ClubRefSerializer, LocalizedPageSerializer, club_ref, v2_page_url
+from cms.core.locales import localized
+from cms.core.privacy import public_pages
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.views import PublicReadMixin
 from cms.taxonomy.models import Municipality
 
 from .filters import ClubTreeFilterSet, public_clubs
-from .locales import localized
-from .pages import attach_clubs
-from .privacy import public_pages
-from .schema import LOCALE_PARAMETER
-from .serializers import ClubRefSerializer, LocalizedPageSerializer, club_ref, v2_page_url
-from .views import PublicReadMixin
 
 
 def active_condition() -> Q:

@@ -17,6 +17,8 @@ from typing import Any
 from django.db.models import CharField, F, IntegerField, Model, QuerySet, Value
 from django.db.models.functions import Cast
 
+from cms.clubs.models import ClubPage
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -188,8 +190,6 @@ def _set_prefetched(owner, relation: Relation, items: list) -> None:
 
 def club_relations(detail: bool) -> list[Relation]:
     """What a club summary (``detail=False``) or profile shows besides its own fields."""
-    from cms.clubs.models import ClubPage
-
     relations = [
         m2m(ClubPage, "countries", ("code", "name")),
         m2m(ClubPage, "languages", ("tag", "name", "native_name", "direction")),

@@ -10,16 +10,16 @@ from rest_framework import generics, serializers
 from wagtail.models import Page
 
 from cms.clubs.models import ClubPage, ContentPage, GalleryPage, NewsPage, ProjectPage
+from cms.clubs.pages import attach_clubs, specific_pages
+from cms.clubs.serializers import ClubRefSerializer, v2_page_url
+from cms.core.errors import InvalidParameter
+from cms.core.locales import direction, localized
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.streams import stream_text
+from cms.core.views import PublicReadMixin
 from cms.events.models import EventPage
 
-from .errors import InvalidParameter
 from .filters import ranked, search_hits
-from .locales import direction, localized
-from .pages import attach_clubs, specific_pages
-from .schema import LOCALE_PARAMETER
-from .serializers import ClubRefSerializer, v2_page_url
-from .streams import stream_text
-from .views import PublicReadMixin
 
 SEARCH_TYPES = {
     "club": (ClubPage,),

@@ -9,8 +9,9 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from . import errors
-from .caching import cache_api_response
+from cms.core import errors
+from cms.core.caching import cache_api_response
+
 from .clubs import ClubViewSet
 from .locale_list import LocaleListView
 from .municipalities import MunicipalityListView

@@ -26,9 +26,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from .caching import CachedResponseMixin
-from .pagination import BoundedWagtailPagination
-from .privacy import public_documents, public_images, public_pages
+from cms.core.caching import CachedResponseMixin
+from cms.core.pagination import BoundedWagtailPagination
+from cms.core.privacy import public_documents, public_images, public_pages
 
 
 def as_anonymous(request):
@@ -92,7 +92,7 @@ class PublicRelationsPageSerializer(PageSerializer):
     """Wagtail's page serializer, with every relation to pages (forward keys and many-to-many
     fields, at any depth of ``fields=a(b(*))``: nested pages are serialized by this class too)
     narrowed by the privacy layer. Relations to snippets and images have serializers of their
-    own in ``api_fields`` (cms/api/fields.py) or go through the public image endpoint."""
+    own in ``api_fields`` (cms/clubs/api_fields.py) or go through the public image endpoint."""
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)

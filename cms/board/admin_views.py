@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
+from cms.core.access import tenants_of
 from cms.tenancy.models import Tenant
-from cms.tenancy.provisioning import is_agency, tenants_of
 
 from . import services
 from .forms import AnswerForm, BoardPostForm
@@ -17,11 +17,11 @@ from .models import BoardPost
 
 
 def may_use(user) -> bool:
-    return is_agency(user) or tenants_of(user).exists()
+    return user.has_perm("board.moderate_boardpost") or tenants_of(user).exists()
 
 
 def writable_tenants(user):
-    return Tenant.objects.all() if is_agency(user) else tenants_of(user)
+    return Tenant.objects.all() if user.has_perm("board.moderate_boardpost") else tenants_of(user)
 
 
 def index(request):
@@ -39,8 +39,8 @@ def index(request):
             .exclude(tenant__in=tenants)
             .select_related("tenant", "municipality")[:200],
             "sent": services.visible_answers(user).filter(sender_tenant__in=tenants)[:100],
-            "agency": is_agency(user),
-            "figures": services.figures() if is_agency(user) else [],
+            "agency": user.has_perm("board.moderate_boardpost"),
+            "figures": services.figures() if user.has_perm("board.moderate_boardpost") else [],
         },
     )
 
@@ -57,7 +57,7 @@ def edit(request, pk=None):
         request.POST or None,
         instance=post,
         tenants=writable_tenants(request.user),
-        agency=is_agency(request.user),
+        agency=request.user.has_perm("board.moderate_boardpost"),
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)

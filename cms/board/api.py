@@ -13,18 +13,18 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 
-from cms.api.errors import exception_handler
-from cms.api.filters import NormalisingFilterSet, canonical_bcp47
-from cms.api.locales import requested_language
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.views import PublicReadMixin
-from cms.portal.submissions import (
+from cms.core.errors import exception_handler
+from cms.core.filters import NormalisingFilterSet, canonical_bcp47
+from cms.core.locales import requested_language
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.submissions import (
     PublicSubmissionView,
     ReceivedSerializer,
     honeypot_field,
     locale_field,
     text_messages,
 )
+from cms.core.views import PublicReadMixin
 from cms.taxonomy.models import Language, Municipality
 
 from . import services

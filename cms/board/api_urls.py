@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from cms.api import converters  # noqa: F401 - registers <id:…>
+from cms.core import converters  # noqa: F401 - registers <id:…>
 
 from .api import BoardAnswerView, BoardFeed, BoardListView
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.caching import invalidate_on_change
+
 
 class BoardConfig(AppConfig):
     name = "cms.board"
@@ -8,7 +10,6 @@ class BoardConfig(AppConfig):
     verbose_name = _("Gesucht & Geboten")
 
     def ready(self):
-        from cms.api.caching import invalidate_on_change
 
         from .models import BoardPost
 

@@ -72,6 +72,7 @@ class BoardPost(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("Eintrag (Gesucht & Geboten)")
         verbose_name_plural = _("Einträge (Gesucht & Geboten)")
+        permissions = [("moderate_boardpost", _("Gesucht & Geboten moderieren"))]
         indexes = [models.Index(fields=["hidden", "expires_on"])]
 
     def __str__(self):

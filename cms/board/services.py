@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from cms.tenancy.provisioning import is_agency, tenants_of
+from cms.core.access import tenants_of
 
 from .models import BoardAnswer, BoardDirection, BoardKind, BoardPost
 
@@ -21,7 +21,7 @@ REMIND_DAYS_BEFORE = 7
 def own_posts(user):
     """The posts the user edits: the agency every post, editors their tenants' posts."""
     posts = BoardPost.objects.select_related("tenant", "municipality")
-    if is_agency(user):
+    if user.has_perm("board.moderate_boardpost"):
         return posts
     return posts.filter(tenant__in=tenants_of(user))
 
@@ -29,7 +29,7 @@ def own_posts(user):
 def visible_answers(user):
     """Answers to the user's tenants' posts and the answers the user's tenants sent."""
     answers = BoardAnswer.objects.select_related("post__tenant", "sender_tenant")
-    if is_agency(user):
+    if user.has_perm("board.moderate_boardpost"):
         return answers
     tenants = tenants_of(user)
     return answers.filter(Q(post__tenant__in=tenants) | Q(sender_tenant__in=tenants))

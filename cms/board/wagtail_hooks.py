@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from cms.tenancy.provisioning import tenants_of
+from cms.core.access import tenants_of
 
 from . import admin_views, services
 from .models import BoardPost

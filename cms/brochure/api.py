@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .pdf import build_brochure
 

@@ -2,22 +2,21 @@
 
 Every published, public club, grouped by municipality, with its logo, short description,
 focus areas, languages, meeting times and, only with consent, its contact person (published
-address and website likewise only as the profile publishes them: ``cms.api.privacy``). A table
+address and website likewise only as the profile publishes them: ``cms.core.privacy``). A table
 of contents follows the title page; an index by country of origin closes the brochure.
 
 Why fpdf2: pure Python from PyPI (its dependencies fonttools, Pillow and defusedxml are wheels),
 embeds TrueType subsets, and with ``uharfbuzz`` (a wheel with HarfBuzz inside) shapes Arabic
 and applies the Unicode bidi algorithm, so right-to-left names come out joined and in the right
 order. WeasyPrint would need the system's Pango, reportlab has neither shaping nor bidi.
-The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in ``data/fonts`` under
-its free licence: no PyPI package ships one font with all three scripts except matplotlib,
-whose numpy stack is far too heavy for a font.
+The font is DejaVu Sans (Latin, Cyrillic, Arabic in one file), shipped in
+``sites/engine/data/fonts`` under its free licence: no PyPI package ships one font with all
+three scripts except matplotlib, whose numpy stack is far too heavy for a font.
 """
 
 import io
 import logging
 from collections import defaultdict
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -27,12 +26,14 @@ from fpdf import FPDF
 from fpdf.errors import FPDFException
 from wagtail.models import Locale
 
-from cms.api.privacy import public_address, public_contact, public_images, public_pages
 from cms.clubs.models import ClubPage, LegalForm, MeetingTime
+from cms.clubs.privacy import public_address, public_contact
+from cms.core.privacy import public_images, public_pages
+from sites.engine.fonts import FONT_DIR as ENGINE_FONT_DIR
 
 logger = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parent / "data" / "fonts"
+FONT_DIR = ENGINE_FONT_DIR  # one copy of the fonts for the PDFs and the sites' preview images
 FONT = "DejaVu"
 LOGO_SIZE_MM = 22
 LOGO_RENDITION = "max-300x300|format-png"

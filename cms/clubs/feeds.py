@@ -21,14 +21,14 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 from wagtail.models import Locale, Page
 
-from cms.api.locales import localized
-from cms.api.media import absolute
-from cms.api.pages import attach_clubs
-from cms.api.privacy import public_pages
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.serializers import v2_page_url
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
-from cms.homepages.links import page_homepage_url
+from cms.clubs.homepage_links import page_homepage_url
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import v2_page_url
+from cms.core.locales import localized
+from cms.core.media import absolute
+from cms.core.privacy import public_pages
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .content_checks import strip_control_characters
 from .models import ClubPage, NewsPage

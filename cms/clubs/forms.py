@@ -10,6 +10,7 @@ refused (its title would travel into the published page and the API)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.list_block import ListValue
@@ -23,9 +24,13 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
-from cms.api.privacy import public_pages
+from cms.core.access import allowed_collection_ids, tenant_pages
+from cms.core.privacy import public_pages
+from sites.engine.plugins import Plugin, installed
 
 from .content_checks import check_form_content
+
+CLUB_KIND = "club"  # the site kind of a club's homepage (sites/club)
 
 FOREIGN_MEDIA = _("Dieses Bild oder Dokument gehört nicht zu Ihrem Verein.")
 FOREIGN_PAGE = _(
@@ -84,18 +89,44 @@ def media_in(value) -> list:
     return []
 
 
-class ThemeSelect(forms.Select):
-    """The installed homepage themes (plugins), named in German, read when the form renders
-    (a theme installed later appears without a restart of the form class)."""
+class PluginSelect(forms.Select):
+    """A choice among the installed plugins of the club site kind, read from the plugin
+    registry (entry points) when the form renders, so a plugin installed with pip appears
+    without a change here; each is named by its own catalogue in the admin's language. A
+    stored value whose plugin is no longer installed stays visible (and is refused on save)."""
+
+    def plugins(self) -> list[Plugin]:
+        raise NotImplementedError
 
     def get_context(self, name, value, attrs):
-        from sites.engine.plugins import installed
-
-        self.choices = [
-            (plugin.name, plugin.label.get("de", plugin.name))
-            for plugin in installed().themes("club")
-        ]
+        locale = translation.get_language() or "de"
+        choices = [(plugin.name, plugin.label_in(locale)) for plugin in self.plugins()]
+        if value and value not in {choice[0] for choice in choices}:
+            choices.append((value, _("%(name)s (nicht installiert)") % {"name": value}))
+        self.choices = choices
         return super().get_context(name, value, attrs)
+
+
+class ThemeSelect(PluginSelect):
+    """The installed homepage themes."""
+
+    def plugins(self):
+        return installed().themes(CLUB_KIND)
+
+
+class SectionSelect(PluginSelect):
+    """The installed plugins with a block on a club's home page."""
+
+    def plugins(self):
+        return installed().sections(CLUB_KIND)
+
+
+def theme_names() -> set[str]:
+    return {plugin.name for plugin in installed().themes(CLUB_KIND)}
+
+
+def section_names() -> set[str]:
+    return {plugin.name for plugin in installed().sections(CLUB_KIND)}
 
 
 def _snapshot(form) -> dict[str, set]:
@@ -150,10 +181,7 @@ class TenantPageForm(WagtailAdminPageForm):
         user = getattr(self, "for_user", None)
         if user is None:
             return valid
-        from cms.tenancy.isolation_hooks import tenant_pages
-        from cms.tenancy.provisioning import allowed_collection_ids, is_agency
-
-        if is_agency(user):
+        if user.has_perm("tenancy.work_across_tenants"):
             return valid
         allowed = allowed_collection_ids(user)
 

@@ -3,7 +3,7 @@
 Wagtail fills an image's title from the file name ("teestube") and used the title as alt text
 when no description was given; the alt text is what a screen reader says in place of the
 photo, so it is a required field with a German explanation (the API never falls back to the
-title either, ``cms/api/media.py``)."""
+title either, ``cms/core/media.py``)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -22,18 +22,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from cms.api import fields as api
-from cms.homepages.preview import EnginePreviewMixin
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
 
+from .bases import ClubIndexBase, ClubLeafPage, ClubTreePage, DirectoryIndexPage, optional_image
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 from .domains import normalise_domain, reserved_reason
-from .forms import TenantPageForm, ThemeSelect
+from .forms import SectionSelect, ThemeSelect, section_names, theme_names
 from .widgets import ColourInput
 
 FIRST_FOUNDING_YEAR = 1900
@@ -67,25 +67,6 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sonntag")
 
 
-class Section(models.TextChoices):
-    """The homepage sections a club can switch on and order; the site generator maps each to
-    a plugin of the same name."""
-
-    ABOUT = "about", _("Über uns")
-    NEWS = "news", _("Neuigkeiten")
-    EVENTS = "events", _("Veranstaltungen")
-    GALLERY = "gallery", _("Galerie")
-    PROJECTS = "projects", _("Projekte")
-    CONTACT = "contact", _("Kontakt")
-    COOPERATIONS = "cooperations", _("Kooperationen")
-
-
-def theme_names() -> set[str]:
-    from sites.engine.plugins import installed
-
-    return {plugin.name for plugin in installed().themes("club")}
-
-
 def validate_founding_year(value: int) -> None:
     this_year = timezone.localdate().year
     if not FIRST_FOUNDING_YEAR <= value <= this_year:
@@ -95,19 +76,10 @@ def validate_founding_year(value: int) -> None:
         )
 
 
-class ClubIndexPage(Page):
+class ClubIndexPage(DirectoryIndexPage):
     """The "Vereine" folder under the portal home that holds every club's tree."""
 
-    intro = models.TextField(_("Einleitung"), blank=True)
-
-    parent_page_types = ["portal.PortalHomePage"]
     subpage_types = ["clubs.ClubPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("Vereinsverzeichnis")
@@ -119,10 +91,8 @@ class ClubTag(TaggedItemBase):
     )
 
 
-class ClubPage(EnginePreviewMixin, Page):
+class ClubPage(ClubTreePage):
     """The root of one MSO's page tree and its public profile."""
-
-    base_form_class = TenantPageForm
 
     # Profile
     legal_form = models.CharField(
@@ -264,22 +234,8 @@ class ClubPage(EnginePreviewMixin, Page):
     board_diverse = models.PositiveSmallIntegerField(_("Vorstand: divers"), default=0)
 
     # Images
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Titelbild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("Logo"))
+    cover_image = optional_image(_("Titelbild"))
 
     # Homepage settings for the site generator
     theme = models.CharField(
@@ -317,39 +273,38 @@ class ClubPage(EnginePreviewMixin, Page):
 
     # Only what may be published: contact and address through the privacy layer, board
     # composition never.
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("legal_form"),
-        APIField("register_court"),
-        APIField("register_number"),
-        APIField("founding_year"),
-        APIField("is_established"),
-        APIField("municipality", serializer=api.MunicipalityField()),
-        APIField("countries", serializer=api.CountryListField()),
-        APIField("languages", serializer=api.LanguageListField()),
-        APIField("focus_areas", serializer=api.SlugNameListField()),
-        APIField("tags", serializer=api.SlugNameListField()),
-        APIField("umbrellas", serializer=api.NameListField()),
-        APIField("member_count"),
-        APIField("short_description"),
-        APIField("description", serializer=api.ExpandedRichTextField()),
-        APIField("plain_summary"),
-        APIField("address", serializer=api.AddressField(source="*")),
-        APIField("contact", serializer=api.ContactField(source="*")),
-        APIField("website"),
-        APIField("facebook_url"),
-        APIField("instagram_url"),
-        APIField("other_social_url"),
-        APIField("meeting_times", serializer=api.MeetingTimesField()),
-        APIField("logo"),
-        APIField("logo_image", serializer=api.ImageField(source="logo")),
-        APIField("cover_image"),
-        APIField("cover_image_renditions", serializer=api.ImageField(source="cover_image")),
-        APIField("theme"),
-        APIField("primary_colour"),
-        APIField("accent_colour"),
-        APIField("own_domain"),
-        APIField("homepage_sections", serializer=api.HomepageSectionsField()),
+    public_fields = [
+        PublicField("legal_form"),
+        PublicField("register_court"),
+        PublicField("register_number"),
+        PublicField("founding_year"),
+        PublicField("is_established"),
+        PublicField("municipality", serializer=api.MunicipalityField()),
+        PublicField("countries", serializer=api.CountryListField()),
+        PublicField("languages", serializer=api.LanguageListField()),
+        PublicField("focus_areas", serializer=api.SlugNameListField()),
+        PublicField("tags", serializer=api.SlugNameListField()),
+        PublicField("umbrellas", serializer=api.NameListField()),
+        PublicField("member_count"),
+        PublicField("short_description"),
+        PublicField("description", serializer=api.ExpandedRichTextField()),
+        PublicField("plain_summary"),
+        PublicField("address", serializer=api.AddressField(source="*")),
+        PublicField("contact", serializer=api.ContactField(source="*")),
+        PublicField("website"),
+        PublicField("facebook_url"),
+        PublicField("instagram_url"),
+        PublicField("other_social_url"),
+        PublicField("meeting_times", serializer=api.MeetingTimesField()),
+        PublicField("logo"),
+        PublicField("logo_image", serializer=api.ImageField(source="logo")),
+        PublicField("cover_image"),
+        PublicField("cover_image_renditions", serializer=api.ImageField(source="cover_image")),
+        PublicField("theme"),
+        PublicField("primary_colour"),
+        PublicField("accent_colour"),
+        PublicField("own_domain"),
+        PublicField("homepage_sections", serializer=api.HomepageSectionsField()),
     ]
 
     profile_panels = [
@@ -592,19 +547,22 @@ class MeetingTime(Orderable):
 
 class HomepageSection(Orderable):
     club = ParentalKey(ClubPage, related_name="homepage_sections", on_delete=models.CASCADE)
-    section = models.CharField(_("Abschnitt"), max_length=30, choices=Section.choices)
+    # The name of an installed section plugin of the club kind (``SectionSelect``).
+    section = models.CharField(_("Abschnitt"), max_length=50)
 
-    panels = [FieldPanel("section")]
+    panels = [FieldPanel("section", widget=SectionSelect)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Abschnitt der Homepage")
         verbose_name_plural = _("Abschnitte der Homepage")
 
+    def clean(self):
+        if self.section not in section_names():
+            raise ValidationError({"section": _("Diesen Abschnitt gibt es nicht.")})
 
-class ContentPage(EnginePreviewMixin, Page):
+
+class ContentPage(ClubTreePage):
     """A free page of a club, composed from blocks."""
-
-    base_form_class = TenantPageForm
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
@@ -612,29 +570,15 @@ class ContentPage(EnginePreviewMixin, Page):
     parent_page_types = ["clubs.ClubPage", "clubs.ContentPage"]
     subpage_types = ["clubs.ContentPage"]
     content_panels = Page.content_panels + [FieldPanel("body")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("body", serializer=api.ResolvedStreamField()),
-    ]
+    public_fields = [PublicField("body", api.ResolvedStreamField())]
 
     class Meta:
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
 
 
-class NewsIndexPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
-
-    parent_page_types = ["clubs.ClubPage"]
+class NewsIndexPage(ClubIndexBase):
     subpage_types = ["clubs.NewsPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("Neuigkeiten (Übersicht)")
@@ -646,19 +590,10 @@ class NewsTag(TaggedItemBase):
     )
 
 
-class NewsPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
+class NewsPage(ClubLeafPage):
     date = models.DateField(_("Datum"), default=datetime.date.today)
     teaser = models.TextField(_("Anrisstext"), max_length=400, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Bild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("Bild"))
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("Inhalt"))
     tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("Schlagworte"))
 
@@ -668,7 +603,6 @@ class NewsPage(EnginePreviewMixin, Page):
         index.FilterField("date"),
     ]
     parent_page_types = ["clubs.NewsIndexPage"]
-    subpage_types = []
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("teaser"),
@@ -676,14 +610,12 @@ class NewsPage(EnginePreviewMixin, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("date"),
-        APIField("teaser"),
-        APIField("image"),
-        APIField("image_renditions", serializer=api.ImageField(source="image")),
-        APIField("body", serializer=api.ResolvedStreamField()),
-        APIField("tags", serializer=api.SlugNameListField()),
+    public_fields = [
+        PublicField("date"),
+        PublicField("teaser"),
+        PublicField("image", api.ImageField()),
+        PublicField("tags", api.SlugNameListField()),
+        PublicField("body", api.ResolvedStreamField()),
     ]
 
     class Meta:
@@ -691,22 +623,18 @@ class NewsPage(EnginePreviewMixin, Page):
         verbose_name_plural = _("Neuigkeiten")
 
 
-class GalleryPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
+class GalleryPage(ClubLeafPage):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     parent_page_types = ["clubs.ClubPage"]
-    subpage_types = []
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         InlinePanel("gallery_images", heading=_("Bilder"), label=_("Bild"), min_num=1),
     ]
     # Pictures only with the depicted people's consent, never the raw child relation.
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-        APIField("images", serializer=api.ConsentedGalleryField(source="gallery_images")),
+    public_fields = [
+        PublicField("intro"),
+        PublicField("images", api.ConsentedGalleryField(source="gallery_images")),
     ]
 
     class Meta:
@@ -742,10 +670,8 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("abgeschlossen")
 
 
-class ProjectPage(EnginePreviewMixin, Page):
+class ProjectPage(ClubLeafPage):
     """An integration project, possibly run jointly with other clubs."""
-
-    base_form_class = TenantPageForm
 
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
@@ -773,7 +699,6 @@ class ProjectPage(EnginePreviewMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["clubs.ClubPage"]
-    subpage_types = []
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldPanel("status"),
@@ -783,16 +708,16 @@ class ProjectPage(EnginePreviewMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("status"),
-        APIField("funding_source"),
-        APIField("partner_clubs"),
-        APIField("partner_organisations"),
-        APIField("summary"),
-        APIField("body", serializer=api.ResolvedStreamField()),
+    # v2 nests the related pages (narrowed by the privacy layer); the bundle links them.
+    public_fields = [
+        PublicField("start_date"),
+        PublicField("end_date"),
+        PublicField("status"),
+        PublicField("funding_source"),
+        PublicField("partner_clubs", bundle=api.PublicPageLinksField()),
+        PublicField("partner_organisations", bundle=api.PublicPageLinksField("website")),
+        PublicField("summary"),
+        PublicField("body", api.ResolvedStreamField()),
     ]
 
     class Meta:

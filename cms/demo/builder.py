@@ -29,6 +29,7 @@ from .steps import (
     registrations,
     rooms,
     signups,
+    translations,
     umbrellas,
 )
 
@@ -93,6 +94,7 @@ STEPS: list[Step] = [
     funding.ensure_funding_programmes,
     signups.ensure_signups,
     board.ensure_board,
+    translations.translate_content,
 ]
 
 

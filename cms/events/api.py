@@ -24,18 +24,18 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers
 from wagtail.models import Locale, Page
 
-from cms.api.caching import cache_timeout, content_version
-from cms.api.errors import InvalidParameter
-from cms.api.filters import canonical_bcp47
-from cms.api.locales import LOCALE_PARAMETER, direction, localized
-from cms.api.pages import attach_clubs
-from cms.api.params import datetime_param, query_params
-from cms.api.privacy import public_pages
-from cms.api.schema import LOCALE_PARAMETER as LOCALE_SCHEMA_PARAMETER
-from cms.api.serializers import ClubRefSerializer, club_ref, v2_page_url
-from cms.api.views import PublicReadMixin
+from cms.clubs.homepage_links import page_homepage_url
 from cms.clubs.models import ClubPage
-from cms.homepages.links import page_homepage_url
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import ClubRefSerializer, club_ref, v2_page_url
+from cms.core.caching import cache_timeout, content_version
+from cms.core.errors import InvalidParameter
+from cms.core.filters import canonical_bcp47
+from cms.core.locales import LOCALE_PARAMETER, direction, localized
+from cms.core.params import datetime_param, query_params
+from cms.core.privacy import public_pages
+from cms.core.schema import LOCALE_PARAMETER as LOCALE_SCHEMA_PARAMETER
+from cms.core.views import PublicReadMixin
 from cms.taxonomy.models import FocusArea, Language, Municipality
 
 from . import recurrence
@@ -52,7 +52,7 @@ WINDOW_PARAMETERS = ("from", "to")
 class EventTimes:
     """The fields of an event that :mod:`.recurrence` and the ordering of occurrences read."""
 
-    FIELDS = ("pk", "title", "start", "end", "all_day", "recurrence")
+    FIELDS = ("pk", "title", "start", "end", "all_day", "recurrence", "exdates")
 
     pk: int
     title: str
@@ -60,6 +60,7 @@ class EventTimes:
     end: datetime.datetime | None
     all_day: bool
     recurrence: str
+    exdates: str
 
 
 @dataclass

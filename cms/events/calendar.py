@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) subscriptions of public events, for all clubs or one club.
 
-Each event is one VEVENT with its RRULE kept, so a calendar app shows the series as a series.
+Each event is one VEVENT with its RRULE kept, so a calendar app shows the series as a series;
+its cancelled dates are EXDATE lines.
 UIDs derive from the page's translation key: the same event keeps its UID across requests, edits
 and translations, so subscribers see updates instead of duplicates. Times are written in
 Europe/Berlin with a VTIMEZONE, so they stay right when the clocks change.
@@ -19,9 +20,9 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.pages import attach_clubs
-from cms.api.serializers import v2_page_url
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import v2_page_url
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from . import recurrence
 from .api import (
@@ -113,6 +114,9 @@ def vevent(event: EventPage, request) -> Event:
     rule = recurrence.ical_rule(event)
     if rule is not None:
         component.add("rrule", rule)
+        # One EXDATE line per cancelled date, at the occurrence's own start.
+        for cancelled in recurrence.ical_exdates(event):
+            component.add("exdate", cancelled)
     component.add("summary", event.title)
     location = location_text(event)
     if location:

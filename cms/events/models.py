@@ -1,25 +1,28 @@
 """Club events: single or recurring (RFC 5545 RRULE), at a free address or an agency room."""
 
+import datetime
+from types import SimpleNamespace
+
 from dateutil.rrule import rrulestr
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
+from cms.clubs.bases import ClubIndexBase, ClubLeafPage
 from cms.clubs.blocks import ContentStreamBlock
-from cms.clubs.forms import TenantPageForm
-from cms.homepages.preview import EnginePreviewMixin
 
-from .rules import RuleError, parse_rule
-from .widgets import RecurrenceWidget
+from .rules import RuleError, parse_exdates, parse_rule
+from .widgets import ExdatesWidget, RecurrenceWidget
 
 # A recurring event may start at most this many years back: older series must be started anew
 # (the rule's expansion jumps to the requested window, but a series is kept current).
@@ -65,29 +68,37 @@ def validate_rrule(value: str) -> None:
         ) from exc
 
 
-class EventIndexPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
+def validate_exdates(value: str) -> None:
+    """Accept cancelled dates as stored (``20270115,20270122``, at most
+    ``rules.MAX_EXDATES``); whether each is a date of the series is checked in
+    :meth:`EventPage.clean`, which knows the rule and the start."""
+    try:
+        parse_exdates(value)
+    except RuleError as exc:
+        raise ValidationError(str(exc), code="exdate") from exc
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
+class ExdatesField(serializers.Field):
+    """The cancelled dates in the API: ISO dates (``["2027-01-15"]``), sorted."""
+
+    def to_representation(self, value):
+        try:
+            return [day.isoformat() for day in parse_exdates(value)]
+        except RuleError:
+            return []
+
+
+class EventIndexPage(ClubIndexBase):
     # Below a club: the club's events; below the portal home: the agency's own (exchange
     # meetings, workshops), shown on the portal (cms.portal.agency_events).
     parent_page_types = ["clubs.ClubPage", "portal.PortalHomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("Veranstaltungen (Übersicht)")
 
 
-class EventPage(EnginePreviewMixin, Page):
-    base_form_class = TenantPageForm
-
+class EventPage(ClubLeafPage):
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     all_day = models.BooleanField(_("Ganztägig"), default=False)
@@ -97,6 +108,17 @@ class EventPage(EnginePreviewMixin, Page):
         blank=True,
         validators=[validate_rrule],
         help_text=_("Leer für einmalige Termine. Beispiel: FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231"),
+    )
+    exdates = models.CharField(
+        _("Ausfallende Termine"),
+        max_length=600,
+        blank=True,
+        default="",
+        validators=[validate_exdates],
+        help_text=_(
+            "Tage, an denen ein Termin der Wiederholung ausfällt (z. B. in den Ferien). "
+            "Gespeichert als EXDATE neben der Regel."
+        ),
     )
     location_address = models.CharField(_("Ort (Adresse)"), max_length=300, blank=True)
     location_room = models.ForeignKey(
@@ -132,7 +154,6 @@ class EventPage(EnginePreviewMixin, Page):
         index.FilterField("category"),
     ]
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -144,6 +165,14 @@ class EventPage(EnginePreviewMixin, Page):
                     heading=_("Wiederholung"),
                     help_text=_(
                         "Einmalig, jede Woche oder jeden Monat, auf Wunsch bis zu einem Datum."
+                    ),
+                ),
+                FieldPanel(
+                    "exdates",
+                    widget=ExdatesWidget,
+                    help_text=_(
+                        "Nur bei einer Wiederholung: Tage, an denen der Termin ausfällt, "
+                        "z. B. in den Ferien."
                     ),
                 ),
             ],
@@ -159,20 +188,22 @@ class EventPage(EnginePreviewMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("start"),
-        APIField("end"),
-        APIField("all_day"),
-        APIField("recurrence"),
-        APIField("location_address"),
-        APIField("location_room", serializer=api.RoomField()),
-        APIField("category"),
-        APIField("cost"),
-        APIField("languages", serializer=api.LanguageListField()),
-        APIField("registration_url"),
-        APIField("summary"),
-        APIField("body", serializer=api.ResolvedStreamField()),
+    # The bundle names the languages by tag: the site translates the names itself.
+    public_fields = [
+        PublicField("start"),
+        PublicField("end"),
+        PublicField("all_day"),
+        PublicField("recurrence"),
+        PublicField("exdates", ExdatesField()),
+        PublicField("location_address"),
+        PublicField("location_room", api.RoomField()),
+        PublicField("category"),
+        PublicField("cost", api.DecimalTextField()),
+        PublicField("languages", api.LanguageListField(), bundle=api.LanguageTagsField()),
+        PublicField("registration_url"),
+        PublicField("summary"),
+        PublicField("body", api.ResolvedStreamField()),
+        PublicField("flyer_url", api.FlyerUrlField(source="*")),
     ]
 
     class Meta:
@@ -203,5 +234,56 @@ class EventPage(EnginePreviewMixin, Page):
                     "Eine Wiederholung darf höchstens %(years)s Jahre zurück beginnen; bitte "
                     "den Beginn auf einen späteren Termin der Reihe setzen."
                 ) % {"years": MAX_RECURRING_AGE_YEARS}
+        exdate_error = self._exdates_error()
+        if exdate_error and "exdates" not in errors:
+            errors["exdates"] = exdate_error
         if errors:
             raise ValidationError(errors)
+
+    def _exdates_error(self) -> str | None:
+        """Why the cancelled dates don't fit the series, or None: each must be a day on
+        which the rule has a date (checked one day at a time, so the rule's expansion stays
+        as bounded as for a visitor's request)."""
+        try:
+            dates = parse_exdates(self.exdates)
+        except RuleError:
+            return None  # the field's validator says why
+        if not dates:
+            return None
+        if not self.recurrence.strip():
+            return _("Ausfallende Termine gibt es nur bei einer Wiederholung.")
+        if not self.start:
+            return None
+        try:
+            parse_rule(self.recurrence)
+        except RuleError:
+            return None  # the rule's own error is shown at the rule
+        from . import recurrence  # it reads this module's EventPage
+
+        # The series without its cancelled dates (the ones asked about would be skipped).
+        series = SimpleNamespace(
+            pk=self.pk,
+            start=self.start,
+            end=self.end,
+            all_day=self.all_day,
+            recurrence=self.recurrence,
+            exdates="",
+        )
+        missing = [
+            day
+            for day in dates
+            if not any(
+                occurrence.start.date() == day
+                for occurrence in recurrence.occurrences(
+                    series,
+                    recurrence.local_midnight(day),
+                    recurrence.local_midnight(day + datetime.timedelta(days=1)),
+                )
+            )
+        ]
+        if not missing:
+            return None
+        return _(
+            "An diesen Tagen hat die Wiederholung keinen Termin: %(dates)s. Bitte nur Tage "
+            "der Reihe als ausfallend eintragen."
+        ) % {"dates": ", ".join(formats.date_format(day, "d.m.Y") for day in missing)}

@@ -7,6 +7,10 @@ data that bypassed validation), its expansion starts a whole number of periods b
 window instead of at the event's first start, a window may span at most ``MAX_WINDOW`` and one
 event yields at most ``MAX_OCCURRENCES_PER_EVENT`` occurrences, whatever its rule says.
 
+Cancelled dates (``EventPage.exdates``, EXDATE) are local days on which an occurrence that
+starts that day is left out; there are at most ``rules.MAX_EXDATES`` of them, so skipping them
+keeps the expansion bounded.
+
 An all-day event covers whole local days: its occurrences run from midnight of the first day to
 midnight after the last day.
 """
@@ -21,7 +25,7 @@ from dateutil import rrule as dateutil_rrule
 from dateutil.rrule import rrule
 
 from .models import EventPage
-from .rules import RuleError, parse_rule
+from .rules import MAX_EXDATES, RuleError, parse_exdates, parse_rule
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +106,35 @@ def _event_parts(event: EventPage) -> dict[str, list[str]] | None:
     except RuleError:
         logger.warning("Event %s: recurrence outside the subset %r", event.pk, event.recurrence)
         return None
+
+
+def cancelled_dates(event: EventPage) -> frozenset[datetime.date]:
+    """The local days on which the series is cancelled; unreadable data (it bypassed the
+    model's validation) cancels nothing rather than failing the request."""
+    text = getattr(event, "exdates", "") or ""
+    if not text.strip():
+        return frozenset()
+    try:
+        return frozenset(parse_exdates(text)[:MAX_EXDATES])
+    except RuleError:
+        logger.warning("Event %s: unreadable cancelled dates %r", event.pk, text)
+        return frozenset()
+
+
+def ical_exdates(event: EventPage) -> list[datetime.date | datetime.datetime]:
+    """The cancelled occurrences as EXDATE values: a date for all-day events, otherwise the
+    local start time of the occurrence on that day (calendar apps match EXDATE to the
+    occurrence's exact start)."""
+    if event_rule(event) is None:
+        return []
+    start, _end = series_start(event)
+    dates = sorted(cancelled_dates(event))
+    if event.all_day:
+        return dates
+    return [
+        _to_local(datetime.datetime.combine(day, start.time(), tzinfo=EVENT_TIME_ZONE))
+        for day in dates
+    ]
 
 
 def _weekday(value: str):
@@ -255,10 +288,13 @@ def occurrences(
     not_before = window_start - (duration or datetime.timedelta())
     rule = event_rule(event, not_before=not_before)
     starts = iter([start]) if rule is None else rule.xafter(not_before, inc=True)
+    cancelled = cancelled_dates(event) if rule is not None else frozenset()
     found = []
     for occurrence_start in starts:
         if occurrence_start >= window_end or len(found) >= limit:
             break
+        if cancelled and _to_local(occurrence_start).date() in cancelled:
+            continue
         occurrence_end = occurrence_start + duration if duration is not None else None
         if _overlaps(occurrence_start, occurrence_end, window_start, window_end):
             found.append(

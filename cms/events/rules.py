@@ -7,6 +7,7 @@ a day (no BYHOUR/BYMINUTE/BYSECOND), only parts whose expansion the calendar can
 """
 
 import calendar
+import datetime
 import re
 
 from django.utils.translation import gettext as _
@@ -111,3 +112,42 @@ def parse_rule(text: str) -> dict[str, list[str]]:
     ):
         raise RuleError(_("Diese Tage gibt es in den gewählten Monaten nicht."))
     return parts
+
+
+# Cancelled dates (EXDATE): local days on which a recurring event does not take place, stored
+# next to the rule as a comma-separated list of ``YYYYMMDD`` (EXDATE's DATE values). Bounded
+# like the rule: every expansion skips at most this many dates.
+MAX_EXDATES = 60
+_EXDATE = re.compile(r"^\d{8}$")
+
+
+def parse_exdates(text: str) -> list["datetime.date"]:
+    """The cancelled dates of ``text``, sorted and without repeats. Raises :class:`RuleError`
+    (a German message) for anything else than at most ``MAX_EXDATES`` real dates."""
+    dates = set()
+    for item in (text or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        if not _EXDATE.match(item):
+            raise RuleError(
+                _("„%(value)s“ ist kein Datum; ausfallende Termine im Format 20270115.")
+                % {"value": item[:20]}
+            )
+        try:
+            dates.add(datetime.datetime.strptime(item, "%Y%m%d").date())
+        except ValueError:
+            raise RuleError(
+                _("„%(value)s“ ist kein Datum im Kalender.") % {"value": item}
+            ) from None
+    if len(dates) > MAX_EXDATES:
+        raise RuleError(
+            _("Höchstens %(count)s ausfallende Termine; bitte die Reihe teilen.")
+            % {"count": MAX_EXDATES}
+        )
+    return sorted(dates)
+
+
+def format_exdates(dates) -> str:
+    """The stored form of ``dates``: ``20270115,20270122``."""
+    return ",".join(f"{day:%Y%m%d}" for day in sorted(set(dates)))

@@ -141,3 +141,50 @@ class RecurrenceWidget(forms.Widget):
 
     def id_for_label(self, id_):
         return f"{id_}-kind" if id_ else id_
+
+
+class ExdatesWidget(forms.Widget):
+    """Cancelled dates as a list of date fields (one per date, plus an empty one; a button
+    adds more). Sends the stored form ``20270115,20270122``; a value the browser could not
+    read as a date is passed on as typed, for the validator to name."""
+
+    template_name = "events/widgets/exdates.html"
+
+    class Media:
+        js = ["events/recurrence-widget.js"]
+        css = {"all": ["events/recurrence-widget.css"]}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        items = [item.strip() for item in (value or "").split(",") if item.strip()]
+        dates = []
+        for item in items:
+            try:
+                dates.append(datetime.datetime.strptime(item, "%Y%m%d").date().isoformat())
+            except ValueError:
+                dates.append(item)
+        context["exdates"] = {
+            "dates": [*dates, ""],
+            "id": (attrs or {}).get("id") or f"id_{name}",
+        }
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name, "")]
+        stored = []
+        for value in values:
+            for item in (value or "").split(","):
+                item = item.strip()
+                if not item:
+                    continue
+                try:
+                    stored.append(f"{datetime.date.fromisoformat(item):%Y%m%d}")
+                except ValueError:
+                    stored.append(item)
+        return ",".join(stored)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def id_for_label(self, id_):
+        return f"{id_}-0" if id_ else id_

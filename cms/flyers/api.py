@@ -9,11 +9,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.errors import InvalidParameter
-from cms.api.locales import localized
-from cms.api.privacy import public_pages
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
 from cms.clubs.models import ClubPage
+from cms.core.errors import InvalidParameter
+from cms.core.locales import localized
+from cms.core.privacy import public_pages
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 from cms.events.models import EventPage
 
 from .content import club_flyer, event_flyer

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cms.api import converters  # noqa: F401 - registers <id:…>
+from cms.core import converters  # noqa: F401 - registers <id:…>
 
 from .api import ClubFlyerView, EventFlyerView
 

@@ -1,5 +1,5 @@
 """What a flyer says, in the page's language: for an event or a club's homepage, read from
-public pages only (``cms.api.privacy``), the address only as the club publishes it."""
+public pages only (``cms.core.privacy``), the address only as the club publishes it."""
 
 import dataclasses
 import datetime
@@ -8,13 +8,14 @@ import babel.dates
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.api.locales import direction
-from cms.api.privacy import public_address, public_images
 from cms.brochure.pdf import logo_bytes
+from cms.clubs.homepage_links import club_homepage_url, page_homepage_url
 from cms.clubs.models import ClubPage
+from cms.clubs.privacy import public_address
+from cms.core.locales import direction
+from cms.core.privacy import public_images
 from cms.events.api import location_data
 from cms.events.recurrence import first_occurrence, occurrences
-from cms.homepages.links import club_homepage_url, page_homepage_url
 
 
 @dataclasses.dataclass

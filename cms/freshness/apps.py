@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.clubs.contributions import register_club_annotation
+from cms.core.caching import invalidate_on_change
+
 
 class FreshnessConfig(AppConfig):
     name = "cms.freshness"
@@ -8,8 +11,6 @@ class FreshnessConfig(AppConfig):
     verbose_name = _("Aktualität der Vereinsprofile")
 
     def ready(self):
-        from cms.api.caching import invalidate_on_change
-        from cms.api.contributions import register_club_annotation
 
         from .models import ProfileConfirmation
         from .selection import last_confirmed, unconfirmed

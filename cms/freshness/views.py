@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.tenancy.provisioning import is_agency
-
 from .selection import stale_clubs
 
 
@@ -32,7 +30,7 @@ class StaleClubsView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_agency(request.user):
+        if not request.user.has_perm("tenancy.view_reports"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

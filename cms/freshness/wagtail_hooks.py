@@ -3,14 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.tenancy.provisioning import is_agency
-
 from .views import StaleClubsView
 
 
 class AgencyMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_agency(request.user)
+        return request.user.has_perm("tenancy.view_reports")
 
 
 @hooks.register("register_admin_urls")

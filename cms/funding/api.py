@@ -8,9 +8,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
-from cms.api.errors import InvalidParameter
-from cms.api.params import query_params
-from cms.api.views import PublicReadMixin
+from cms.core.errors import InvalidParameter
+from cms.core.params import query_params
+from cms.core.views import PublicReadMixin
 from cms.events.api import public_club
 
 from . import matching

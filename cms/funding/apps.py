@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.caching import invalidate_on_change
+
 
 class FundingConfig(AppConfig):
     name = "cms.funding"
@@ -8,7 +10,6 @@ class FundingConfig(AppConfig):
     verbose_name = _("Förderprogramme")
 
     def ready(self):
-        from cms.api.caching import invalidate_on_change
 
         from .models import FundingDeadline, FundingProgramme
 

@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, vDuration
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .api import public_programmes
 from .models import Recurrence

@@ -3,8 +3,8 @@ is eligible for, soonest deadline first, with the reasons."""
 
 from django.utils import timezone
 
+from cms.core.access import club_tenants_of
 from cms.tenancy.panels import DashboardPanel
-from cms.tenancy.provisioning import club_tenants_of
 
 from . import matching
 from .api import open_programmes

@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.tenancy.provisioning import club_tenants_of, is_agency
+from cms.core.access import club_tenants_of
 
 from .dashboard import MatchingProgrammesPanel
 from .models import FundingProgramme
@@ -12,7 +12,11 @@ from .models import FundingProgramme
 def choosable(request, programmes):
     """Editors may open the chooser (Wagtail lets every admin user), but see what the API shows:
     active programmes only. Inactive ones are the agency's drafts."""
-    return programmes if is_agency(request.user) else programmes.filter(active=True)
+    return (
+        programmes
+        if request.user.has_perm("funding.change_fundingprogramme")
+        else programmes.filter(active=True)
+    )
 
 
 class ChooseView(chooser.ChooseView):

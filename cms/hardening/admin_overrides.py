@@ -12,12 +12,10 @@ from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.forms.choosers import ExternalLinkChooserForm, URLOrAbsolutePathField
 from wagtail.admin.views import chooser, home
 
-from cms.tenancy.provisioning import is_agency
-
 
 @require_admin_access
 def error_test(request):
-    if not is_agency(request.user):
+    if not request.user.has_perm("tenancy.view_reports"):
         return permission_denied(request)
     return home.error_test(request)
 

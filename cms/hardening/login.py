@@ -1,5 +1,5 @@
 """Login throttling through django-axes, fitted to Wagtail's login view: a German lockout page
-(the client's address comes from ``cms.api.throttling.client_ip``)."""
+(the client's address comes from ``cms.core.throttling.client_ip``)."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings

@@ -103,6 +103,12 @@ TOPICS = [
                 "Homepage und das Portal werden danach in wenigen Minuten neu erstellt."
             ),
             _("Unter „Verlauf“ sehen Sie frühere Fassungen und können eine davon zurückholen."),
+            _(
+                "Fällt ein regelmäßiger Termin aus, etwa in den Ferien: Öffnen Sie die "
+                "Veranstaltung, tragen Sie den Tag unter „Ausfallende Termine“ ein und "
+                "veröffentlichen Sie. Der Tag verschwindet von der Homepage, aus dem Kalender "
+                "des Portals und aus abonnierten Kalendern."
+            ),
         ],
         screens=[Screen("inhalt-bearbeiten.png", _("Das Profil des Vereins im Editor"))],
     ),

@@ -12,8 +12,6 @@ from django.views.decorators.http import require_http_methods
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from cms.tenancy.provisioning import is_agency
-
 from .builds import enqueuer
 from .models import BuildState, SiteBuild
 from .progress import describe, progress, sites_of
@@ -47,7 +45,7 @@ def task_queue() -> dict:
 
 @require_http_methods(["GET", "POST"])
 def builds_report(request):
-    if not is_agency(request.user):
+    if not request.user.has_perm("homepages.view_sitebuild"):
         raise PermissionDenied
     if request.method == "POST":
         site = request.POST.get("site", "")

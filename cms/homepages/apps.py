@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.preview import register_preview_renderer
+
 
 class HomepagesConfig(AppConfig):
     name = "cms.homepages"
@@ -11,5 +13,7 @@ class HomepagesConfig(AppConfig):
         from cms.ops.worker import register_housekeeping
 
         from . import builds, signals  # noqa: F401
+        from .preview import render_page_preview
 
         register_housekeeping(builds.recover_builds)
+        register_preview_renderer(render_page_preview)

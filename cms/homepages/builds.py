@@ -12,15 +12,15 @@ from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 
-from cms.api.caching import bump_content_version
+from cms.clubs.homepage_links import homepage_url
+from cms.core.caching import bump_content_version
 from sites.client import ApiClient
 from sites.club import build_club
 from sites.engine.plugins import installed
 from sites.portal import build_portal
 
-from .links import homepage_url
 from .notices import note_build_requested
-from .status import recover_interrupted_builds, request_build, run_build
+from .status import pending_changes, recover_interrupted_builds, request_build, run_build
 
 logger = logging.getLogger(__name__)
 
@@ -118,14 +118,26 @@ def portal_base_url() -> str:
 
 @task()
 def rebuild_portal_site() -> dict:
-    """Build the portal into ``SITE_BUILD_DIR/portal/``; only changed files are written."""
+    """Build the portal into ``SITE_BUILD_DIR/portal/``: incrementally, rendering only the
+    pages that read what changed since the live release (``pending_changes``), or in full."""
 
     def build():
         fresh_api_reads()
+        changes = pending_changes("portal")
         with ApiClient() as client:
             report = build_portal(
-                client, build_root(), base_url=portal_base_url(), registry=installed()
+                client,
+                build_root(),
+                base_url=portal_base_url(),
+                registry=installed(),
+                changes=changes,
             )
+        logger.info(
+            "Portal built (%s): %d pages rendered, %d files written",
+            "incremental" if report.incremental else "full",
+            len(report.rendered),
+            len(report.written),
+        )
         if report.errors:
             logger.warning("Portal built with errors: %s", report.errors)
         return report
@@ -135,25 +147,35 @@ def rebuild_portal_site() -> dict:
 
 class QueuedPortalRebuild:
     """An on-commit callback that rebuilds the portal: one per transaction, however many
-    pages it published."""
+    pages it published, with the union of what they changed (None: anything)."""
 
-    def __init__(self):
+    def __init__(self, changes: set[str] | None):
         self.done = False
+        self.changes = changes
+
+    def add(self, changes) -> None:
+        if self.changes is None or changes is None:
+            self.changes = None
+        else:
+            self.changes |= set(changes)
 
     def __call__(self) -> None:
         self.done = True
-        request_build("portal", enqueuer("portal"))
+        request_build("portal", enqueuer("portal"), self.changes)
 
 
-def queue_portal_rebuild() -> None:
+def queue_portal_rebuild(changes=None) -> None:
+    """Rebuild the portal after the transaction commits. ``changes``: the resource keys of
+    what changed (``sites/engine/deps.py``, e.g. ``{"club:<slug>", "news:*"}``), so the build
+    renders only the pages that read them; None (the default) rebuilds every page."""
     note_build_requested("portal")
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        isinstance(callback, QueuedPortalRebuild) and not callback.done
-        for _savepoints, callback, _robust in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(QueuedPortalRebuild())
+    if connection.in_atomic_block:
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, QueuedPortalRebuild) and not callback.done:
+                callback.add(changes)
+                return
+    transaction.on_commit(QueuedPortalRebuild(None if changes is None else set(changes)))
 
 
 @task()

@@ -38,6 +38,10 @@ class SiteBuild(models.Model):
     # "<host>:<pid>" of the worker building it, so a killed worker's build is taken over.
     builder = models.CharField(_("Gebaut von"), max_length=200, blank=True)
     next_attempt_at = models.DateTimeField(_("Nächster Versuch"), null=True, blank=True)
+    # What changed since the live release, for incremental builds (sites/engine/deps.py):
+    # resource key → the requested_version that last named it ("*": everything). A successful
+    # build removes the keys it covered; a failed or killed one leaves them for the next.
+    changes = models.JSONField(_("Geänderte Inhalte"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Website-Build")

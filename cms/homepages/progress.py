@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import club_tenants_of, is_agency
+from cms.core.access import club_tenants_of
 
 from .models import BuildState, SiteBuild
 
@@ -51,7 +51,7 @@ def sites_of(user) -> list[tuple[str, str]]:
         (f"vereine/{tenant.root_page.slug}", _("Homepage von %(club)s") % {"club": tenant.name})
         for tenant in club_tenants_of(user).select_related("root_page").order_by("name")
     ]
-    if sites or is_agency(user) or user.is_superuser:
+    if sites or user.has_perm("homepages.view_sitebuild"):
         sites.append(("portal", _("Kreisportal")))
     return sites
 

@@ -1,16 +1,25 @@
 """Publishing, unpublishing, moving or deleting any page of a club queues a rebuild of that
 club's homepage; the same for any page the portal shows (the portal home and pages, the
 agency's own events, clubs and everything below them) queues one rebuild of the portal per
-transaction, and so does a change of a board post (``cms.board``)."""
+transaction, and so does a change of a board post (``cms.board``). The domain's
+``content_changed`` (``cms.core.signals``) does the same for changes outside page revisions and
+removes the built sites of deleted clubs."""
+
+import shutil
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.clubs.models import ClubPage
+from cms.core.signals import content_changed
+from cms.events.models import EventIndexPage, EventPage
+from cms.portal.models import PortalHomePage, PortalPage
 
+from . import builds
 from .builds import queue_club_rebuild, queue_portal_rebuild
 from .domains import sync_own_domain
 from .notices import collecting, note_published
@@ -28,16 +37,31 @@ def club_slug_of(page) -> str | None:
 def portal_page(page) -> bool:
     """Shown on the portal outside any club: the portal home and pages, and the agency's own
     events (an events index below the portal home, and its events)."""
-    from cms.events.models import EventIndexPage, EventPage
-    from cms.portal.models import PortalHomePage, PortalPage
-
     kind = page.specific_class or type(page)
     if issubclass(kind, (PortalHomePage, PortalPage)):
         return True
     return issubclass(kind, (EventIndexPage, EventPage)) and club_of(page) is None
 
 
-def rebuild_for(page) -> None:
+def portal_changes(page, slug: str | None, *, moved: bool = False) -> set[str] | None:
+    """What of the portal a change of ``page`` (of club ``slug``) touches, as resource keys
+    (``sites/engine/deps.py``): a club's news item or event changes that club's share of the
+    list of all news or events, and that list. Anything else (the club itself, other pages,
+    portal pages, a move between clubs) rebuilds the whole portal (None)."""
+    from cms.clubs.models import NewsPage
+    from cms.events.models import EventPage
+
+    kind = page.specific_class or type(page)
+    if moved or not slug:
+        return None
+    if issubclass(kind, NewsPage):
+        return {f"news:{slug}", "news:*"}
+    if issubclass(kind, EventPage):
+        return {f"events:{slug}", "events:*"}
+    return None
+
+
+def rebuild_for(page, *, moved: bool = False) -> None:
     homepage = getattr(settings, "HOMEPAGE_AUTO_REBUILD", True)
     portal = getattr(settings, "PORTAL_AUTO_REBUILD", True)
     if not (homepage or portal):
@@ -46,7 +70,7 @@ def rebuild_for(page) -> None:
     if slug and homepage:
         queue_club_rebuild(slug)
     if portal and (slug or portal_page(page)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(page, slug, moved=moved))
 
 
 @receiver(page_published)
@@ -67,7 +91,7 @@ def rebuild_on_publication_change(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def rebuild_on_move(sender, instance, **kwargs):
-    rebuild_for(instance)
+    rebuild_for(instance, moved=True)
 
 
 @receiver(post_save, sender="board.BoardPost")
@@ -98,4 +122,19 @@ def rebuild_on_delete(sender, instance, **kwargs):
     if club and homepage:
         queue_club_rebuild(club.slug)
     if portal and (club or portal_page(instance)):
-        queue_portal_rebuild()
+        queue_portal_rebuild(portal_changes(instance, club.slug if club else None))
+
+
+@receiver(content_changed)
+def rebuild_on_content_change(sender, club_slugs=(), portal=False, removed_club_slugs=(), **kwargs):
+    if getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
+        for slug in club_slugs:
+            builds.queue_club_rebuild(slug)
+    if portal and getattr(settings, "PORTAL_AUTO_REBUILD", True):
+        builds.queue_portal_rebuild()
+    for slug in removed_club_slugs:
+        transaction.on_commit(
+            lambda slug=slug: shutil.rmtree(
+                builds.build_root() / "vereine" / slug, ignore_errors=True
+            )
+        )

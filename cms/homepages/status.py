@@ -14,6 +14,12 @@ backend can run a task later, a build that still fails is tried again after
 ``SITE_BUILD_FAILED_RETRY`` seconds. A failed build never touches the live site
 (``sites.engine.builder`` swaps releases atomically).
 
+What changed is recorded with the request (``changes``: resource keys such as ``club:<slug>``
+and ``news:*``, see ``sites/engine/deps.py``; none given means everything), so the build can
+be incremental. The row keeps each key with the version that last named it; a successful build
+removes the keys of the versions it covered, a failed or killed one leaves them all for the
+next attempt, and a key named again during a build stays for the build after it.
+
 A worker killed mid-build (SIGKILL, a power cut) leaves its row saying it builds. The worker's
 housekeeping (:func:`recover_interrupted_builds`) notices that the builder process is gone, or
 that its build has run longer than ``SITE_BUILD_TIMEOUT``, and queues the build again.
@@ -26,7 +32,7 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -64,15 +70,24 @@ def builder_gone(builder: str, started_at: datetime.datetime | None) -> bool:
     return started_at is not None and timezone.now() - started_at > timeout
 
 
-def request_build(site: str, enqueue: Enqueue) -> None:
-    """Note that ``site`` must show a change; enqueue its build unless one waits already."""
+EVERYTHING = "*"
+
+
+def request_build(site: str, enqueue: Enqueue, changes: Iterable[str] | None = None) -> None:
+    """Note that ``site`` must show a change (of the resources ``changes``; None: anything);
+    enqueue its build unless one waits already."""
     with transaction.atomic():
         row, _created = SiteBuild.objects.select_for_update().get_or_create(site=site)
+        version = row.requested_version + 1
         row.requested_version = F("requested_version") + 1
         row.requested_at = timezone.now()
+        row.changes = {
+            **row.changes,
+            **dict.fromkeys([EVERYTHING] if changes is None else changes, version),
+        }
         start = not row.queued
         row.queued = True
-        row.save(update_fields=["requested_version", "requested_at", "queued"])
+        row.save(update_fields=["requested_version", "requested_at", "queued", "changes"])
         if start and queue_in_database():
             # In the same transaction: the task exists exactly when the row says one waits.
             enqueue(None)
@@ -136,7 +151,16 @@ def succeeded(claim: Claim, report: BuildReport, attempts: int, enqueue: Enqueue
         row.last_success_at = timezone.now()
         row.built_version = max(row.built_version, claim.version)
         row.next_attempt_at = None
+        row.changes = {key: v for key, v in row.changes.items() if v > claim.version}
         _release(row, enqueue)
+
+
+def pending_changes(site: str) -> frozenset[str] | None:
+    """What changed since the live release of ``site`` (None: anything, a full build). Read
+    when the build starts: keys named meanwhile are included, and stay for the next build."""
+    row = SiteBuild.objects.filter(site=site).only("changes").first()
+    keys = frozenset(row.changes) if row is not None else frozenset({EVERYTHING})
+    return None if EVERYTHING in keys else keys
 
 
 def failed(claim: Claim, exc: BaseException, attempts: int, enqueue: Enqueue) -> None:
@@ -222,6 +246,7 @@ def record_built(sites: list[str]) -> None:
         built_version=F("requested_version"),
         last_success_at=now,
         next_attempt_at=None,
+        changes={},
     )
 
 

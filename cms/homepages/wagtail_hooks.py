@@ -8,7 +8,6 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import is_agency
 
 from . import admin_views, views
 from .models import BuildState, SiteBuild
@@ -46,7 +45,7 @@ def add_site_status_panel(request, panels):
 
 class AgencyMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_agency(request.user)
+        return request.user.has_perm("homepages.view_sitebuild")
 
 
 @hooks.register("register_admin_menu_item")

@@ -18,7 +18,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .data import club_record, licence, open_data_clubs
 from .hsds import organizations_page

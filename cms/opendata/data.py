@@ -1,6 +1,6 @@
 """What the open-data export of the club directory contains, one dict per club.
 
-Only what the clubs publish, read through the privacy layer (``cms.api.privacy``): public clubs
+Only what the clubs publish, read through the privacy layer (``cms.core.privacy``): public clubs
 in the default locale, the address only when the club publishes it, e-mail and phone of the
 contact only with the contact person's consent, and never a person's name (neither the
 contact's nor the board's): the export is licensed for reuse, a profile page is not.
@@ -11,10 +11,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from wagtail.models import Locale
 
-from cms.api.media import absolute, prefetch_image
-from cms.api.privacy import public_address, public_contact, public_pages
+from cms.clubs.homepage_links import club_homepage_url
 from cms.clubs.models import ClubPage, LegalForm
-from cms.homepages.links import club_homepage_url
+from cms.clubs.privacy import public_address, public_contact
+from cms.core.media import absolute, prefetch_image
+from cms.core.privacy import public_pages
 from cms.taxonomy.models import Country, FocusArea, Language
 
 

@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from cms.api.errors import error_response
+from cms.core.errors import error_response
 
 logger = logging.getLogger(__name__)
 

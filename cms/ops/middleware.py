@@ -5,7 +5,7 @@ wherever a view passes the parameter to a query)."""
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-from cms.api.errors import error_response
+from cms.core.errors import error_response
 
 
 class RejectNulCharactersMiddleware:

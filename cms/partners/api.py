@@ -13,14 +13,14 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from wagtail.rich_text import expand_db_html
 
-from cms.api.errors import InvalidParameter
-from cms.api.filters import NormalisingFilterSet
-from cms.api.pagination import LimitOffsetPagination
-from cms.api.privacy import public_pages
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.serializers import MunicipalitySerializer, SlugNameSerializer
-from cms.api.views import PublicReadMixin
 from cms.clubs.models import ClubPage
+from cms.clubs.serializers import MunicipalitySerializer, SlugNameSerializer
+from cms.core.errors import InvalidParameter
+from cms.core.filters import NormalisingFilterSet
+from cms.core.pagination import LimitOffsetPagination
+from cms.core.privacy import public_pages
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.views import PublicReadMixin
 from cms.taxonomy.models import Municipality
 
 from . import data

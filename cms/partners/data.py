@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from cms.api.privacy import public_pages
 from cms.clubs.models import ClubPage, ProjectPage
+from cms.core.privacy import public_pages
 
 from .models import (
     CooperationKind,
@@ -120,7 +120,7 @@ class Directory:
                 self.club_by_id[pk] = self.club_by_path[path] = self.club_by_key[key]
 
     def localized(self, model, queryset=None):
-        """Like ``cms.api.locales.localized``, on the privacy subquery read once."""
+        """Like ``cms.core.locales.localized``, on the privacy subquery read once."""
         pages = (model.objects.all() if queryset is None else queryset).filter(self.public)
         if self.locale.pk == self.default.pk:
             return pages.filter(locale=self.default)

@@ -6,17 +6,20 @@ Every change that alters what is public queues the rebuild of the affected club 
 (and of the portal, once the CMS offers a hook for it) after the transaction commits.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from cms.clubs.models import ClubPage, HomepageSection, Section
-from cms.homepages import builds
+from cms.clubs.models import ClubPage, HomepageSection
+from cms.core.mail import notify_on_commit
+from cms.core.signals import content_changed
 from cms.tenancy.models import Tenant
-from cms.tenancy.tasks import notify_on_commit
 
 from .models import CooperationLink, CooperationPage, Decision, Mentoring, PartnerPage, Side
+
+# The homepage section (a plugin of the club site kind, by name) that lists the club's
+# confirmed cooperations.
+COOPERATIONS_SECTION = "cooperations"
 
 
 class NotAllowed(Exception):
@@ -28,11 +31,7 @@ class NotAllowed(Exception):
 
 def queue_rebuilds(club_slugs) -> None:
     """The homepages of the clubs concerned and the portal (its network pages) show links."""
-    if getattr(settings, "HOMEPAGE_AUTO_REBUILD", True):
-        for slug in sorted(set(club_slugs)):
-            builds.queue_club_rebuild(slug)
-    if getattr(settings, "PORTAL_AUTO_REBUILD", True):
-        builds.queue_portal_rebuild()
+    content_changed.send(CooperationLink, club_slugs=sorted(set(club_slugs)), portal=True)
 
 
 def confirmed_club_slugs(cooperations) -> list[str]:
@@ -187,7 +186,7 @@ def ensure_cooperations_section(club: Page, user) -> bool:
     pending draft both get it, so publishing the draft later does not take it away again;
     the change is recorded as a revision of the club page. True if the section was added."""
     live = ClubPage.objects.get(pk=club.pk)
-    if live.homepage_sections.filter(section=Section.COOPERATIONS).exists():
+    if live.homepage_sections.filter(section=COOPERATIONS_SECTION).exists():
         return False
     draft = live.get_latest_revision_as_object() if live.has_unpublished_changes else None
     _append_section(live)
@@ -197,7 +196,7 @@ def ensure_cooperations_section(club: Page, user) -> bool:
         )
         return True
     live.save()
-    if not any(s.section == Section.COOPERATIONS for s in draft.homepage_sections.all()):
+    if not any(s.section == COOPERATIONS_SECTION for s in draft.homepage_sections.all()):
         _append_section(draft)
     draft.save_revision(user=user, log_action=True)
     return True
@@ -206,7 +205,7 @@ def ensure_cooperations_section(club: Page, user) -> bool:
 def _append_section(page: ClubPage) -> None:
     orders = [s.sort_order or 0 for s in page.homepage_sections.all()]
     page.homepage_sections.add(
-        HomepageSection(section=Section.COOPERATIONS, sort_order=max(orders, default=-1) + 1)
+        HomepageSection(section=COOPERATIONS_SECTION, sort_order=max(orders, default=-1) + 1)
     )
 
 

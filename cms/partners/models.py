@@ -18,14 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
+from cms.clubs.bases import DirectoryIndexPage, TenantPage, optional_image
 from cms.clubs.blocks import RICH_TEXT_FEATURES
-from cms.clubs.forms import TenantPageForm
 from cms.clubs.widgets import SearchableCheckboxes
 
 
@@ -69,28 +69,17 @@ def live_default_locale() -> models.Q:
     return models.Q(live=True, locale=Locale.get_default())
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(DirectoryIndexPage):
     """The "Partnerorganisationen" folder under the portal home; one tree per organisation."""
 
-    intro = models.TextField(_("Einleitung"), blank=True)
-
-    parent_page_types = ["portal.PortalHomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("Verzeichnis der Partnerorganisationen")
 
 
-class PartnerPage(Page):
+class PartnerPage(TenantPage):
     """The root of one partner organisation's tree and its public profile."""
-
-    base_form_class = TenantPageForm
 
     short_description = models.TextField(
         _("Kurzbeschreibung"), max_length=300, blank=True, help_text=_("Höchstens 300 Zeichen.")
@@ -112,14 +101,7 @@ class PartnerPage(Page):
         blank=True,
         help_text=_("Eine allgemeine Adresse der Organisation, keine persönliche."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("Logo"))
 
     search_fields = Page.search_fields + [
         index.SearchField("short_description"),
@@ -135,13 +117,12 @@ class PartnerPage(Page):
         FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
         FieldPanel("logo"),
     ]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("short_description"),
-        APIField("description", serializer=api.ExpandedRichTextField()),
-        APIField("municipality", serializer=api.MunicipalityField()),
-        APIField("website"),
-        APIField("email"),
+    public_fields = [
+        PublicField("short_description"),
+        PublicField("description", api.ExpandedRichTextField()),
+        PublicField("municipality", api.MunicipalityField()),
+        PublicField("website"),
+        PublicField("email"),
     ]
 
     class Meta:
@@ -149,11 +130,9 @@ class PartnerPage(Page):
         verbose_name_plural = _("Partnerorganisationen")
 
 
-class CooperationPage(Page):
+class CooperationPage(TenantPage):
     """A cooperation of the partner organisation with one or more clubs. A club's part shows
     only once the club has confirmed it (``CooperationLink``)."""
-
-    base_form_class = TenantPageForm
 
     kind = models.CharField(
         _("Art"), max_length=20, choices=CooperationKind.choices, default=CooperationKind.OTHER
@@ -184,12 +163,11 @@ class CooperationPage(Page):
     ]
     # The clubs are left out on purpose: which club takes part is public only once it has
     # confirmed (see /api/v1/cooperations/); unconfirmed cooperations are not public at all.
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("kind"),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("description"),
+    public_fields = [
+        PublicField("kind"),
+        PublicField("start_date"),
+        PublicField("end_date"),
+        PublicField("description"),
     ]
 
     class Meta:

@@ -1,4 +1,4 @@
-"""The partners' rule of the privacy layer (``cms.api.privacy.public_pages`` applies it to every
+"""The partners' rule of the privacy layer (``cms.core.privacy.public_pages`` applies it to every
 page queryset): a cooperation page is public only once at least one club and the partner have
 both confirmed it; until then only the partner's editors see it, in the admin."""
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import is_agency, tenants_of
+from cms.core.access import tenants_of
 
 from . import links
 from .forms import MentoringForm, ProposalForm
@@ -31,7 +31,7 @@ def own_pages(user, model):
 
 def visible_links(user):
     links_qs = CooperationLink.objects.select_related("cooperation", "club")
-    if is_agency(user):
+    if user.has_perm("tenancy.work_across_tenants"):
         return links_qs
     partner_paths = list(own_pages(user, PartnerPage).values_list("path", flat=True))
     condition = Q(club__in=own_pages(user, ClubPage))
@@ -42,7 +42,7 @@ def visible_links(user):
 
 def visible_mentorings(user):
     mentorings = Mentoring.objects.select_related("mentor", "mentee")
-    if is_agency(user):
+    if user.has_perm("tenancy.work_across_tenants"):
         return mentorings
     clubs = own_pages(user, ClubPage)
     return mentorings.filter(Q(mentor__in=clubs) | Q(mentee__in=clubs))

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.core.access import tenants_of
 from cms.tenancy.panels import DashboardPanel
-from cms.tenancy.provisioning import is_agency, tenants_of
 
 from . import views
 from .models import PartnerPage
@@ -35,7 +35,10 @@ def register_urls():
 
 class CooperationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_agency(request.user) or tenants_of(request.user).exists()
+        return (
+            request.user.has_perm("tenancy.work_across_tenants")
+            or tenants_of(request.user).exists()
+        )
 
 
 @hooks.register("register_admin_menu_item")

@@ -12,11 +12,11 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
-from cms.api.bundle import event_fields
-from cms.api.locales import direction, localized
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.streams import StreamResolver
-from cms.api.views import PublicReadMixin
+from cms.clubs.api_fields import BundleFields
+from cms.core.locales import direction, localized
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.streams import StreamResolver
+from cms.core.views import PublicReadMixin
 from cms.events.models import EventIndexPage, EventPage
 
 from .sections import portal_path
@@ -69,11 +69,10 @@ def agency_events(locale, request) -> dict:
     for event in events:
         streams.add(event.body)
     streams.load()
+    declared = BundleFields({"request": request, "streams": streams})
     return {
         "index": {**page_data(index), "fields": {"intro": index.intro}},
-        "events": [
-            {**page_data(event), "fields": event_fields(event, streams)} for event in events
-        ],
+        "events": [{**page_data(event), "fields": declared(event)} for event in events],
     }
 
 

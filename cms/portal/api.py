@@ -12,11 +12,11 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
-from cms.api.locales import direction, localized
-from cms.api.schema import LOCALE_PARAMETER
-from cms.api.serializers import ClubSummarySerializer, NewsSerializer, v2_page_url
-from cms.api.streams import resolve_streams
-from cms.api.views import PublicReadMixin
+from cms.clubs.serializers import ClubSummarySerializer, NewsSerializer, v2_page_url
+from cms.core.locales import direction, localized
+from cms.core.schema import LOCALE_PARAMETER
+from cms.core.streams import resolve_streams
+from cms.core.views import PublicReadMixin
 from cms.events.api import OccurrenceSerializer
 
 from .models import PageRole, PortalHomePage, PortalPage

@@ -12,6 +12,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.clubs.blocks import RICH_TEXT_FEATURES
 from cms.events.models import EventCategory
+from cms.taxonomy.models import Language, Municipality
 
 FEATURED_CLUBS_MANUAL = "manual"
 FEATURED_CLUBS_RECENT = "recent"
@@ -19,14 +20,10 @@ DEFAULT_RECENT_CLUBS = 3
 
 
 def municipality_choices():
-    from cms.taxonomy.models import Municipality
-
     return [(slug, name) for slug, name in Municipality.objects.values_list("slug", "name")]
 
 
 def language_choices():
-    from cms.taxonomy.models import Language
-
     return [(tag, name) for tag, name in Language.objects.values_list("tag", "name")]
 
 

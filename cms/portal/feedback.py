@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
-from .models import Feedback
-from .submissions import (
+from cms.core.submissions import (
     INVALID,
     PublicSubmissionView,
     ReceivedSerializer,
@@ -20,6 +19,8 @@ from .submissions import (
     locale_field,
     text_messages,
 )
+
+from .models import Feedback
 
 EMAIL_CONSENT = gettext_lazy(
     "Bitte stimmen Sie zu, dass wir Ihre E-Mail-Adresse für die Antwort verwenden dürfen."

@@ -10,7 +10,6 @@ from wagtail.admin.views.reports import ReportView
 
 from cms import locales
 from cms.clubs.models import ClubPage
-from cms.tenancy.provisioning import is_agency
 
 REVIEW_LABELS = {
     locales.REVIEWED: _("geprüft"),
@@ -20,7 +19,7 @@ REVIEW_LABELS = {
 
 class AgencyReport(ReportView):
     def dispatch(self, request, *args, **kwargs):
-        if not is_agency(request.user):
+        if not request.user.has_perm("tenancy.view_reports"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -6,18 +6,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api import fields as api
+from cms.clubs import api_fields as api
+from cms.clubs.api_fields import PublicField
+from cms.clubs.bases import PublicPage
 from cms.clubs.blocks import ContentStreamBlock
 
 from .blocks import PortalSectionsBlock
 
 
-class PortalHomePage(Page):
+class PortalHomePage(PublicPage):
     """Root of the district portal; the club index and the portal pages live beneath it."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
@@ -33,10 +34,7 @@ class PortalHomePage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("intro"),
-    ]
+    public_fields = [PublicField("intro")]
 
     class Meta:
         verbose_name = _("Portal-Startseite")
@@ -58,7 +56,7 @@ class PageRole(models.TextChoices):
 UNIQUE_ROLES = [role for role in PageRole.values if role != PageRole.OTHER]
 
 
-class PortalPage(Page):
+class PortalPage(PublicPage):
     """A page the agency curates in the portal, composed from the same blocks as club pages."""
 
     page_role = models.CharField(
@@ -77,10 +75,9 @@ class PortalPage(Page):
     parent_page_types = ["portal.PortalHomePage"]
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("page_role"), FieldPanel("body")]
-    api_fields = [
-        APIField("direction", serializer=api.DirectionField(source="*")),
-        APIField("page_role"),
-        APIField("body", serializer=api.ResolvedStreamField()),
+    public_fields = [
+        PublicField("page_role"),
+        PublicField("body", api.ResolvedStreamField()),
     ]
 
     class Meta:

@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
-from cms.api.locales import requested_language
-from cms.api.views import PublicReadMixin
 from cms.clubs.models import LegalForm
+from cms.core.locales import requested_language
+from cms.core.views import PublicReadMixin
 from cms.taxonomy import names
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
 

@@ -12,13 +12,10 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
-from cms.api.filters import canonical_bcp47
 from cms.clubs.models import FIRST_FOUNDING_YEAR, LegalForm
-from cms.taxonomy.models import Country, FocusArea, Language, Municipality
-from cms.tenancy.models import RegistrationRequest
-from cms.tenancy.tasks import notify_on_commit
-
-from .submissions import (
+from cms.core.filters import canonical_bcp47
+from cms.core.mail import notify_on_commit
+from cms.core.submissions import (
     INVALID,
     REQUIRED,
     PublicSubmissionView,
@@ -28,6 +25,8 @@ from .submissions import (
     locale_field,
     text_messages,
 )
+from cms.taxonomy.models import Country, FocusArea, Language, Municipality
+from cms.tenancy.models import RegistrationRequest
 
 MAX_LIST_ITEMS = 20
 PHONE_PATTERN = r"^\+?[0-9 ()/-]{5,30}$"

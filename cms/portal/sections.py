@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from cms.api.errors import InvalidParameter
-from cms.api.locales import localized
-from cms.api.media import absolute, prefetch_image
-from cms.api.pages import attach_clubs
-from cms.api.serializers import ClubSummarySerializer, NewsSerializer
 from cms.clubs.models import ClubPage, NewsPage
+from cms.clubs.pages import attach_clubs
+from cms.clubs.serializers import ClubSummarySerializer, NewsSerializer
+from cms.core.errors import InvalidParameter
+from cms.core.locales import localized
+from cms.core.media import absolute, prefetch_image
 from cms.events import recurrence
 from cms.events.api import (
     DEFAULT_LIST_WINDOW,

@@ -11,8 +11,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms.tenancy.provisioning import is_agency
-
 from .languages import ClubLanguagesView, PlatformLocalesView
 from .models import Feedback
 
@@ -66,7 +64,7 @@ def show_open_feedback_count(request, menu_items):
 
 class AgencyMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_agency(request.user)
+        return request.user.has_perm("tenancy.view_reports")
 
 
 @hooks.register("register_admin_urls")

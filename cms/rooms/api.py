@@ -19,13 +19,12 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from cms.api.errors import InvalidParameter
-from cms.api.params import date_param
-from cms.api.serializers import MunicipalitySerializer
-from cms.api.views import PublicReadMixin
-from cms.portal.submissions import submission_exception_handler
+from cms.clubs.serializers import MunicipalitySerializer
+from cms.core.errors import InvalidParameter
+from cms.core.params import date_param
+from cms.core.submissions import submission_exception_handler
+from cms.core.views import PublicReadMixin
 from cms.tenancy.models import Tenant
-from cms.tenancy.provisioning import is_agency
 
 from . import services
 from .availability import BLOCKED, BOOKED, FREE, REQUESTED, availability
@@ -197,7 +196,10 @@ class BookingRequestSerializer(serializers.Serializer):
 
     def validate_club(self, club):
         user = self.context["request"].user
-        if not is_agency(user) and not services.clubs_of(user).filter(pk=club.pk).exists():
+        if (
+            not user.has_perm("rooms.decide_booking")
+            and not services.clubs_of(user).filter(pk=club.pk).exists()
+        ):
             raise serializers.ValidationError(_("Sie können nur für Ihren eigenen Verein buchen."))
         return club
 
@@ -384,7 +386,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def _move(self, request, to_status, agency_only=False):
         booking = self.get_object()
-        if agency_only and not is_agency(request.user):
+        if agency_only and not request.user.has_perm("rooms.decide_booking"):
             raise exceptions.PermissionDenied(
                 _("Nur die Integrationsagentur kann Anfragen bestätigen oder ablehnen.")
             )

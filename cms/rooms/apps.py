@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.caching import invalidate_on_change
+
 
 class RoomsConfig(AppConfig):
     name = "cms.rooms"
@@ -8,9 +10,8 @@ class RoomsConfig(AppConfig):
     verbose_name = _("Räume")
 
     def ready(self):
-        from cms.api.caching import invalidate_on_change
 
-        from .models import BlockedPeriod, Booking, OpeningHours
+        from .models import BlockedPeriod, Booking, OpeningHours, Room
 
-        # Availability and occupancy feeds are cached like every public read.
-        invalidate_on_change(Booking, OpeningHours, BlockedPeriod)
+        # Rooms, their availability and occupancy feeds are cached like every public read.
+        invalidate_on_change(Room, Booking, OpeningHours, BlockedPeriod)

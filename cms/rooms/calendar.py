@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 from cms.events.calendar import CONTENT_TYPE, berlin_timezone
 
 from .models import Booking, BookingStatus, Room

@@ -206,6 +206,7 @@ class Booking(models.Model):
         ordering = ["start", "pk"]
         verbose_name = _("Buchung")
         verbose_name_plural = _("Buchungen")
+        permissions = [("decide_booking", _("Buchungen aller Vereine sehen und entscheiden"))]
         indexes = [models.Index(fields=["room", "start"], name="rooms_booking_room_start")]
         constraints = [
             models.CheckConstraint(

@@ -21,8 +21,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import club_tenants_of, is_agency
-from cms.tenancy.tasks import notify_on_commit
+from cms.core.access import club_tenants_of
+from cms.core.mail import notify_on_commit
 
 from .models import Booking, BookingStatus, BookingTransition, Room, Weekday
 
@@ -51,14 +51,16 @@ def may_manage(user, booking: Booking) -> bool:
     """Agency staff manage every booking; club editors their own club's."""
     if not user.is_authenticated:
         return False
-    return is_agency(user) or clubs_of(user).filter(pk=booking.club_id).exists()
+    return (
+        user.has_perm("rooms.decide_booking") or clubs_of(user).filter(pk=booking.club_id).exists()
+    )
 
 
 def visible_bookings(user):
     queryset = Booking.objects.select_related("room", "club")
     if not user.is_authenticated:
         return queryset.none()
-    if is_agency(user):
+    if user.has_perm("rooms.decide_booking"):
         return queryset
     return queryset.filter(club__in=clubs_of(user))
 

@@ -19,10 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cms.api.params import EARLIEST_DATE, LATEST_DATE
+from cms.core.params import EARLIEST_DATE, LATEST_DATE
 from cms.hardening.spreadsheets import csv_writer
 from cms.tenancy.models import Tenant
-from cms.tenancy.provisioning import is_agency
 
 from . import services
 from .forms import BookingRequestForm
@@ -32,11 +31,11 @@ LIST_LIMIT = 200
 
 
 def may_use(user) -> bool:
-    return is_agency(user) or services.clubs_of(user).exists()
+    return user.has_perm("rooms.decide_booking") or services.clubs_of(user).exists()
 
 
 def require_agency(user) -> None:
-    if not is_agency(user):
+    if not user.has_perm("rooms.decide_booking"):
         raise PermissionDenied
 
 
@@ -51,7 +50,7 @@ def back(request, default: str):
 def booking_index(request):
     if not may_use(request.user):
         raise PermissionDenied
-    agency = is_agency(request.user)
+    agency = request.user.has_perm("rooms.decide_booking")
     bookings = services.visible_bookings(request.user)
     show = request.GET.get("zeigen", "kommende")
     if show != "alle":
@@ -77,7 +76,7 @@ def booking_index(request):
 def request_room(request):
     clubs = (
         Tenant.objects.filter(kind="club")
-        if is_agency(request.user)
+        if request.user.has_perm("rooms.decide_booking")
         else services.clubs_of(request.user)
     )
     if not clubs.exists():

@@ -27,6 +27,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
+    "cms.core",
     "cms.taxonomy",
     "cms.portal",
     "cms.clubs",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "cms.partners",
     "cms.rooms",
     "cms.tenancy",
+    "cms.transfer",
     "cms.demo",
     "cms.api",
     "cms.ops",
@@ -86,7 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside every middleware that sets cookies: a response with Set-Cookie is never public.
-    "cms.api.caching.NoSharedCachingOfCookiesMiddleware",
+    "cms.core.caching.NoSharedCachingOfCookiesMiddleware",
     "cms.ops.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -105,8 +107,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "cms.hardening.csp.AdminPolicyMiddleware",
     # Innermost but for axes: a stored API answer skips URL resolution and view dispatch while
-    # every middleware above still treats it like the view's (cms/api/caching.py).
-    "cms.api.caching.CachedApiResponseMiddleware",
+    # every middleware above still treats it like the view's (cms/core/caching.py).
+    "cms.core.caching.CachedApiResponseMiddleware",
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -233,6 +235,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Vereinsnetz Kreis Düren"
+# The model of the tenants (clubs, partner organisations) the access checks read
+# (cms/core/access.py), named here like AUTH_USER_MODEL so that the core names no app.
+TENANT_MODEL = "tenancy.Tenant"
 # The one public address of the installation (scheme and host, no trailing slash): every link
 # in e-mails, feeds, built sites and the admin starts with it. WAGTAILADMIN_BASE_URL is still
 # read for installations configured before PUBLIC_BASE_URL existed.
@@ -299,17 +304,17 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # JSON bodies bounded in size (413) and nesting depth (400): cms/api/parsers.py.
+    # JSON bodies bounded in size (413) and nesting depth (400): cms/core/parsers.py.
     "DEFAULT_PARSER_CLASSES": [
-        "cms.api.parsers.BoundedJSONParser",
+        "cms.core.parsers.BoundedJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "cms.core.pagination.LimitOffsetPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["cms.api.throttling.WriteRateThrottle"],
-    # The portal's public forms (cms/portal/submissions.py) count every post per client
+    "DEFAULT_THROTTLE_CLASSES": ["cms.core.throttling.WriteRateThrottle"],
+    # The portal's public forms (cms/core/submissions.py) count every post per client
     # address, rejected ones too, so a visitor correcting a form has some headroom.
     "DEFAULT_THROTTLE_RATES": {
         "write": os.environ.get("API_WRITE_RATE", "60/hour"),
@@ -318,7 +323,7 @@ REST_FRAMEWORK = {
         "signups": os.environ.get("API_SIGNUP_RATE", "20/hour"),
         "board": os.environ.get("API_BOARD_RATE", "20/hour"),
     },
-    "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "cms.core.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Vereinsnetz API",
@@ -333,14 +338,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["cms.api.schema.only_domain_api"],
+    "PREPROCESSING_HOOKS": ["cms.core.schema.only_domain_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "cms.api.schema.document_errors",
+        "cms.core.schema.document_errors",
     ],
 }
 # Seconds a client or proxy may reuse a read response; the server-side copy lives until the
-# content changes (see cms/api/caching.py).
+# content changes (see cms/core/caching.py).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_TIMEOUT = 60 * 60 * 24
 WAGTAILAPI_LIMIT_MAX = 100
@@ -376,11 +381,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.hardening.login.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "cms.api.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.core.throttling.client_ip"
 AXES_VERBOSE = False
 # Requests that came through this many proxies take the client address from X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-# DRF's own client address (any throttle without cms.api.throttling.ClientAddressMixin).
+# DRF's own client address (any throttle without cms.core.throttling.ClientAddressMixin).
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 
 # Second factor (TOTP through django-otp): members of these groups must set one up before they

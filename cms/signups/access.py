@@ -3,8 +3,8 @@ editors the events in their own tenant's tree (in every locale)."""
 
 from django.db.models import Q
 
+from cms.core.access import tenants_of
 from cms.events.models import EventPage
-from cms.tenancy.provisioning import is_agency, tenants_of
 
 
 def manageable_events(user):
@@ -12,7 +12,7 @@ def manageable_events(user):
     events = EventPage.objects.all()
     if not user.is_authenticated:
         return events.none()
-    if is_agency(user):
+    if user.has_perm("signups.view_all_signups"):
         return events
     condition = Q(pk__in=[])
     for tenant in tenants_of(user):

@@ -19,7 +19,6 @@ from wagtail.models import Locale
 from cms.events.calendar import location_text
 from cms.events.models import EventPage
 from cms.hardening.spreadsheets import csv_writer
-from cms.tenancy.provisioning import is_agency
 
 from . import services
 from .access import manageable_events
@@ -53,7 +52,7 @@ def index(request):
         .order_by("start")[:200]
     )
     deletions = SignupDeletion.objects.all()
-    if not is_agency(request.user):
+    if not request.user.has_perm("signups.view_all_signups"):
         deletions = deletions.filter(event__in=manageable_events(request.user))
     return TemplateResponse(
         request,

@@ -1,6 +1,6 @@
 """The public sign-up endpoints: ``GET /api/v1/events/<id>/signup/`` tells the state of an
 event's sign-up ("noch 5 Plätze", "Warteliste", "ausgebucht"), ``POST`` to the same address
-signs up. The post shares the portal forms' behaviour (``cms.portal.submissions``): anonymous,
+signs up. The post shares the portal forms' behaviour (``cms.core.submissions``): anonymous,
 field-wise German (or requested-language) errors, a honeypot, throttled per address, and a
 readable HTML answer for a plain browser form.
 
@@ -20,12 +20,11 @@ from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from cms.api.errors import InvalidParameter, error_body
-from cms.api.privacy import public_pages
 from cms.clubs.models import ClubPage
-from cms.events.models import EventPage
-from cms.portal import html_answers
-from cms.portal.submissions import (
+from cms.core import html_answers
+from cms.core.errors import InvalidParameter, error_body
+from cms.core.privacy import public_pages
+from cms.core.submissions import (
     HONEYPOT_FIELD,
     INVALID,
     PublicSubmissionView,
@@ -33,6 +32,7 @@ from cms.portal.submissions import (
     locale_field,
     text_messages,
 )
+from cms.events.models import EventPage
 
 from . import services, views
 from .models import MAX_PEOPLE_PER_SIGNUP, SignupOptions, SignupStatus

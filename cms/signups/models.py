@@ -91,6 +91,7 @@ class Signup(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("Anmeldung")
         verbose_name_plural = _("Anmeldungen")
+        permissions = [("view_all_signups", _("Teilnehmerlisten aller Vereine sehen"))]
         indexes = [models.Index(fields=["options", "status", "created_at"])]
 
     def __str__(self):

@@ -11,8 +11,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.core import html_answers
 from cms.events.calendar import location_text
-from cms.portal import html_answers
 
 from . import services
 from .mails import signup_token

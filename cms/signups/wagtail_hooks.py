@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.tenancy.provisioning import is_agency, tenants_of
+from cms.core.access import tenants_of
 
 from . import admin_views
 
@@ -31,7 +31,9 @@ def register_urls():
 
 class SignupsMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_agency(request.user) or tenants_of(request.user).exists()
+        return (
+            request.user.has_perm("signups.view_all_signups") or tenants_of(request.user).exists()
+        )
 
 
 @hooks.register("register_admin_menu_item")

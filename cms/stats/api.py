@@ -9,7 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.views import FirstRendererNegotiation, PublicReadMixin
+from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from . import tables
 from .export import to_csv

@@ -1,5 +1,5 @@
 """The figures the agency reports to the district council, computed from the published, public
-clubs only (``cms.api.privacy``), in a constant number of queries.
+clubs only (``cms.core.privacy``), in a constant number of queries.
 
 Counting tables (clubs by municipality, country of origin, language, focus area, founding
 decade, established vs. new) show what every public profile shows anyway. A club naming several
@@ -39,8 +39,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.api.privacy import public_pages
 from cms.clubs.models import ClubPage
+from cms.core.privacy import public_pages
 
 MIN_GROUP_SIZE = 5
 BOARD_ROUNDING_BASE = 5

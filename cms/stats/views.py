@@ -5,14 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from cms.tenancy.provisioning import is_agency
-from plugins.stats.charts import table_chart
+from sites.engine.kit.charts import table_chart
 
 from . import tables
 
 
 def stats_report(request):
-    if not is_agency(request.user):
+    if not request.user.has_perm("tenancy.view_reports"):
         raise PermissionDenied
     stats = tables.compute()
     series = [_("Frauen"), _("Männer"), _("divers")]

@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.auth import LoginForm
 
-from .provisioning import is_agency
-
 # Wagtail's own help items: its English online guide and its release notes.
 
 
@@ -45,7 +43,7 @@ class EmailLoginForm(LoginForm):
 def reports_only_for_the_agency(request, menu_items):
     """Wagtail's reports (locked pages, workflows, site history, page types, …) are about the
     whole installation; a club editor can do nothing with them."""
-    if not is_agency(request.user):
+    if not request.user.has_perm("tenancy.view_reports"):
         menu_items[:] = []
 
 

@@ -1,7 +1,7 @@
 """What the provisioning commands (provision_club, provision_partner) do after provisioning:
 invite a new editor and report the result."""
 
-from .tasks import notify_on_commit
+from cms.core.mail import notify_on_commit
 
 
 def invite_and_report(command, result) -> None:

@@ -9,7 +9,6 @@ another club (or for the agency) keeps the account and just leaves this club's g
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import asdict, dataclass
 
 from django.contrib.auth import get_user_model
@@ -17,6 +16,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
+
+from cms.core.signals import content_changed
 
 from .models import RegistrationRequest, Tenant
 
@@ -35,8 +36,6 @@ class DeletionReport:
 
 
 def delete_tenant(tenant: Tenant, *, by=None) -> DeletionReport:
-    from cms.homepages.builds import build_root
-
     report = DeletionReport(tenant=tenant.name)
     slug = tenant.root_page.slug
     with transaction.atomic():
@@ -74,7 +73,5 @@ def delete_tenant(tenant: Tenant, *, by=None) -> DeletionReport:
         for child in collection.get_descendants(inclusive=False).order_by("-depth"):
             child.delete()
         collection.delete()
-        transaction.on_commit(
-            lambda: shutil.rmtree(build_root() / "vereine" / slug, ignore_errors=True)
-        )
+        content_changed.send(Tenant, removed_club_slugs=[slug])
     return report

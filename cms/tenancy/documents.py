@@ -9,7 +9,7 @@ Documents are private by default. Wagtail's document view (``WAGTAILDOCS_SERVE_M
   marked it "öffentlich" (:class:`~cms.tenancy.models.DocumentRelease`).
 
 Anything else is a 404 — the same answer as for an id that does not exist, so no document URL
-works by guessing. The API lists the same set (``cms.api.privacy.public_documents``).
+works by guessing. The API lists the same set (``cms.core.privacy.public_documents``).
 """
 
 from django import forms
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
-from cms.api.privacy import public_documents
+from cms.core.privacy import public_documents
 from cms.hardening.uploads import HardenedDocumentForm
 
 from .models import DocumentRelease

@@ -17,52 +17,16 @@ whole tenant with it, so the admin refuses that to them (delete view, bulk delet
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import permission_denied
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Collection, Page
+from wagtail.models import Page
+
+from cms.core.access import is_confined, tenant_media, tenant_pages
 
 from .models import Tenant
-from .provisioning import is_agency, tenant_collections, tenants_of
-
-NOTHING = Q(pk__in=[])
-
-
-def is_confined(user) -> bool:
-    return not is_agency(user)
-
-
-def tenant_root_pages(user):
-    """The root pages of the user's tenants, in every locale they have been translated into."""
-    keys = tenants_of(user).values("root_page__translation_key")
-    return Page.objects.filter(translation_key__in=keys).only("path")
-
-
-def tenant_pages(user, with_ancestors: bool = False) -> Q:
-    """A filter for pages inside the user's tenants' trees (and, if asked, above them)."""
-    condition = NOTHING
-    for root in tenant_root_pages(user):
-        condition |= Q(path__startswith=root.path)
-        if with_ancestors:
-            ancestors = [
-                root.path[:end] for end in range(Page.steplen, len(root.path), Page.steplen)
-            ]
-            condition |= Q(path__in=ancestors)
-    return condition
-
-
-def tenant_media(user) -> Q:
-    """A filter for images or documents in the user's tenants' collections (or below them).
-
-    By collection id, because the image and document choosers search with Wagtail's search
-    backends, which filter on ``collection`` but not on fields of related models."""
-    subtrees = NOTHING
-    for collection in tenant_collections(user).only("path"):
-        subtrees |= Q(path__startswith=collection.path)
-    return Q(collection__in=list(Collection.objects.filter(subtrees).values_list("pk", flat=True)))
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -26,6 +26,9 @@ COLLECTION_PARENTS = {TenantKind.CLUB: "Vereine", TenantKind.PARTNER: "Partneror
 
 
 class Tenant(models.Model):
+    # The kind ``cms.core.access.club_tenants_of`` selects.
+    CLUB = TenantKind.CLUB
+
     kind = models.CharField(
         _("Art"), max_length=20, choices=TenantKind.choices, default=TenantKind.CLUB
     )
@@ -52,6 +55,10 @@ class Tenant(models.Model):
         ordering = ["name"]
         verbose_name = _("Mandant")
         verbose_name_plural = _("Mandanten")
+        permissions = [
+            ("work_across_tenants", _("In allen Vereinen und Organisationen arbeiten")),
+            ("view_reports", _("Berichte und Statistiken der Plattform lesen")),
+        ]
 
     def __str__(self):
         return self.name

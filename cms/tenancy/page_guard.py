@@ -40,7 +40,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .isolation_hooks import is_confined, tenant_media, tenant_pages, tenant_root_pages
+from cms.core.access import is_confined, tenant_media, tenant_pages, tenant_root_pages
 
 # Path arguments that always name a page, whatever the URL.
 PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")

@@ -16,9 +16,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.core.access import AGENCY_GROUP_NAME
+
 from .models import COLLECTION_PARENTS
 
-AGENCY_GROUP_NAME = "Integrationsagentur"
 WORKFLOW_NAME = "Freigabe durch die Integrationsagentur"
 
 PAGE_PERMISSIONS_AGENCY = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
@@ -50,6 +51,15 @@ MODEL_PERMISSIONS_AGENCY = [
     ("tenancy", "change_registrationrequest"),
     ("tenancy", "view_tenant"),
     ("tenancy", "change_tenant"),
+    ("tenancy", "delete_tenant"),
+    # The agency's rights across tenants (the models' Meta.permissions); every check asks
+    # has_perm, never the group's name, so renaming the group keeps them.
+    ("tenancy", "work_across_tenants"),
+    ("tenancy", "view_reports"),
+    ("rooms", "decide_booking"),
+    ("board", "moderate_boardpost"),
+    ("signups", "view_all_signups"),
+    ("homepages", "view_sitebuild"),
     ("portal", "view_feedback"),
     ("portal", "change_feedback"),
     *[

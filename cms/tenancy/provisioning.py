@@ -12,7 +12,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import (
-    Collection,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -20,6 +19,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from cms.clubs.models import ClubIndexPage, ClubPage
 from cms.taxonomy.loaders import german_slug
 
 from . import platform
@@ -172,40 +172,7 @@ def provision_tenant(
     return Provisioned(tenant=tenant, editor=editor, created=created, editor_created=editor_created)
 
 
-def tenants_of(user):
-    """The tenants whose editors' group the user belongs to."""
-    if not user.is_authenticated:
-        return Tenant.objects.none()
-    return Tenant.objects.filter(group__in=user.groups.all()).select_related(
-        "root_page", "collection"
-    )
-
-
-def club_tenants_of(user):
-    """The clubs (not partner organisations) whose editors' group the user belongs to."""
-    return tenants_of(user).filter(kind=TenantKind.CLUB)
-
-
-def is_agency(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=platform.AGENCY_GROUP_NAME).exists()
-
-
-def tenant_collections(user):
-    return Collection.objects.filter(tenant__in=tenants_of(user))
-
-
-def allowed_collection_ids(user) -> set[int]:
-    """The collections (with their sub-collections) whose images and documents the user may
-    use in pages."""
-    ids: set[int] = set()
-    for collection in tenant_collections(user):
-        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return ids
-
-
 def club_index(locale=None):
-    from cms.clubs.models import ClubIndexPage
-
     locale = locale or Locale.get_default()
     return ClubIndexPage.objects.filter(locale=locale).first()
 
@@ -226,8 +193,6 @@ def provision_club(
     editor_last_name: str = "",
 ) -> Provisioned:
     """Provision one club: a draft ``ClubPage`` under the club index plus its tenancy."""
-    from cms.clubs.models import ClubPage
-
     parent = club_index()
     if parent is None:
         raise ValueError("The club index page is missing; run migrate first.")

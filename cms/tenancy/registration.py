@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.core.mail import notify_on_commit
+
 from .models import RegistrationRequest, RegistrationStatus
 from .provisioning import provision_club
-from .tasks import notify_on_commit
 
 
 class DecisionError(Exception):

@@ -45,7 +45,7 @@ def unguessable_image_name(sender, instance, raw=False, **kwargs):
     """Every new image file is stored as ``<name>-<random key>.<ext>``, and so are its
     renditions (Wagtail names them after the original): a rendition's URL cannot be guessed
     from a photo's title or file name. Photos without the depicted people's consent are never
-    listed publicly (cms/api/privacy.py), so nobody learns their URLs. Runs before the metadata
+    listed publicly (cms/core/privacy.py), so nobody learns their URLs. Runs before the metadata
     is stripped (cms/hardening/signals.py keeps the name). The name part is cut to 20
     characters so that Wagtail's own truncation of long paths never cuts the key."""
     upload = instance.file

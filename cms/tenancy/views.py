@@ -11,7 +11,6 @@ from . import deletion
 from . import registration as decisions
 from .forms import RejectionForm, TenantDeletionForm
 from .models import RegistrationRequest, Tenant
-from .provisioning import is_agency
 
 REGISTRATION_INDEX = "registrations:index"
 
@@ -64,7 +63,7 @@ def decide(request, pk):
 @require_http_methods(["GET", "POST"])
 def delete_tenant(request, pk):
     """The agency deletes a club with everything that belongs to it (cms/tenancy/deletion.py)."""
-    if not is_agency(request.user):
+    if not request.user.has_perm("tenancy.delete_tenant"):
         raise PermissionDenied
     tenant = get_object_or_404(Tenant.objects.select_related("root_page"), pk=pk)
     form = TenantDeletionForm(request.POST or None, tenant=tenant)

@@ -2,20 +2,25 @@
 view, and the club editor's dashboard panel. Isolation hooks live in ``isolation_hooks``."""
 
 import copy
+from collections import defaultdict
 
+import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, WorkflowState
 
+from cms import locales
+from cms.core.access import club_tenants_of
+
 from . import admin_ui, deletion, isolation_hooks  # noqa: F401
 from .documents import refuse_private_documents
 from .models import RegistrationRequest, RegistrationStatus, Tenant
 from .panels import DashboardPanel
-from .provisioning import club_tenants_of, is_agency
 from .views import decide, delete_tenant
 
 
@@ -64,11 +69,55 @@ class RegistrationViewSet(ModelViewSet):
         ]
 
 
+def language_name(code: str) -> str:
+    """The locale's name in German (CLDR), for the German admin."""
+    locale = locales.get(code)
+    return locale.babel.get_display_name("de") if locale else code
+
+
+class TenantFilterSet(WagtailFilterSet):
+    homepage_language = django_filters.ChoiceFilter(
+        label=_("Homepage übersetzt in"),
+        method="filter_homepage_language",
+        choices=lambda: [(code, language_name(code)) for code in locales.codes()[1:]],
+    )
+
+    class Meta:
+        model = Tenant
+        fields = ["kind", "direct_publishing"]
+
+    def filter_homepage_language(self, queryset, name, value):
+        translated = Page.objects.filter(locale__language_code=value, live=True)
+        return queryset.filter(root_page__translation_key__in=translated.values("translation_key"))
+
+
 class TenantIndexView(IndexView):
     def get_delete_url(self, instance):
-        if not is_agency(self.request.user):
+        if not self.request.user.has_perm("tenancy.delete_tenant"):
             return None
         return reverse("tenants:delete", args=(instance.pk,))
+
+    def get_table(self, object_list):
+        """Each tenant's homepage languages: the locales its root page is published in, looked
+        up for the whole page of the listing at once."""
+        tenants = list(object_list)
+        keys = Page.objects.filter(pk__in=[tenant.root_page_id for tenant in tenants])
+        found = defaultdict(list)
+        for key, code in (
+            Page.objects.filter(translation_key__in=keys.values("translation_key"), live=True)
+            .order_by("locale_id")
+            .values_list("translation_key", "locale__language_code")
+        ):
+            found[key].append(code)
+        by_root = dict(keys.values_list("pk", "translation_key"))
+        order = locales.codes()
+        for tenant in tenants:
+            codes = sorted(
+                found[by_root.get(tenant.root_page_id)],
+                key=lambda code: order.index(code) if code in order else len(order),
+            )
+            tenant.homepage_languages = ", ".join(language_name(code) for code in codes)
+        return super().get_table(tenants)
 
 
 class TenantViewSet(ModelViewSet):
@@ -79,8 +128,14 @@ class TenantViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "mandanten"
     name = "tenants"
-    list_display = ["name", "kind", "direct_publishing", "created_at"]
-    list_filter = ["kind", "direct_publishing"]
+    list_display = [
+        "name",
+        "kind",
+        Column("homepage_languages", label=_("Sprachen der Homepage")),
+        "direct_publishing",
+        "created_at",
+    ]
+    filterset_class = TenantFilterSet
     search_fields = ["name"]
     form_fields = ["direct_publishing"]
 

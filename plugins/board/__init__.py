@@ -16,8 +16,8 @@ Each filter page shows the API's list with the same parameter (``direction``, ``
 
 from __future__ import annotations
 
-from plugins.calendar import fetch_all
 from sites.engine.i18n import N_, Catalog, language_display_name
+from sites.engine.kit.api import fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)

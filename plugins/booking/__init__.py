@@ -20,6 +20,7 @@ import babel.dates
 import babel.numbers
 
 from sites.engine.i18n import Catalog, cldr_name
+from sites.engine.kit.dates import today
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
@@ -34,10 +35,6 @@ STATES = ("free", "requested", "booked", "blocked")
 def translator(code: str):
     """The plugin's messages in one locale: ``_ = translator(code)``, then ``_("…")``."""
     return catalog.locale(code).gettext
-
-
-def today() -> datetime.date:
-    return datetime.datetime.now(TIME_ZONE).date()
 
 
 def money(value: str, code: str) -> str:

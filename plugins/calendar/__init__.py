@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlencode, urlsplit
 
-from plugins.events import months as month_grid
-from plugins.events.occurrences import span, today
 from sites.engine.i18n import N_, Catalog, language_display_name
+from sites.engine.kit import months as month_grid
+from sites.engine.kit.api import api_origin, fetch_all
+from sites.engine.kit.dates import span, today
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
@@ -57,31 +58,10 @@ PATH = "veranstaltungen"
 LIST_DAYS = 90  # of the pages per municipality and per kind of event
 FIRST_PAGE_DAYS = 7
 MONTHS_SHOWN = 4  # this month and the next three
-PAGE_SIZE = 100  # the API's largest page
 ICS_PATH = "/api/v1/events.ics"
 FILTERS = ("municipality", "category", "language", "club")
 MUNICIPALITY_PATH = "gemeinde"
 CATEGORY_PATH = "art"
-
-
-def fetch_all(site, path: str, params: dict) -> list[dict]:
-    params = {**params, "limit": PAGE_SIZE, "offset": 0}
-    found: list[dict] = []
-    while True:
-        page = site.fetch(path, params)
-        found.extend(page["results"])
-        if not page.get("next"):
-            return found
-        params = {**params, "offset": params["offset"] + PAGE_SIZE}
-
-
-def api_origin(site) -> str:
-    """``scheme://host`` of the API the subscribe links point at, or "" if unknown."""
-    for candidate in (site.settings.get("api_url", ""), site.base_url):
-        parts = urlsplit(candidate or "")
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return f"{parts.scheme}://{parts.netloc}"
-    return ""
 
 
 def subscribe_links(site, locale: str, chosen: dict[str, str] | None = None) -> dict[str, str]:

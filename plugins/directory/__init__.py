@@ -270,6 +270,9 @@ def pages(view):
             path=f"{BASE}/{slug}",
             template="directory/club.html",
             title=profile["name"],
+            # The lists of all events and news are read for every profile; a profile shows
+            # only its club's share, which changes with the club (``club:<slug>``).
+            own_reads_only=True,
             context={
                 "club": profile,
                 "homepage": home_url(profile),

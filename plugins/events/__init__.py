@@ -12,10 +12,11 @@ import datetime
 import logging
 
 from sites.engine.i18n import Catalog, cldr_name
+from sites.engine.kit import months
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.site import LocaleView
 
-from . import details, months, occurrences, rules, signups
+from . import details, occurrences, rules, signups
 
 catalog = Catalog(__name__)
 

@@ -3,7 +3,7 @@ with the registration form that posts to ``POST /api/v1/registrations/``.
 
 The form is a plain HTML form: without JavaScript the browser posts it form-encoded and the
 API answers with a thank-you redirect or a page listing the errors (see
-``cms/portal/submissions.py``); with JavaScript, ``static/portal_home/forms.js`` posts JSON
+``cms/core/submissions.py``); with JavaScript, ``static/portal_home/forms.js`` posts JSON
 and shows the errors next to the fields. The choices come from
 ``GET /api/v1/registrations/options/?locale=…``, named in the visitor's language (countries
 and languages from CLDR, focus areas as the agency translated them)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 
 from sites.engine.i18n import N_, Catalog
+from sites.engine.kit.api import fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 
 from .layout import radial_layout
@@ -34,17 +35,6 @@ KIND_ORDER = [
     "mentoring",
     "joint_project",
 ]
-
-
-def fetch_all(view, path: str, params: dict) -> list[dict]:
-    """Every item of a paginated list endpoint."""
-    items, offset = [], 0
-    while True:
-        page = view.site.fetch(path, {**params, "limit": 100, "offset": offset})
-        items.extend(page["results"])
-        if not page.get("next"):
-            return items
-        offset += 100
 
 
 catalog = Catalog(__name__)
@@ -139,7 +129,7 @@ def filter_options(view, network: dict) -> dict:
 
 def pages(view):
     code = view.locale.code
-    partners = fetch_all(view, "/api/v1/partners/", {"locale": code})
+    partners = fetch_all(view.site, "/api/v1/partners/", {"locale": code})
     if not partners:
         return
     title = view.gettext("Partnerorganisationen")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from plugins.calendar import api_origin, fetch_all
 from sites.engine.i18n import Catalog
+from sites.engine.kit.api import api_origin, fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)
@@ -36,7 +36,7 @@ def page_path(number: int) -> str:
 def pages(view):
     code = view.locale.code
     clubs = {club["slug"] for club in view.data["clubs"]}
-    items = fetch_all(view.site, "/api/v1/news/", {"locale": code})[:MAX_ITEMS]
+    items = fetch_all(view.site, "/api/v1/news/", {"locale": code}, MAX_ITEMS)[:MAX_ITEMS]
     for item in items:
         item["club_listed"] = bool(item.get("club")) and item["club"]["slug"] in clubs
     count = max(1, -(-len(items) // PER_PAGE))

@@ -6,9 +6,9 @@ homepage, to the club's profile and to its partner clubs' profiles. Partner orga
 
 from __future__ import annotations
 
-from plugins.calendar import fetch_all
-from plugins.events.occurrences import today
 from sites.engine.i18n import Catalog
+from sites.engine.kit.api import fetch_all
+from sites.engine.kit.dates import today
 from sites.engine.plugins import PageSpec, Plugin
 
 catalog = Catalog(__name__)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import logging
 
 from sites.engine.i18n import N_, Catalog
+from sites.engine.kit.charts import table_chart
 from sites.engine.plugins import PageSpec, Plugin
-
-from .charts import table_chart
 
 logger = logging.getLogger(__name__)
 

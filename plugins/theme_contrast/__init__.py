@@ -16,4 +16,5 @@ plugin = Plugin(
     label=catalog.labels("Hoher Kontrast"),
     theme=True,
     files=colours,
+    requires=("theme_default",),  # its colours file (plugins.theme_default.colours)
 )

@@ -11,7 +11,8 @@ so a rebuild's time ends with the swap, not with deleting yesterday's files.
 
 Incremental: each release carries ``.manifest.json`` (path → SHA-256). A file whose content
 hash equals the previous release's is hard-linked from it instead of written, so only files
-whose content changed are rewritten.
+whose content changed are rewritten. Files a dependency-tracked build did not render at all
+(``carry``, see ``sites.engine.deps``) are hard-linked from the previous release unread.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ class BuildReport:
     seconds: float = 0.0
     skipped: bool = False
     errors: dict[str, str] = field(default_factory=dict)  # plugin name → what failed
+    # A dependency-tracked build: whether it was incremental and the pages it rendered (the
+    # others were taken from the previous release unrendered).
+    incremental: bool = False
+    rendered: list[str] = field(default_factory=list)
 
     @property
     def files(self) -> int:
@@ -132,7 +137,12 @@ class SiteDirectory:
             self.current.unlink()
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def write(self, files: Iterable[OutputFile], meta: dict | None = None) -> BuildReport:
+    def write(
+        self,
+        files: Iterable[OutputFile],
+        meta: dict | None = None,
+        carry: Iterable[str] = (),
+    ) -> BuildReport:
         started = time.perf_counter()
         report = BuildReport(site=self.name)
         previous = self.live_release()
@@ -159,6 +169,15 @@ class SiteDirectory:
             else:
                 target.write_bytes(output.content)
                 report.written.append(output.path)
+        for path in sorted(set(carry) - set(hashes)):
+            if previous is None or path not in previous_hashes:
+                raise ValueError(f"Nothing to carry over for {path}")
+            source, target = previous / path, building / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not _link(source, target):
+                shutil.copyfile(source, target)
+            hashes[path] = previous_hashes[path]
+            report.reused.append(path)
         report.removed = sorted(set(previous_hashes) - set(hashes))
         (building / MANIFEST).write_text(
             json.dumps({"files": hashes, "meta": meta or {}}, indent=0, sort_keys=True),

@@ -37,6 +37,10 @@ class PageSpec:
     filename: str = "index.html"
     menu: str | None = None  # "main" or "footer": listed in that menu, in plugin order
     label: str = ""  # the menu label (already translated)
+    # Incremental builds (``sites.engine.deps``): the page shows only what its own reads and
+    # the items of its context name (e.g. one club's share of a list read for all clubs), so
+    # it does not depend on every list its plugin read.
+    own_reads_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class Plugin:
     - ``form_labels``: the fields of a form it renders, ``{field name: German message id}``,
       so an answer rendered outside the site (the CMS's error page for a form posted without
       script) names the fields as the form does.
+    - ``requires``: the names of the plugins it needs (whose public functions it imports or
+      whose pages it links to). The registry skips a plugin whose requirement is not
+      installed and reports why in ``Registry.errors``.
     """
 
     name: str
@@ -68,6 +75,11 @@ class Plugin:
     theme: bool = False
     files: Callable[[Site], Mapping[str, bytes]] | None = None
     form_labels: Mapping[str, str] = field(default_factory=dict)
+    requires: tuple[str, ...] = ()
+
+    def label_in(self, locale: str) -> str:
+        """Its name for people in ``locale`` (German, then its entry-point name, otherwise)."""
+        return self.label.get(locale) or self.label.get("de") or self.name
 
     @property
     def template_dir(self) -> Path:
@@ -114,6 +126,11 @@ class Registry:
     def themes(self, kind: str) -> list[Plugin]:
         return [p for p in self.plugins.values() if kind in p.kinds and p.theme]
 
+    def sections(self, kind: str) -> list[Plugin]:
+        """The plugins of ``kind`` with a block on the home page: what a site of that kind
+        may choose (the CMS offers them to a club's editors), in the order installed."""
+        return [p for p in self.for_kind(kind) if p.section]
+
     def get(self, name: str) -> Plugin | None:
         return self.plugins.get(name)
 
@@ -140,4 +157,19 @@ def discover(group: str = ENTRY_POINT_GROUP) -> Registry:
             logger.warning("Plugin %s failed to load: %s", entry_point.name, exc)
             continue
         registry.plugins[plugin.name] = plugin
+    _drop_unmet_requirements(registry)
     return registry
+
+
+def _drop_unmet_requirements(registry: Registry) -> None:
+    """Skip every plugin that requires one not installed (or itself skipped), and say why."""
+    changed = True
+    while changed:
+        changed = False
+        for name, plugin in list(registry.plugins.items()):
+            missing = [r for r in plugin.requires if r not in registry.plugins]
+            if missing:
+                del registry.plugins[name]
+                registry.errors[name] = f"requires {', '.join(missing)}, which is not installed"
+                logger.warning("Plugin %s skipped: it requires %s", name, ", ".join(missing))
+                changed = True

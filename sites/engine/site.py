@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import posixpath
 from collections.abc import Callable, Mapping
@@ -18,11 +19,12 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import offline
+from . import cards, deps, offline
 from .builder import OutputFile
 from .i18n import Translator, translations
 from .plugins import PageSpec, Plugin
 from .rendering import make_environment, page_file, relative
+from .share import og_locale, share_links
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +82,15 @@ class Site:
     previous: Mapping[str, Any] = field(default_factory=dict)
     keep: dict[str, Any] = field(default_factory=dict)
     read_previous: Callable[[str], bytes | None] | None = None
+    # Incremental builds (``sites.engine.deps``): the resource keys of each key of ``data``
+    # (unknown keys count as ``deps.ANY``); the previous build's pages and what changed since
+    # (``plan``; None renders every page); after rendering, this build's pages
+    # (file → {"deps", "shape", "assets"}) and the files taken unchanged from the previous
+    # release (``carried``: its pages and the assets they use).
+    data_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    plan: deps.Plan | None = None
+    pages: dict[str, dict] = field(default_factory=dict)
+    carried: set[str] = field(default_factory=set)
 
     @property
     def default_locale(self) -> str:
@@ -95,7 +106,7 @@ class LocaleView:
 
     @property
     def data(self) -> Mapping[str, Any]:
-        return self.site.data[self.locale.code]
+        return deps.TrackedData(self.site.data[self.locale.code], self.site.data_keys)
 
     @property
     def settings(self) -> Mapping[str, Any]:
@@ -158,11 +169,20 @@ class Assets:
         self.known[url] = path
         return path
 
+    def generated(self, path: str, make: Callable[[], bytes]) -> str:
+        """A file the build draws itself (``cards``), named by a hash of its inputs: taken
+        from the previous release when it is there, else made."""
+        if path not in self.files:
+            self.files[path] = self.read_previous(path) or make()
+        return path
+
     def manifest(self) -> dict[str, str]:
         return {url: path for url, path in self.known.items() if path in self.files}
 
 
 ENGINE_PACKAGE = "sites.engine"
+# The share box's script and style (``engine/share.html``), written into every site.
+SHARE_FILES = ("share.js", "share.css")
 
 
 def catalog_packages(plugins: list[Plugin]) -> list[str]:
@@ -187,21 +207,24 @@ def render_site(
     assets = Assets(site.download, previous_assets or {}, read_previous)
 
     specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
+    reads: dict[int, set[str]] = {}  # id(spec) → the keys it depends on before rendering
     for locale in site.locales:
         view = LocaleView(site, locale)
         for plugin in plugins:
             if plugin.pages is None or plugin.name in site.errors:
                 continue
             try:
-                specs.setdefault(locale.code, []).extend((plugin, s) for s in plugin.pages(view))
+                found = _collect(plugin, view, reads)
             except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
                 _fail(site, plugin, exc)
+                continue
+            specs.setdefault(locale.code, []).extend((plugin, spec) for spec in found)
 
     # A plugin failing during rendering is dropped and the pages rendered again without it, so
     # no page links to a section that was left out.
     while True:
         failures = len(site.errors)
-        outputs = _render_all(envs, site, specs, assets)
+        outputs = _render_all(envs, site, specs, assets, reads)
         if len(site.errors) == failures:
             break
     for plugin in plugins:
@@ -217,10 +240,50 @@ def render_site(
         if plugin.name not in site.errors:
             files.extend(OutputFile(p, c) for p, c in plugin.static_files().items())
     files.extend(OutputFile(path, content) for path, content in assets.files.items())
-    return files, assets.manifest()
+    asset_map = assets.manifest()
+    if site.carried:
+        # Assets of the pages taken from the previous release stay, under their names.
+        site.carried -= set(assets.files)
+        previous = {path: url for url, path in assets.known.items()}
+        asset_map.update({previous[path]: path for path in site.carried if path in previous})
+    return files, asset_map
 
 
-def _render_all(envs, site, specs, assets) -> dict[str, bytes]:
+def _collect(plugin: Plugin, view: LocaleView, reads: dict[int, set[str]]) -> list[PageSpec]:
+    """The plugin's pages in one locale, each with the keys of what was read for it: what
+    the plugin read in this locale until it yielded the page (a spec's context is complete
+    when yielded), and the resources its context names. A page with ``own_reads_only`` takes
+    only the reads since the plugin's previous page and its clubs' shares of the lists the
+    plugin read (``sites.engine.deps.narrow``)."""
+    before: set[str] = set()
+    found: list[PageSpec] = []
+    pages = iter(plugin.pages(view))
+    while True:
+        own: set[str] = set()
+        with deps.recording(before, own):
+            try:
+                spec = next(pages)
+            except StopIteration:
+                break
+        found_in_context = deps.context_keys(spec.context)
+        if spec.own_reads_only:
+            own = {key for key in own if not key.endswith(":*")} | found_in_context
+            own |= deps.narrow(before, own)
+        else:
+            own = set(before) | found_in_context
+        reads[id(spec)] = own
+        found.append(spec)
+    return found
+
+
+def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
+    """What a page shows of the site's other pages (menus, language versions) and of its spec
+    besides the context: a page whose shape changed is rendered again."""
+    text = json.dumps([menus, alternates, spec.template, spec.title], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -229,26 +292,54 @@ def _render_all(envs, site, specs, assets) -> dict[str, bytes]:
         code: {page_file(s.path, s.filename) for _p, s in items} for code, items in active.items()
     }
     outputs: dict[str, bytes] = {}
+    site.pages = {}
+    site.carried = set()
+    plan = site.plan
     for locale in site.locales:
         view = LocaleView(site, locale)
         menus = _menus(active.get(locale.code, []), locale.code)
         for plugin, spec in active.get(locale.code, []):
             file = f"{locale.code}/{page_file(spec.path, spec.filename)}"
+            rest = file.partition("/")[2]
+            versions = [o.code for o in site.locales if rest in paths_by_locale.get(o.code, ())]
+            shape = _shape(menus, versions, spec)
+            keys = reads.get(id(spec), {deps.ANY})
+            before = plan.pages.get(file) if plan is not None else None
+            if (
+                before is not None
+                and before["shape"] == shape
+                and not deps.affected([*before["deps"], *keys], plan.changes)
+                and plan.has(file)
+            ):
+                site.pages[file] = before
+                site.carried.add(file)
+                site.carried.update(before["assets"])
+                continue
+            used: list[str] = []
+            rendered: set[str] = set()
             try:
-                outputs[file] = _render_page(
-                    envs[locale.code],
-                    site,
-                    view,
-                    plugin,
-                    spec,
-                    file,
-                    assets,
-                    menus,
-                    paths_by_locale,
-                )
+                with deps.recording(rendered):
+                    outputs[file] = _render_page(
+                        envs[locale.code],
+                        site,
+                        view,
+                        plugin,
+                        spec,
+                        file,
+                        assets,
+                        menus,
+                        paths_by_locale,
+                        used,
+                    )
             except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
                 _fail(site, plugin, exc)
                 return outputs
+            site.pages[file] = {
+                "plugin": plugin.name,
+                "deps": sorted(keys | rendered),
+                "shape": shape,
+                "assets": sorted(set(used)),
+            }
     return outputs
 
 
@@ -299,6 +390,8 @@ def _site_files(envs, site, specs, assets) -> dict[str, bytes]:
     files["robots.txt"] = robots.encode()
     if not site.preview:
         files.update(_offline_files(envs, site, specs, assets))
+        for name in SHARE_FILES:
+            files[f"static/engine/{name}"] = (offline.STATIC / name).read_bytes()
     return files
 
 
@@ -329,7 +422,9 @@ def _fail(site: Site, plugin: Plugin, exc: Exception) -> None:
     logger.warning("Plugin %s failed on %s: %s", plugin.name, site.name, exc)
 
 
-def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_locale) -> bytes:
+def _render_page(
+    env, site, view, plugin, spec, file, assets, menus, paths_by_locale, used=None
+) -> bytes:
     code = view.locale.code
 
     def url(path: str, filename: str = "index.html", locale: str | None = None) -> str:
@@ -345,7 +440,39 @@ def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_lo
             return ""
         if site.preview:
             return source
-        return relative(assets.path_for(source), file)
+        path = assets.path_for(source)
+        if used is not None:
+            used.append(path)
+        return relative(path, file)
+
+    base = site.base_url.rstrip("/")
+    canonical = f"{base}/{file}" if base else ""
+
+    def absolute(site_path: str) -> str:
+        """The public address of a file of the site; "" while the site's address is unknown
+        (and in the admin preview), where a shared page can have no preview."""
+        return f"{base}/{site_path}" if base and not site.preview else ""
+
+    def absolute_media(source: str | None) -> str:
+        return absolute(assets.path_for(source)) if source and absolute("x") else ""
+
+    def card(title: str, subtitle: str = "", caption: str | None = None) -> str:
+        """The address of a preview image drawn for this page (``cards``)."""
+        if not absolute("x"):
+            return ""
+        inputs = {
+            "title": title,
+            "subtitle": subtitle or "",
+            "caption": site.title if caption is None else caption,
+            "direction": view.locale.direction,
+            "primary": site.settings.get("primary_colour") or "",
+            "accent": site.settings.get("accent_colour") or "",
+        }
+        path = f"{ASSET_DIR}/{cards.card_name(**inputs)}"
+        return absolute(assets.generated(path, lambda: cards.draw_card(**inputs)))
+
+    def share(title: str, text: str = "") -> dict[str, str] | None:
+        return share_links(canonical, title, text) if canonical and not site.preview else None
 
     _locale, _sep, rest = file.partition("/")
     alternates = [
@@ -362,7 +489,12 @@ def _render_page(env, site, view, plugin, spec, file, assets, menus, paths_by_lo
         plugin=plugin,
         page_title=spec.title,
         current_file=file,
-        canonical=f"{site.base_url.rstrip('/')}/{file}" if site.base_url else "",
+        canonical=canonical,
+        og_locale=og_locale,
+        absolute=absolute,
+        absolute_media=absolute_media,
+        card=card,
+        share_links=share,
         menus=menus,
         alternates=alternates,
         url=url,

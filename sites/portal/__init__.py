@@ -23,10 +23,13 @@ an edit here.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from pathlib import Path
 
 from sites.client import ApiClient
-from sites.engine.builder import BuildReport, SiteDirectory
+from sites.engine import deps
+from sites.engine.builder import BuildReport, OutputFile, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
 from sites.engine.site import Locale, Site, locale_from_api, render_site
 
@@ -115,6 +118,18 @@ def portal_data(client: ApiClient, locale: str) -> dict:
     }
 
 
+# What each key of the shared data was read from (``sites.engine.deps``): the portal home
+# resolves dynamic sections (clubs, events, news, rooms …), so it counts as depending on
+# anything.
+DATA_KEYS = {
+    "locale": frozenset(),
+    "portal": frozenset({deps.ANY}),
+    "clubs": frozenset({"clubs:*"}),
+    "facets": frozenset({"clubs:*"}),
+    "municipalities": frozenset({"taxonomy:*"}),
+}
+
+
 def make_site(
     client: ApiClient,
     *,
@@ -139,6 +154,26 @@ def make_site(
         settings={"portal": True, **(settings or {})},
         download=client.download,
         fetch=client.json,
+        data_keys=DATA_KEYS,
+    )
+
+
+def code_hash(site: Site) -> str:
+    """What every page depends on besides the API: the code, templates, catalogues and static
+    files of the engine and the plugins, the locales, settings and base URL, and the date
+    (pages show what is upcoming)."""
+    from sites.engine.rendering import TIME_ZONE
+
+    plugins = [site.theme, *site.plugins]
+    return deps.code_hash(
+        ["sites.engine", __name__, *(plugin.package for plugin in plugins)],
+        {
+            "plugins": [plugin.name for plugin in plugins],
+            "locales": [vars(locale) for locale in site.locales],
+            "settings": dict(site.settings),
+            "base_url": site.base_url,
+            "today": datetime.datetime.now(TIME_ZONE).date().isoformat(),
+        },
     )
 
 
@@ -149,14 +184,51 @@ def build_portal(
     base_url: str = "",
     registry: Registry | None = None,
     locales: list[Locale] | None = None,
+    changes: Iterable[str] | None = None,
 ) -> BuildReport:
-    """Build the portal into ``<root>/portal/``. Every page is rendered; only files whose
-    content changed are written (the others are hard-linked from the live release), so a
-    publish rewrites exactly the pages that show what changed."""
+    """Build the portal into ``<root>/portal/``; only files whose content changed are written
+    (the others are hard-linked from the live release).
+
+    With ``changes`` (resource keys, ``sites.engine.deps``) the build is incremental: API reads
+    the changes did not touch come from the live release, and only the pages that read a
+    changed resource are rendered again (in every locale); the rest is hard-linked unrendered.
+    Every page is rendered when ``changes`` is None (a full build), when the code, settings,
+    locales or date differ from the live release's (``code_hash``) or when its build had
+    errors."""
     directory = SiteDirectory(Path(root), DIRECTORY_NAME)
     previous = directory.manifest()
-    site = make_site(client, base_url=base_url, registry=registry, locales=locales)
-    files, assets = render_site(site, previous["meta"].get("assets", {}), directory.read_live)
-    report = directory.write(files, meta={"assets": assets, "errors": site.errors})
+    meta = previous["meta"]
+    live = directory.live_release()
+    changes = frozenset(changes) if changes is not None else None
+    store = deps.ResponseStore(live, meta.get("responses", {}), changes)
+    client.responses = store
+    try:
+        site = make_site(client, base_url=base_url, registry=registry, locales=locales)
+        code = code_hash(site)
+        if (
+            changes is not None
+            and deps.ANY not in changes
+            and meta.get("code") == code
+            and not meta.get("errors")
+            and meta.get("pages")
+        ):
+            site.plan = deps.Plan(changes, meta["pages"], previous["files"])
+        files, assets = render_site(site, meta.get("assets", {}), directory.read_live)
+    finally:
+        client.responses = None
+    files.extend(OutputFile(path, body) for path, body in store.new.items())
+    report = directory.write(
+        files,
+        meta={
+            "assets": assets,
+            "errors": site.errors,
+            "code": code,
+            "pages": site.pages,
+            "responses": store.index,
+        },
+        carry=site.carried | store.kept,
+    )
     report.errors = site.errors
+    report.incremental = site.plan is not None
+    report.rendered = sorted(set(site.pages) - site.carried)
     return report

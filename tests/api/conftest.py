@@ -65,7 +65,7 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test import override_settings
     from wagtail.images.models import Image
 
-    from cms.api.media import RENDITIONS
+    from cms.core.media import RENDITIONS
 
     with (
         django_db_blocker.unblock(),

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 
-from cms.api.caching import (
+from cms.core.caching import (
     cache_timeout,
     content_version,
     response_cache_key,

@@ -4,8 +4,8 @@ import pytest
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from cms.api.caching import content_version
-from cms.api.throttling import WriteRateThrottle
+from cms.core.caching import content_version
+from cms.core.throttling import WriteRateThrottle
 from tests.factories import news_page
 
 READ_ENDPOINTS = [

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from cms.api.throttling import ClientAddressMixin, client_ip
+from cms.core.throttling import ClientAddressMixin, client_ip
 from tests.portal.test_registrations import valid
 
 pytestmark = pytest.mark.django_db

@@ -13,12 +13,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.images.models import Image
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import Locale, Page, Revision, WorkflowState
 
 from cms.board.models import BoardPost
 from cms.clubs.models import ClubPage, GalleryImage, NewsPage, ProjectPage
 from cms.events.models import EventPage
-from cms.portal.models import PortalHomePage
+from cms.portal.models import UNIQUE_ROLES, PortalHomePage, PortalPage
 from cms.rooms.models import Booking, Room
 from cms.signups import services
 from cms.signups.models import SignupOptions, SignupStatus
@@ -83,7 +83,7 @@ def test_a_second_run_creates_and_changes_nothing(demo):
 
 
 def test_72_clubs_in_all_15_municipalities(demo):
-    clubs = ClubPage.objects.all()
+    clubs = ClubPage.objects.filter(locale__language_code="de")
     assert clubs.count() == 72
     assert clubs.values("municipality").distinct().count() == 15 == Municipality.objects.count()
     assert clubs.filter(municipality__name="Düren").count() == 20
@@ -222,3 +222,32 @@ def test_a_dozen_board_posts_with_answers(demo):
     assert BoardPost.objects.count() == 12
     assert BoardPost.objects.filter(answers__isnull=False).distinct().count() == 7
     assert BoardPost.objects.filter(tenant__kind="partner").exists()
+
+
+def test_the_portal_and_a_dozen_clubs_speak_other_languages(demo):
+    """Issue 18, item 6: the portal's own pages in every complete locale, and clubs with
+    translated profiles, news and events, so the Arabic and Farsi club sites are real."""
+    complete = {"en", "tr", "ar", "uk", "ru", "fa"}
+    homes = PortalHomePage.objects.live().values_list("locale__language_code", flat=True)
+    assert complete | {"de", "ckb", "prs", "ti", "pl"} <= set(homes)
+    for code in complete:
+        roles = PortalPage.objects.live().filter(locale__language_code=code)
+        assert set(roles.values_list("page_role", flat=True)) == set(UNIQUE_ROLES)
+    arabic_home = PortalHomePage.objects.get(locale__language_code="ar")
+    assert "مقاطعة دورن" in arabic_home.intro
+    assert all(
+        block.block_type != "text" or "<h2>" in str(block.value) for block in arabic_home.body
+    )
+
+    translated = ClubPage.objects.live().exclude(locale__language_code="de")
+    assert translated.values("translation_key").distinct().count() >= 10
+    assert {"ar", "tr", "uk", "fa", "ru"} <= set(
+        translated.values_list("locale__language_code", flat=True)
+    )
+    for club in translated:
+        assert (
+            club.short_description != club.get_translation(Locale.get_default()).short_description
+        )
+        assert NewsPage.objects.live().descendant_of(club).exists(), club.slug
+        assert EventPage.objects.live().descendant_of(club).exists(), club.slug
+    assert "Übersetzte Vereine" in demo["first"]

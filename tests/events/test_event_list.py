@@ -196,7 +196,7 @@ def test_query_count_does_not_grow_with_the_number_of_events(
 def test_a_new_day_is_not_served_from_yesterdays_cache(api, district):
     from django.core.cache import cache
 
-    from cms.api.caching import CONTENT_VERSION_KEY, content_version
+    from cms.core.caching import CONTENT_VERSION_KEY, content_version
 
     api.get(URL)
     state = content_version()

@@ -194,12 +194,18 @@ def test_the_admin_offers_the_flyers_next_to_the_page(client, club, event):
     assert f"/api/v1/clubs/{club.slug}/flyer.pdf?locale=de&amp;format=a4" in club_html
 
 
-def test_the_club_site_links_the_event_flyer(event, build_club_site):
+def test_the_club_site_links_the_event_and_the_club_flyer(event, build_club_site):
     club = event.get_parent().get_parent().specific
     root = build_club_site(club)
     html = (root / "de" / "veranstaltungen" / event.slug / "index.html").read_text()
-    assert f'href="http://testserver/api/v1/events/{event.pk}/flyer.pdf?format=a6"' in html
+    flyer = f"http://testserver/api/v1/events/{event.pk}/flyer.pdf?locale=de&amp;format=a6"
+    assert f'href="{flyer}"' in html
     assert "Flyer zum Ausdrucken (PDF)" in html
+    home = (root / "de" / "index.html").read_text()
+    assert (
+        f'href="http://testserver/api/v1/clubs/{club.slug}/flyer.pdf?locale=de&amp;format=a4"'
+        in home
+    )
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.urls import reverse
 from cms.homepages import builds
 from cms.homepages.builds import rebuild_club_site
 from cms.homepages.models import BuildState, SiteBuild
+from sites.engine.builder import BuildReport
 from tests.factories import ClubFactory
 
 
@@ -85,3 +86,29 @@ def test_an_unknown_site_is_refused_without_error(club, client, agency_user):
     response = client.post(reverse("homepages_builds"), {"site": "../../etc"}, follow=True)
     assert response.status_code == 200
     assert "Diese Website gibt es nicht." in response.content.decode()
+
+
+def test_the_changes_of_a_build_are_kept_until_a_build_covering_them_succeeds(db, monkeypatch):
+    """Incremental builds (sites/engine/deps.py) learn what changed from the row: a failed
+    build leaves the keys for its retry; a success removes only those of the versions it
+    covered; a request without keys means everything."""
+    from cms.homepages import status
+
+    monkeypatch.setattr(status, "queue_in_database", lambda: True)  # enqueue, don't build
+    queued = []
+    status.request_build("portal", queued.append, {"news:*", "news:a"})
+    status.request_build("portal", queued.append, {"events:*", "events:b"})
+    assert len(queued) == 1, "coalesced"
+    assert status.pending_changes("portal") == {"news:*", "news:a", "events:*", "events:b"}
+
+    claim = status.claim_build("portal", queued.append)
+    status.failed(claim, OSError("voll"), 1, queued.append)
+    assert status.pending_changes("portal") == {"news:*", "news:a", "events:*", "events:b"}
+
+    claim = status.claim_build("portal", queued.append)
+    status.request_build("portal", queued.append, {"news:*", "news:c"})  # during the build
+    status.succeeded(claim, BuildReport("portal"), 1, queued.append)
+    assert status.pending_changes("portal") == {"news:*", "news:c"}
+
+    status.request_build("portal", queued.append)
+    assert status.pending_changes("portal") is None, "a change of anything: a full build"

@@ -18,6 +18,13 @@ TIMING = """() => {
                 loaded_ms: nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : null}
              : null;
 }"""
+# The last request whose address contains the given text (a form sent by script: the person
+# waits for the API's answer, not for a new page).
+REQUEST_TIMING = """(part) => {
+  const entries = performance.getEntriesByType("resource").filter((e) => e.name.includes(part));
+  const last = entries[entries.length - 1];
+  return last ? {response_ms: last.responseEnd - last.requestStart, loaded_ms: null} : null;
+}"""
 OVERFLOW = """() => {
   // Sideways scrolling of the page, or content of the main area cut off at the right edge
   // (the admin scrolls inside its own containers, so the page's width alone is not enough).
@@ -78,9 +85,24 @@ def own_violations(violations: list[dict]) -> list[dict]:
 class Report:
     rows: list[dict] = field(default_factory=list)
 
-    def add(self, journey: str, viewport: str, step: str, url: str, timing: dict | None):
+    def add(
+        self,
+        journey: str,
+        viewport: str,
+        step: str,
+        url: str,
+        timing: dict | None,
+        kind: str = "page",
+    ):
         self.rows.append(
-            {"journey": journey, "viewport": viewport, "step": step, "url": url, **(timing or {})}
+            {
+                "journey": journey,
+                "viewport": viewport,
+                "step": step,
+                "kind": kind,
+                "url": url,
+                **(timing or {}),
+            }
         )
 
     def as_json(self) -> dict:
@@ -91,7 +113,10 @@ class Report:
         for row in self.rows:
             response = row.get("response_ms")
             shown = f"{response:7.0f} ms" if response is not None else "      – ms"
-            lines.append(f"{shown}  {row['journey']}/{row['viewport']}: {row['step']}")
+            lines.append(
+                f"{shown}  {row['journey']}/{row['viewport']}: {row['step']}"
+                + (" (Anfrage)" if row.get("kind") == "request" else "")
+            )
         return "\n".join(lines)
 
 
@@ -119,17 +144,24 @@ class Walk:
         self.page.goto(self.url(path))
         return self.arrived(step)
 
-    def arrived(self, step: str, *, fits: bool = True, axe: bool = True):
-        """After a navigation: record the time, keep a screenshot, run axe, check the width."""
+    def waited(self, step: str, address_part: str):
+        """After a form sent by script: record how long its request took (Resource Timing)."""
+        timing = self.page.evaluate(REQUEST_TIMING, address_part)
+        self.report.add(self.journey, self.viewport, step, self.page.url, timing, kind="request")
+
+    def arrived(self, step: str, *, fits: bool = True, axe: bool = True, timed: bool = True):
+        """After a navigation: record the time, keep a screenshot, run axe, check the width.
+        ``timed=False`` checks a page changed in place (nothing new to time)."""
         self.page.wait_for_load_state("load")
         # Messages fade in: axe must see them as they stay, not half-transparent.
         self.page.evaluate(
             "() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))"
         )
         self.step_number += 1
-        self.report.add(
-            self.journey, self.viewport, step, self.page.url, self.page.evaluate(TIMING)
-        )
+        if timed:
+            self.report.add(
+                self.journey, self.viewport, step, self.page.url, self.page.evaluate(TIMING)
+            )
         self.page.screenshot(path=str(self.shot_path(step)), full_page=True)
         content = self.page.content()
         assert "CSRF" not in self.page.title(), f"{step}: {self.page.title()}"

@@ -30,7 +30,7 @@ def test_postgresql_keeps_its_own_statistics():
 def test_path_successor_and_subtree_select_exactly_the_tree():
     from wagtail.models import Page
 
-    from cms.api.privacy import path_successor, subtree
+    from cms.core.privacy import path_successor, subtree
 
     assert path_successor("00010002") == "00010003"
     assert path_successor("0001000Z") == "0001001"

@@ -147,6 +147,40 @@ def test_plugin_installed_by_entry_point_is_discovered(tmp_path, monkeypatch):
     assert registry.get("theme_default") is theme  # the project's own, from pyproject.toml
 
 
+def test_a_plugin_whose_requirement_is_missing_is_reported_and_skipped(tmp_path, monkeypatch):
+    dist = tmp_path / "vereinsnetz_requiring-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: vereinsnetz-requiring\nVersion: 1.0\n"
+    )
+    (dist / "entry_points.txt").write_text(
+        textwrap.dedent(
+            """
+            [vereinsnetz.plugins]
+            sample = tests.sites.sample_plugin:plugin
+            extends_sample = tests.sites.sample_plugin:extends_sample
+            needs_missing = tests.sites.sample_plugin:needs_missing
+            needs_needs_missing = tests.sites.sample_plugin:needs_needs_missing
+            """
+        )
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = registry_module.discover()
+    assert registry.get("extends_sample") is not None  # its requirement is installed
+    assert registry.get("needs_missing") is None
+    assert registry.errors["needs_missing"] == "requires no_such, which is not installed"
+    assert registry.get("needs_needs_missing") is None  # its requirement was skipped
+    assert "requires needs_missing" in registry.errors["needs_needs_missing"]
+    assert registry.get("theme_default") is theme  # the others load as before
+
+
+def test_the_project_plugins_requirements_are_all_met():
+    registry = registry_module.discover()
+    assert not registry.errors, registry.errors
+    for plugin in registry.plugins.values():
+        assert set(plugin.requires) <= set(registry.plugins), plugin.name
+
+
 def test_builds_are_independent_of_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     directory, _ = build(Path(tmp_path) / "out", make_site(ITEMS))

@@ -119,7 +119,7 @@ def test_the_alt_text_is_asked_for_and_never_the_file_name(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.images.models import Image
 
-    from cms.api.media import image_data
+    from cms.core.media import image_data
     from tests.factories import image, image_file
 
     club = ClubFactory()

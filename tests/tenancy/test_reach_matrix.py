@@ -696,6 +696,47 @@ def test_reach(route, actor, policy, world, db, client):
         assert fingerprint() == before, ("POST changed rows", url)
 
 
+# --- the agency's rights are permissions, not a group name -----------------------------------
+
+
+def agency_walk(world, client) -> dict[str, str]:
+    """What the agency sees on every route meant for it (GET), with the markers it finds
+    (Wagtail's error test answers 500 on purpose)."""
+    client.force_login(world.agency.user)
+    client.raise_request_exception = False
+    seen = {}
+    for route in reachable_routes():
+        if policy_of(route.name)[0] != "agency":
+            continue
+        response = client.get(url_of(world, route))
+        markers = [
+            marker for marker in foreign_markers(world, "agency") if marker in body_of(response)
+        ]
+        seen[route.name] = f"{observe(response)} {','.join(markers)}"
+    return seen
+
+
+def test_renaming_the_agency_group_keeps_every_right(world, db, client):
+    """Every agency check asks has_perm: a renamed group keeps reaching, and seeing, all it
+    reached before; a new group that merely carries the old name gets nothing."""
+    from cms.tenancy.platform import AGENCY_GROUP_NAME, MODEL_PERMISSIONS_AGENCY
+
+    before = agency_walk(world, client)
+    opened = ("stats_report", "homepages_builds", "freshness_stale_clubs")
+    assert {name: before[name].split()[0] for name in opened} == dict.fromkeys(opened, "200")
+    Group.objects.filter(name=AGENCY_GROUP_NAME).update(name="Kreisintegrationszentrum")
+    user = User.objects.get(pk=world.agency.user.pk)  # no cached permissions
+    assert all(user.has_perm(f"{app}.{code}") for app, code in MODEL_PERMISSIONS_AGENCY)
+    world.agency.user = user
+    assert agency_walk(world, client) == before
+
+    lookalike = User.objects.create_user("namensvetter@example.org", password="x")
+    lookalike.groups.add(Group.objects.create(name=AGENCY_GROUP_NAME))
+    assert not any(lookalike.has_perm(f"{app}.{code}") for app, code in MODEL_PERMISSIONS_AGENCY)
+    client.force_login(lookalike)
+    assert observe(client.get(reverse("stats_report"))) in REFUSED | {"login"}
+
+
 # --- dashboard panels -------------------------------------------------------------------------
 # The editors' dashboard: club panel (pages awaiting review), cooperation panel (decisions
 # waiting), matching funding programmes; menu counts of the agency's areas.

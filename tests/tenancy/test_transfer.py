@@ -22,7 +22,7 @@ from cms.rooms.models import Booking, BookingStatus, BookingTransition, Room
 from cms.taxonomy.models import Language
 from cms.tenancy.deletion import delete_tenant
 from cms.tenancy.models import Tenant
-from cms.tenancy.transfer import TransferError, export_club, import_club
+from cms.transfer.clubs import TransferError, export_club, import_club
 from tests.factories import (
     AgencyUserFactory,
     ClubFactory,

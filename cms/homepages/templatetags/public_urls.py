@@ -6,9 +6,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
+from cms.clubs.homepage_links import page_homepage_url
 from cms.clubs.models import ClubPage
-
-from ..links import page_homepage_url
 
 register = template.Library()
 

@@ -63,7 +63,7 @@ def test_the_calendar_is_paged_by_month_the_current_month_first(world, portal):
     import re
 
     from plugins.calendar import FIRST_PAGE_DAYS
-    from plugins.events.months import add_months
+    from sites.engine.kit.months import add_months
 
     today = timezone.localdate()
     first = today.replace(day=1)
@@ -100,7 +100,10 @@ def test_month_pages_are_accessible_tables_with_today_in_words(world, portal):
     month = timezone.localdate().strftime("%Y-%m")
     page = (portal / f"de/veranstaltungen/{month}/index.html").read_text()
     assert page.count("<table") == 1 and "<caption>" in page
-    assert '<th scope="col"><abbr title="Montag">Mo</abbr></th>' in page
+    assert (
+        '<th scope="col"><span aria-hidden="true">Mo</span>'
+        '<span class="visually-hidden">Montag</span></th>'
+    ) in page
     assert 'aria-current="date"' in page
     assert '<strong class="calendar-today-label">heute</strong>' in page
     later = sorted(p.name for p in (portal / "de/veranstaltungen").iterdir() if p.name[:2] == "20")
@@ -146,3 +149,22 @@ def test_subscribe_links_are_absolute_on_the_api_host_with_webcal(world, setting
     page = files["de/veranstaltungen/gemeinde/juelich/index.html"]
     assert subscribe_href(page) == "https://portal.example/api/v1/events.ics?municipality=juelich"
     assert 'href="webcal://portal.example/api/v1/events.ics?municipality=juelich"' in page
+
+
+def test_a_cancelled_date_is_not_in_the_portal_calendar(world, build_portal_site):
+    """The portal calendar reads the API's occurrences, which leave cancelled dates out."""
+    import datetime
+
+    from cms.events.recurrence import EVENT_TIME_ZONE
+
+    dance = world.dance
+    first = dance.start.astimezone(EVENT_TIME_ZONE)
+    cancelled = first + datetime.timedelta(days=7)
+    dance.exdates = f"{cancelled:%Y%m%d}"
+    dance.save_revision().publish()
+    portal = build_portal_site(locales=[DE])
+    listing = (portal / "de/veranstaltungen/index.html").read_text()
+    month = (portal / f"de/veranstaltungen/{cancelled:%Y-%m}/index.html").read_text()
+    assert f'datetime="{first.date().isoformat()}T' in listing
+    for html in (listing, month):
+        assert f'datetime="{cancelled.date().isoformat()}T' not in html

@@ -325,3 +325,19 @@ def site_files(root) -> dict:
         for path in root.rglob("*")
         if path.is_file() and path.name != ".manifest.json"
     }
+
+
+def test_a_cancelled_date_is_not_on_the_club_site(club_with_events, build_club_site):
+    """Cancelled dates (EXDATE) come with the API's occurrences: the list and the month
+    calendars leave that Tuesday out and keep the others."""
+    club, _index, training, _concert = club_with_events
+    first = training.start.astimezone(EVENT_TIME_ZONE)
+    cancelled = first + datetime.timedelta(days=7)
+    training.exdates = f"{cancelled:%Y%m%d}"
+    training.save_revision().publish()
+    root = build_club_site(club)
+    for page in ("de/veranstaltungen/index.html", "de/veranstaltungen/kalender/index.html"):
+        html = (root / page).read_text()
+        assert f'datetime="{first.date().isoformat()}T' in html, page
+        assert f'datetime="{cancelled.date().isoformat()}T' not in html, page
+        assert f'datetime="{(cancelled + datetime.timedelta(days=7)).date().isoformat()}T' in html

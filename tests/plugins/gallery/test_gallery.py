@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from cms.api.media import RENDITIONS
 from cms.clubs.models import GalleryImage, GalleryPage
+from cms.core.media import RENDITIONS
 from tests.factories import ClubFactory, add_child, image
 
 pytestmark = pytest.mark.django_db

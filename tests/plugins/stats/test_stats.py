@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from plugins.stats import plugin
-from plugins.stats.charts import bar_chart, stacked_chart
+from sites.engine.kit.charts import bar_chart, stacked_chart
 from tests.factories import ClubFactory
 from tests.plugins.helpers import main_of
 from tests.plugins.portal_site import render_portal

@@ -43,3 +43,19 @@ def home_pages(view):
 
 
 home = Plugin(name="home", kinds=frozenset({"club"}), package=__name__, pages=home_pages)
+
+
+# Plugins that declare what they require: one met (the sample above), one not, and one that
+# requires the unmet one (skipped in turn).
+extends_sample = Plugin(
+    name="extends_sample", kinds=frozenset({"club"}), package=__name__, requires=("sample",)
+)
+needs_missing = Plugin(
+    name="needs_missing", kinds=frozenset({"club"}), package=__name__, requires=("no_such",)
+)
+needs_needs_missing = Plugin(
+    name="needs_needs_missing",
+    kinds=frozenset({"club"}),
+    package=__name__,
+    requires=("needs_missing",),
+)

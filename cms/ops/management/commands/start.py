@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.clubs.models import ClubPage
 from cms.ops.statistics import refresh_planner_statistics
 
 WORKERS = 2
@@ -45,8 +46,6 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, no_serve, **options):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Datenbank ist aktuell.")
-        from cms.clubs.models import ClubPage
-
         if not ClubPage.objects.exists():
             self.stdout.write("Lade den Demo-Kreis (einmalig, dauert etwas) …")
         # load_demo is idempotent; on a filled database it only prints the logins.

@@ -1,0 +1,2 @@
+class TransferError(ValueError):
+    """The archive cannot be imported; nothing was changed."""

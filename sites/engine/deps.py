@@ -1,0 +1,301 @@
+"""Dependency tracking for incremental builds: which API resources each built file read.
+
+**Resource keys.** Every API read is tagged with the keys of what it contains
+(:func:`resource_keys`, from its path): ``club:<slug>`` for a club's own resources
+(``/api/v1/clubs/<slug>/…``), a collection key ``<kind>:*`` for a list over all clubs
+(``news:*``, ``events:*``, ``clubs:*`` …), and ``*`` (:data:`ANY`) for a read whose content may
+change with anything (the portal home with its dynamic sections, statistics, unknown
+endpoints). Each item of such a list carries the key of its club's share: ``news:<club>``,
+``events:<club>``, ``club:<slug>`` for a club's summary. A change is described the same way:
+publishing a news item of club ``c`` changes ``{"news:*", "news:c"}``
+(``cms/homepages/signals.py``).
+
+**What a page read.** While a plugin yields its pages in one locale, the engine records the
+keys of every read. A page depends on what its plugin read in that locale until it yielded
+the page (a spec's context is complete when yielded) and on the keys of the API objects and
+items in its context. A page whose spec says ``own_reads_only`` (a club's profile, which shows
+only its club's share of the lists of all news and events) depends instead on the reads since
+the plugin's previous page, the items in its context, and its clubs' shares of the lists the
+plugin read (:func:`narrow`: ``news:c``, not ``news:*``).
+
+**A change** rebuilds a page when one of its keys is among the changed ones (or it depends on
+:data:`ANY`); every other page is hard-linked from the live release. API reads are kept in the
+release (``.api/``) with their keys, so an incremental build reads only what changed and takes
+the rest from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ANY = "*"
+API_DIR = ".api"
+
+# Collections: a list endpoint → the key its content changes under.
+_COLLECTIONS = {
+    "clubs": "clubs:*",
+    "news": "news:*",
+    "events": "events:*",
+    "projects": "projects:*",
+    "municipalities": "taxonomy:*",
+    "locales": "taxonomy:*",
+    "funding-programmes": "funding:*",
+    "partners": "partners:*",
+    "board": "board:*",
+}
+# Reads whose content combines several kinds (the first two path segments after /api/v1/).
+_SPECIAL = {
+    # A portal page's body resolves links to pages (their titles).
+    ("portal", "pages"): frozenset({"portal:*", "clubs:*", "news:*", "events:*", "projects:*"}),
+    ("signups",): frozenset({"signups:*", "events:*"}),
+    ("open-data",): frozenset({"clubs:*"}),
+    ("network",): frozenset({"partners:*", "projects:*", "clubs:*"}),
+    ("registrations", "options"): frozenset({"taxonomy:*"}),
+}
+
+
+def resource_keys(path: str) -> frozenset[str]:
+    """The keys of what a read of ``path`` (``/api/v1/…``) contains."""
+    parts = [part for part in path.split("?", 1)[0].split("/") if part]
+    if parts[:2] != ["api", "v1"] or len(parts) < 3:
+        return frozenset({ANY})
+    rest = parts[2:]
+    if rest[0] == "clubs" and len(rest) >= 2:
+        return frozenset({f"club:{rest[1]}"})
+    if len(rest) == 1 and rest[0] in _COLLECTIONS:
+        return frozenset({_COLLECTIONS[rest[0]]})
+    if rest[0] == "partners" and len(rest) == 2:
+        return frozenset({"partners:*"})
+    if rest[0] == "rooms":
+        return frozenset({"rooms:*"})
+    return _SPECIAL.get(tuple(rest[:2]), frozenset({ANY}))
+
+
+def affected(keys: Iterable[str], changes: frozenset[str] | set[str] | None) -> bool:
+    """Whether something that depends on ``keys`` must be built again after ``changes``
+    (``None``: a full rebuild)."""
+    if changes is None or ANY in changes:
+        return True
+    keys = set(keys)
+    return ANY in keys or not keys.isdisjoint(changes)
+
+
+class Resource(dict):
+    """A decoded API object that knows the keys of the read it came from."""
+
+    resource_keys: frozenset[str] = frozenset()
+
+
+def tag(data: Any, keys: frozenset[str]) -> Any:
+    """An object answer carries the keys of its read; each item of a list over all clubs
+    carries the key of its club's share (``news:<club>``; a club summary ``club:<slug>``)."""
+    if not isinstance(data, dict):
+        return data
+    results = data.get("results")
+    if not isinstance(results, list):
+        data = Resource(data)
+        data.resource_keys = keys
+        return data
+    (collection,) = keys if len(keys) == 1 else (None,)
+    if collection is None or not collection.endswith(":*"):
+        return data
+    kind = collection[:-2]
+    for index, item in enumerate(results):
+        if not isinstance(item, dict):
+            continue
+        item = results[index] = Resource(item)
+        item.resource_keys = frozenset({share(kind, item) or collection})
+    return data
+
+
+def share(kind: str, item: Mapping[str, Any]) -> str | None:
+    """The key of one club's share of a collection that ``item`` belongs to, if any."""
+    if kind == "clubs":
+        slug = item.get("slug")
+        return f"club:{slug}" if isinstance(slug, str) else None
+    club = item.get("club")
+    if isinstance(club, Mapping) and isinstance(club.get("slug"), str):
+        return f"{kind}:{club['slug']}"
+    return None
+
+
+def narrow(collections: Iterable[str], keys: Iterable[str]) -> set[str]:
+    """The shares of ``collections`` that belong to the clubs among ``keys``: a page about
+    club ``c`` that took its items from the lists of all news and events depends on
+    ``news:c`` and ``events:c``, not on every news item."""
+    slugs = [key[5:] for key in keys if key.startswith("club:")]
+    found: set[str] = set()
+    for collection in collections:
+        if collection == ANY:
+            found.add(ANY)
+        elif collection.endswith(":*"):
+            kind = collection[:-2]
+            found.update(f"club:{s}" if kind == "clubs" else f"{kind}:{s}" for s in slugs)
+    return found
+
+
+@dataclass
+class Plan:
+    """An incremental build: what changed since the live release, and that release's pages
+    (file → {"deps", "shape", "assets"}) and files (path → SHA-256)."""
+
+    changes: frozenset[str]
+    pages: Mapping[str, dict]
+    files: Mapping[str, str]
+
+    def has(self, file: str) -> bool:
+        return file in self.files
+
+
+# --- recording -------------------------------------------------------------------------------
+
+_recorders: contextvars.ContextVar[tuple[set, ...]] = contextvars.ContextVar(
+    "vereinsnetz_recorders", default=()
+)
+
+
+def record(keys: Iterable[str]) -> None:
+    """Note a read of ``keys`` in every recording under way."""
+    for recorder in _recorders.get():
+        recorder.update(keys)
+
+
+@contextlib.contextmanager
+def recording(*recorders: set) -> Iterator[None]:
+    token = _recorders.set(_recorders.get() + recorders)
+    try:
+        yield
+    finally:
+        _recorders.reset(token)
+
+
+def context_keys(value: Any, depth: int = 6) -> set[str]:
+    """The keys named by what a page's context holds: those of the API objects and list items
+    in it (``Resource``)."""
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(item: Any, level: int) -> None:
+        if level < 0 or id(item) in seen:
+            return
+        if isinstance(item, Mapping):
+            seen.add(id(item))
+            found.update(getattr(item, "resource_keys", ()))
+            for child in item.values():
+                if isinstance(child, Mapping | list | tuple):
+                    walk(child, level - 1)
+        elif isinstance(item, list | tuple):
+            seen.add(id(item))
+            for child in item:
+                if isinstance(child, Mapping | list | tuple):
+                    walk(child, level - 1)
+
+    walk(value, depth)
+    return found
+
+
+class TrackedData(Mapping):
+    """A locale's site data that records the keys of what a plugin takes from it."""
+
+    def __init__(self, data: Mapping[str, Any], keys: Mapping[str, Iterable[str]]):
+        self._data = data
+        self._keys = keys
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._data[key]
+        record(self._keys.get(key, (ANY,)))
+        return value
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+# --- the previous build's reads ----------------------------------------------------------------
+
+
+def request_key(path: str, params: Mapping[str, Any] | None) -> str:
+    clean = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+    return f"{path}?{json.dumps(clean, sort_keys=True, default=str)}"
+
+
+def response_file(key: str) -> str:
+    return f"{API_DIR}/{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+class ResponseStore:
+    """API reads kept in a release: those the changes did not touch are read from the live
+    release instead of the API; every read of this build goes into the new release."""
+
+    def __init__(
+        self,
+        previous: Path | None,
+        index: Mapping[str, list[str]],
+        changes: frozenset[str] | None,
+    ):
+        self.previous = previous
+        self.previous_index = index if previous is not None and changes is not None else {}
+        self.changes = changes
+        self.index: dict[str, list[str]] = {}
+        self.new: dict[str, bytes] = {}
+        self.kept: set[str] = set()
+        self.hits = 0
+
+    def get(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
+        key = request_key(path, params)
+        keys = self.previous_index.get(key)
+        if keys is None or affected(keys, self.changes):
+            return None
+        file = response_file(key)
+        try:
+            body = (self.previous / file).read_bytes()
+        except OSError:
+            return None
+        self.index[key] = keys
+        self.kept.add(file)
+        self.hits += 1
+        return body
+
+    def put(self, path: str, params: Mapping[str, Any] | None, keys, body: bytes) -> None:
+        key = request_key(path, params)
+        self.index[key] = sorted(keys)
+        self.new[response_file(key)] = body
+        self.kept.discard(response_file(key))
+
+
+def code_hash(packages: Iterable[str], extra: Any) -> str:
+    """A hash of the code, templates, catalogues and static files of ``packages`` and of
+    ``extra`` (settings, locales, base URL, the date): a build whose hash differs from the live
+    release's renders every page."""
+    import importlib.resources
+
+    digest = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
+    for package in sorted(set(packages)):
+        root = Path(str(importlib.resources.files(package)))
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts and file.suffix != ".pyc":
+                digest.update(file.relative_to(root).as_posix().encode())
+                digest.update(_file_hash(file))
+    return digest.hexdigest()
+
+
+_file_hashes: dict[Path, tuple[int, int, bytes]] = {}
+
+
+def _file_hash(file: Path) -> bytes:
+    """A file's SHA-256, read again only when its size or modification time changed."""
+    stat = file.stat()
+    known = _file_hashes.get(file)
+    if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
+        known = (stat.st_mtime_ns, stat.st_size, hashlib.sha256(file.read_bytes()).digest())
+        _file_hashes[file] = known
+    return known[2]

@@ -1,0 +1,30 @@
+"""Reading the API's paginated lists, and where the API is."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+PAGE_SIZE = 100  # the API's largest page
+
+
+def fetch_all(site, path: str, params: dict | None = None, most: int | None = None) -> list[dict]:
+    """Every item of a paginated list endpoint (``results`` and ``next``), page by page; with
+    ``most``, the first ``most`` of them (and maybe a few more)."""
+    params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
+    found: list[dict] = []
+    while True:
+        page = site.fetch(path, params)
+        found.extend(page["results"])
+        if not page.get("next") or (most is not None and len(found) >= most):
+            return found
+        params = {**params, "offset": params["offset"] + PAGE_SIZE}
+
+
+def api_origin(site) -> str:
+    """``scheme://host`` of the API (for links a visitor follows, e.g. calendar
+    subscriptions), or "" if unknown."""
+    for candidate in (site.settings.get("api_url", ""), site.base_url):
+        parts = urlsplit(candidate or "")
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return f"{parts.scheme}://{parts.netloc}"
+    return ""

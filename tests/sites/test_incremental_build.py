@@ -1,0 +1,178 @@
+"""Incremental, dependency-tracked portal builds (sites/engine/deps.py): a change renders only
+the pages that read what changed — per plugin, exactly those — the others are hard-linked from
+the live release, and the result equals a build from scratch byte for byte."""
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from cms.homepages.signals import portal_changes
+from sites.client import ApiClient
+from sites.engine.plugins import discover
+from sites.portal import build_portal, choose_plugins
+from tests.factories import ClubFactory, event_index, event_page, news_index, news_page
+from tests.locales import LOCALES
+
+pytestmark = pytest.mark.django_db
+
+LOCALES_USED = [LOCALES[0], LOCALES[3]]  # German and Arabic
+
+
+def build(root: Path, changes=None):
+    with ApiClient() as client:
+        report = build_portal(client, root, locales=LOCALES_USED, changes=changes)
+    assert not report.errors, report.errors
+    return report
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {name: path.stat().st_ino for name, path in tree(root).items()}
+
+
+def tree(root: Path) -> dict[str, Path]:
+    current = (root / "portal" / "current").resolve()  # this release, not the next
+    return {
+        path.relative_to(current).as_posix(): path
+        for path in current.rglob("*")
+        if path.is_file() and not path.relative_to(current).as_posix().startswith(".")
+    }
+
+
+def differing(one: Path, other: Path) -> list[str]:
+    """Files of two builds that differ in name or content (the manifests and kept API reads
+    aside, which name releases and requests)."""
+    a, b = tree(one), tree(other)
+    names = sorted(set(a) ^ set(b))
+    return names + [n for n in sorted(set(a) & set(b)) if not filecmp.cmp(a[n], b[n], False)]
+
+
+def by_plugin(report) -> dict[str, set[str]]:
+    manifest = report.release / ".manifest.json"
+    import json
+
+    pages = json.loads(manifest.read_text())["meta"]["pages"]
+    found: dict[str, set[str]] = {}
+    for file in report.rendered:
+        found.setdefault(pages[file]["plugin"], set()).add(file.partition("/")[2])
+    return found
+
+
+@pytest.fixture(scope="module")
+def changes(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A portal of two clubs built in full; then a news item of the first club published and
+    an event of the second, each followed by an incremental build and a build from scratch."""
+    out = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        first = ClubFactory("Anadolu Kulturverein e. V.")
+        second = ClubFactory("Baobab Afrika e. V.", municipality_name="Jülich")
+        news = news_index(first)
+        news_page(news, "Sommerfest")
+        events = event_index(second)
+        event_page(events, "Deutschkurs")
+        live = tmp_path_factory.mktemp("live")
+        out["full"] = build(live)
+        before = inodes(live)
+        for name, publish in [
+            ("news", lambda: news_page(news, "Neues Fest")),
+            ("event", lambda: event_page(events, "Nähkurs")),
+        ]:
+            page = publish()
+            keys = portal_changes(page, first.slug if name == "news" else second.slug)
+            report = build(live, changes=keys)
+            scratch = tmp_path_factory.mktemp(f"scratch-{name}")
+            build(scratch)
+            out[name] = {
+                "report": report,
+                "keys": keys,
+                "differing": differing(live, scratch),
+                "before": before,
+                "after": inodes(live),
+                "text": {n: p.read_text() for n, p in tree(live).items() if n.endswith(".html")},
+            }
+            before = out[name]["after"]
+        out["slugs"] = (first.slug, second.slug)
+        transaction.set_rollback(True)
+    return out
+
+
+# Per plugin: the pages (below the locale folder) a change renders again, in every locale.
+# The portal home resolves sections of anything; the portal's own pages (legal, mitmachen,
+# einfache Sprache) may link to any page; the statistics count everything.
+EVERYWHERE = {
+    "portal_home": {"index.html"},
+    "portal_legal": {
+        "impressum/index.html",
+        "datenschutz/index.html",
+        "barrierefreiheit/index.html",
+        "barrierefreiheit/danke/index.html",
+    },
+    "mitmachen": {"mitmachen/index.html", "mitmachen/danke/index.html"},
+    "einfache_sprache": {"einfache-sprache/index.html"},
+    "stats": {"statistik/index.html"},
+}
+CALENDAR = {
+    "veranstaltungen/index.html",
+    "veranstaltungen/art/meeting/index.html",
+    "veranstaltungen/gemeinde/juelich/index.html",
+}
+EXPECTED = {
+    # A news item of the first club: its profile and the newsroom, not the directory's lists
+    # (which show no news), the other club's profile or the calendar.
+    "news": {
+        **EVERYWHERE,
+        "directory": {"verzeichnis/anadolu-kulturverein-e-v/index.html"},
+        "newsroom": {"neuigkeiten/index.html"},
+    },
+    # An event of the second club: its profile and every calendar page.
+    "event": {
+        **EVERYWHERE,
+        "directory": {"verzeichnis/baobab-afrika-e-v/index.html"},
+        "calendar": CALENDAR,
+    },
+}
+
+
+@pytest.mark.parametrize("change", ["news", "event"])
+@pytest.mark.parametrize("plugin", sorted(p.name for p in choose_plugins(discover())[1]))
+def test_a_change_renders_exactly_the_pages_that_read_it(changes, change, plugin):
+    report = changes[change]["report"]
+    assert report.incremental
+    rendered = by_plugin(report).get(plugin, set())
+    expected = EXPECTED[change].get(plugin, set())
+    if plugin == "calendar" and change == "event":
+        # The month pages depend on the date; compare the fixed ones, and all month pages.
+        months = {p for p in rendered if p.startswith("veranstaltungen/20")}
+        assert len(months) == 4
+        rendered -= months
+    assert rendered == expected
+
+
+@pytest.mark.parametrize("change", ["news", "event"])
+def test_the_result_equals_a_build_from_scratch_and_the_rest_is_linked(changes, change):
+    data = changes[change]
+    assert data["differing"] == []
+    rendered = set(data["report"].rendered)
+    before, after = data["before"], data["after"]
+    untouched = [n for n in after if "/" in n and n in before and n not in rendered]
+    assert untouched
+    for name in untouched:
+        assert after[name] == before[name], name
+
+
+def test_the_changed_text_is_live_in_german_and_arabic(changes):
+    live = changes["news"]["text"]
+    first, _second = changes["slugs"]
+    for code in ("de", "ar"):
+        assert "Neues Fest" in live[f"{code}/neuigkeiten/index.html"]
+        assert "Neues Fest" in live[f"{code}/verzeichnis/{first}/index.html"]
+    assert "Nähkurs" in changes["event"]["text"]["de/veranstaltungen/index.html"]
+
+
+def test_a_build_without_known_changes_renders_every_page(changes):
+    report = changes["full"]
+    assert not report.incremental
+    assert set(report.rendered) == {p for p in report.written if p.endswith("index.html")} - {
+        "index.html"
+    }
