@@ -156,6 +156,7 @@ def test_a_partner_answers_in_the_admin_and_both_sides_see_it(client, club, requ
     client.force_login(club.editor)
     club_view = client.get(reverse("board_admin:post", args=[request_post.pk])).content.decode()
     assert "Zwei Helferinnen sprechen Tigrinya." in club_view and "DRK Ortsverein" in club_view
+    assert "DRK Ortsverein</bdi></strong> (" not in club_view  # signed once, not twice
 
 
 def test_another_club_cannot_edit_nor_read_answers_of_others(
@@ -243,6 +244,11 @@ def test_the_agency_sees_figures_and_hides_a_post(client, agency_user, club, req
             "answered": 1,
         }
     ]
+    # On a phone every table becomes one labelled card per row (a 390 px walk found the
+    # figures and the list wider than the screen).
+    html = page.content.decode()
+    assert html.count('class="listing vn-stack"') == 2
+    assert 'data-label="Einträge mit Antwort"' in html and 'data-label="sichtbar bis"' in html
     form = {
         "tenant": club.tenant.pk,
         "direction": "request",
