@@ -14,7 +14,7 @@ from django.core import signing
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
@@ -174,7 +174,9 @@ def questions(options: SignupOptions) -> list[str]:
 
 def state_label(state: dict) -> str:
     if state["state"] == "open":
-        return _("noch %(count)s Plätze") % {"count": state["free"]}
+        return ngettext("noch %(count)s Platz", "noch %(count)s Plätze", state["free"]) % {
+            "count": state["free"]
+        }
     if state["state"] == "waitlist":
         return _("ausgebucht – Warteliste")
     return _("Anmeldung geschlossen")

@@ -31,7 +31,7 @@ def test_state_says_how_many_places_are_left(client, options):
     assert response.status_code == 200
     body = response.json()
     assert (body["state"], body["free"], body["capacity"]) == ("open", 1, 3)
-    assert body["label"] == "noch 1 Plätze"
+    assert body["label"] == "noch 1 Platz"
     assert response["Cache-Control"] == "no-store"
 
 
