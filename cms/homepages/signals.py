@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.clubs.models import ClubPage
+from cms.clubs.models import ClubPage, NewsPage
 from cms.core.signals import content_changed
 from cms.events.models import EventIndexPage, EventPage
 from cms.portal.models import PortalHomePage, PortalPage
@@ -48,9 +48,6 @@ def portal_changes(page, slug: str | None, *, moved: bool = False) -> set[str] |
     (``sites/engine/deps.py``): a club's news item or event changes that club's share of the
     list of all news or events, and that list. Anything else (the club itself, other pages,
     portal pages, a move between clubs) rebuilds the whole portal (None)."""
-    from cms.clubs.models import NewsPage
-    from cms.events.models import EventPage
-
     kind = page.specific_class or type(page)
     if moved or not slug:
         return None

@@ -31,6 +31,7 @@ from sites.client import ApiClient
 from sites.engine import deps
 from sites.engine.builder import BuildReport, OutputFile, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
+from sites.engine.rendering import TIME_ZONE
 from sites.engine.site import Locale, Site, locale_from_api, render_site
 
 from .pages import fetch_page, site_path, today
@@ -162,8 +163,6 @@ def code_hash(site: Site) -> str:
     """What every page depends on besides the API: the code, templates, catalogues and static
     files of the engine and the plugins, the locales, settings and base URL, and the date
     (pages show what is upcoming)."""
-    from sites.engine.rendering import TIME_ZONE
-
     plugins = [site.theme, *site.plugins]
     return deps.code_hash(
         ["sites.engine", __name__, *(plugin.package for plugin in plugins)],
