@@ -65,7 +65,7 @@ def test_agency_events_and_board_posts_queue_portal_rebuilds(portal_auto_rebuild
     club = ClubFactory()
     index = agency_event_index()
     queued = []
-    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda: queued.append(1))
+    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda changes=None: queued.append(1))
     event_page(index, "Austauschtreffen")
     assert len(queued) == 1
     post = board_post(club.tenant, "Zwei Ehrenamtliche gesucht")
