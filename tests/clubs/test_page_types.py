@@ -32,7 +32,7 @@ ALLOWED_PARENTS = {
     ContentPage: {ClubPage, ContentPage},
     NewsIndexPage: {ClubPage},
     NewsPage: {NewsIndexPage},
-    EventIndexPage: {ClubPage},
+    EventIndexPage: {ClubPage, PortalHomePage},  # and the agency's own events on the portal
     EventPage: {EventIndexPage},
     GalleryPage: {ClubPage},
     ProjectPage: {ClubPage},
