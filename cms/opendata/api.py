@@ -6,18 +6,22 @@
 - ``open-data/vereine.csv`` — one plain row per club.
 
 Every answer names the licence in a ``Link: <…>; rel="license"`` header; the index says it
-in words. Reads are public and cached like the rest of the API (invalidated on publish)."""
+in words. Reads are public and cached like the rest of the API (invalidated on publish). The
+index's texts follow ``?locale=`` (catalogue ``cms/opendata/locale/``; German without it)."""
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.core.locales import requested_language
+from cms.core.schema import LOCALE_PARAMETER
 from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from .data import club_record, licence, open_data_clubs
@@ -56,50 +60,53 @@ class OpenDataIndexView(OpenDataView):
         summary="Offene Daten: Vereinsverzeichnis",
         description="Beschreibung, Lizenz und Dateien des offenen Datensatzes aller "
         "veröffentlichten Vereine.",
+        parameters=[LOCALE_PARAMETER],
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
+        with translation.override(requested_language(request)):
+            return Response(self.index())
+
+    def index(self) -> dict:
         def url(name):
             # The public address (also when the portal builder asks in-process).
             return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
 
-        return Response(
-            {
-                "title": "Vereinsverzeichnis – Migrantenorganisationen",
-                "description": (
-                    "Alle im Vereinsnetz veröffentlichten Vereine mit den Angaben, die sie "
-                    "selbst veröffentlichen. Kontaktangaben nur mit Einwilligung, keine Namen "
-                    "von Personen."
-                ),
-                "publisher": settings.OPEN_DATA_PUBLISHER,
-                "license": licence(),
-                "attribution": f"{settings.OPEN_DATA_PUBLISHER}, Vereinsnetz "
-                f"({settings.OPEN_DATA_LICENSE_NAME})",
-                "modified": timezone.now().date().isoformat(),
-                "standard": {
-                    "name": "Open Referral Human Services Data Specification (HSDS)",
-                    "version": HSDS_VERSION,
-                    "url": "https://docs.openreferral.org/en/3.0/",
+        return {
+            "title": _("Vereinsverzeichnis – Migrantenorganisationen"),
+            "description": _(
+                "Alle im Vereinsnetz veröffentlichten Vereine mit den Angaben, die sie "
+                "selbst veröffentlichen. Kontaktangaben nur mit Einwilligung, keine Namen "
+                "von Personen."
+            ),
+            "publisher": settings.OPEN_DATA_PUBLISHER,
+            "license": licence(),
+            "attribution": f"{settings.OPEN_DATA_PUBLISHER}, Vereinsnetz "
+            f"({settings.OPEN_DATA_LICENSE_NAME})",
+            "modified": timezone.now().date().isoformat(),
+            "standard": {
+                "name": "Open Referral Human Services Data Specification (HSDS)",
+                "version": HSDS_VERSION,
+                "url": "https://docs.openreferral.org/en/3.0/",
+            },
+            "distributions": [
+                {
+                    "title": "HSDS organizations (JSON)",
+                    "media_type": "application/json",
+                    "url": url("api-open-data-hsds-json"),
                 },
-                "distributions": [
-                    {
-                        "title": "HSDS organizations (JSON)",
-                        "media_type": "application/json",
-                        "url": url("api-open-data-hsds-json"),
-                    },
-                    {
-                        "title": "HSDS organizations.csv",
-                        "media_type": "text/csv",
-                        "url": url("api-open-data-hsds-csv"),
-                    },
-                    {
-                        "title": "Vereine (CSV)",
-                        "media_type": "text/csv",
-                        "url": url("api-open-data-csv"),
-                    },
-                ],
-            }
-        )
+                {
+                    "title": "HSDS organizations.csv",
+                    "media_type": "text/csv",
+                    "url": url("api-open-data-hsds-csv"),
+                },
+                {
+                    "title": _("Vereine (CSV)"),
+                    "media_type": "text/csv",
+                    "url": url("api-open-data-csv"),
+                },
+            ],
+        }
 
 
 class HsdsOrganizationsView(OpenDataView):

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "cms.hardening",
     "cms.funding",
     "cms.stats",
+    "cms.opendata",
     "cms.brochure",
     "cms.flyers",
     "cms.freshness",

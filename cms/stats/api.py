@@ -1,7 +1,10 @@
 """``GET /api/v1/stats/`` and ``GET /api/v1/stats.csv``: the district's figures for the
-council (see ``tables`` for what is counted and how board figures are protected)."""
+council (see ``tables`` for what is counted and how board figures are protected). Labels and
+names in the language of ``?locale=`` (German without it); the locale is part of the query, so
+of the response cache's key."""
 
 from django.http import HttpResponse
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers
@@ -9,10 +12,19 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.core.locales import requested_language
+from cms.core.schema import LOCALE_PARAMETER
 from cms.core.views import FirstRendererNegotiation, PublicReadMixin
 
 from . import tables
 from .export import to_csv
+
+
+def localized_stats(request) -> dict:
+    """The tables in the language of ``?locale=`` (German without it)."""
+    language = requested_language(request)
+    with translation.override(language):
+        return tables.compute(language=language)
 
 
 class StatsRowSerializer(serializers.Serializer):
@@ -64,10 +76,11 @@ class StatsView(PublicReadMixin, APIView):
             "etabliert/neu; Mitglieder gesamt; Vorstände (Frauen/Männer/divers) nur "
             "zusammengefasst und für Gruppen unter min_group_size Vereinen unterdrückt."
         ),
+        parameters=[LOCALE_PARAMETER],
         responses={200: StatsSerializer},
     )
     def get(self, request):
-        return Response(StatsSerializer(tables.compute()).data)
+        return Response(StatsSerializer(localized_stats(request)).data)
 
 
 class StatsCsvView(PublicReadMixin, APIView):
@@ -82,6 +95,7 @@ class StatsCsvView(PublicReadMixin, APIView):
             "Dieselben Tabellen wie /api/v1/stats/, eine Zeile je Tabellenzeile. Spalten: "
             "table, key, label, clubs, women, men, diverse, suppressed."
         ),
+        parameters=[LOCALE_PARAMETER],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV (UTF-8)."),
             (400, "application/json"): OpenApiResponse(
@@ -90,8 +104,11 @@ class StatsCsvView(PublicReadMixin, APIView):
         },
     )
     def get(self, request):
+        language = requested_language(request)
+        with translation.override(language):
+            text = to_csv(tables.compute(language=language))
         return HttpResponse(
-            to_csv(tables.compute()),
+            text,
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="vereinsnetz-statistik.csv"'},
         )

@@ -28,6 +28,10 @@ every table with board figures (:func:`suppress`):
 Thus every published board figure, and every difference of published board figures within a
 table, derives from at least five clubs, and no difference between two reports pins down one
 club's board. Clubs without board figures (all three zero) do not count as reporting a board.
+
+Labels are in the active language (the API activates the one asked for with ``?locale=``; the
+catalogue is ``cms/stats/locale/``), and the names of countries, languages and focus areas in
+``language`` (CLDR, the focus areas' translations; ``cms.taxonomy.names``).
 """
 
 import datetime
@@ -39,8 +43,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms import locales
 from cms.clubs.models import ClubPage
 from cms.core.privacy import public_pages
+from cms.taxonomy.names import country_name, focus_area_name, language_name
 
 MIN_GROUP_SIZE = 5
 BOARD_ROUNDING_BASE = 5
@@ -93,15 +99,24 @@ def public_clubs():
     )
 
 
-def club_figures(clubs) -> list[ClubFigures]:
+def club_figures(clubs, language: str = locales.DEFAULT) -> list[ClubFigures]:
+    """The figures of ``clubs``, reference data named in ``language``."""
     return [
         ClubFigures(
             municipality=(club.municipality.slug, club.municipality.name)
             if club.municipality_id
             else None,
-            countries=tuple((c.code, c.name) for c in club.countries.all()),
-            languages=tuple((lang.tag, lang.name) for lang in club.languages.all()),
-            focus=tuple((area.slug, area.name) for area in club.focus_areas.all()),
+            countries=tuple(
+                (c.code, country_name(c.code, c.name, language)) for c in club.countries.all()
+            ),
+            languages=tuple(
+                (lang.tag, language_name(lang.tag, lang.name, language))
+                for lang in club.languages.all()
+            ),
+            focus=tuple(
+                (area.slug, focus_area_name(area.name, area.translations, language))
+                for area in club.focus_areas.all()
+            ),
             founding_year=club.founding_year,
             member_count=club.member_count,
             board=(club.board_women, club.board_men, club.board_diverse),
@@ -231,10 +246,11 @@ def board_tables(figures: list[ClubFigures], this_year: int) -> list[Table]:
     ]
 
 
-def compute(today: datetime.date | None = None) -> dict:
-    """Every table, ready for JSON, CSV, the admin report and the portal's charts."""
+def compute(today: datetime.date | None = None, language: str = locales.DEFAULT) -> dict:
+    """Every table, ready for JSON, CSV, the admin report and the portal's charts; labels in
+    the active language, names of reference data in ``language``."""
     this_year = (today or timezone.localdate()).year
-    figures = club_figures(public_clubs())
+    figures = club_figures(public_clubs(), language)
     several = _("Vereine mit mehreren Angaben zählen bei jeder.")
     labels = status_labels()
     statuses = Counter(status_of(club, this_year) for club in figures)

@@ -220,8 +220,9 @@ def directory_page(view, _, *, path, title, heading, clubs, groups, intro, enhan
 
 
 def read_open_data(view) -> dict:
-    """The directory as an open dataset (``/api/v1/open-data/``): its files and licence."""
-    return view.site.fetch("/api/v1/open-data/")
+    """The directory as an open dataset (``/api/v1/open-data/``): its files and licence, named
+    in the page's language."""
+    return view.site.fetch("/api/v1/open-data/", {"locale": view.locale.code})
 
 
 def pages(view):

@@ -39,7 +39,8 @@ TABLE_HEADINGS = {
 def pages(view):
     if view.site.fetch is None:
         return
-    stats = view.site.fetch("/api/v1/stats/", None)
+    # Labels and names of countries, languages and focus areas in the page's language.
+    stats = view.site.fetch("/api/v1/stats/", {"locale": view.locale.code})
     _ = catalog.locale(view.locale.code).gettext
     series = [_("Frauen"), _("Männer"), _("divers")]
     tables = [

@@ -145,6 +145,7 @@ def build_club(
         kind=KIND,
         name=slug,
         title=bundle["club"]["name"],
+        titles={code: values["club"]["name"] for code, values in data.items()},
         locales=locales,
         data=data,
         theme=theme,

@@ -57,7 +57,7 @@ def locale_from_api(item: Mapping[str, Any]) -> Locale:
 class Site:
     kind: str
     name: str
-    title: str
+    title: str  # the site's name (in the default locale)
     locales: list[Locale]
     data: Mapping[str, Mapping[str, Any]]  # locale code → API data in that locale
     theme: Plugin
@@ -73,6 +73,8 @@ class Site:
     preview: bool = False
     static_base: str = ""
     errors: dict[str, str] = field(default_factory=dict)
+    # The site's name in other locales (a club's translated name), where it has one.
+    titles: Mapping[str, str] = field(default_factory=dict)
     # What plugins read once per build and share between their pages (e.g. event occurrences).
     memo: dict[Any, Any] = field(default_factory=dict)
     # Across builds: what plugins kept from the previous build of this site (``previous``,
@@ -95,6 +97,10 @@ class Site:
     @property
     def default_locale(self) -> str:
         return self.locales[0].code
+
+    def title_in(self, code: str) -> str:
+        """The site's name on the pages of locale ``code``."""
+        return self.titles.get(code) or self.title
 
 
 @dataclass
@@ -468,7 +474,7 @@ def _render_page(
         inputs = {
             "title": title,
             "subtitle": subtitle or "",
-            "caption": site.title if caption is None else caption,
+            "caption": site.title_in(view.locale.code) if caption is None else caption,
             "direction": view.locale.direction,
             "primary": site.settings.get("primary_colour") or "",
             "accent": site.settings.get("accent_colour") or "",
@@ -497,6 +503,7 @@ def _render_page(
         settings=site.settings,
         plugin=plugin,
         page_title=spec.title,
+        site_title=site.title_in(view.locale.code),
         current_file=file,
         canonical=canonical,
         og_locale=og_locale,

@@ -115,15 +115,6 @@ def translated(db):
     return club
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Issue 18, not done yet: German text that the CMS API computes reaches the portal: "
-        "the statistics page's labels ('Alle Vereine', focus names from /api/v1/stats/; "
-        "cms/stats has no catalogue) and the open-data links' titles on the directory "
-        "('Vereine (CSV)', cms/opendata/api.py). Remove this mark when they are translated."
-    ),
-)
 def test_right_to_left_portals_and_club_sites_speak_only_their_language(
     translated, build_portal_site, build_club_site
 ):
