@@ -21,3 +21,15 @@ def test_directory_links_the_open_data_and_its_licence(db, build_portal_site, se
     assert (
         '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
     )
+
+
+def test_the_index_speaks_the_locale_asked_for(client, db):
+    """The directory's open-data links are titled in the page's language (``?locale=``)."""
+    german = client.get("/api/v1/open-data/").json()
+    arabic = client.get("/api/v1/open-data/", {"locale": "ar"}).json()
+    assert german["distributions"][2]["title"] == "Vereine (CSV)"
+    assert arabic["distributions"][2]["title"] == "الجمعيات (CSV)"
+    assert arabic["title"] == "دليل الجمعيات – منظمات المهاجرين"
+    assert [d["url"] for d in arabic["distributions"]] == [
+        d["url"] for d in german["distributions"]
+    ]

@@ -196,3 +196,26 @@ def test_club_editors_do_not_get_the_report(client, district):
     editor = district[0].editor
     client.login(username=editor.username, password=PASSWORD)
     assert client.get("/admin/stats/").status_code == 302
+
+
+def test_labels_and_names_follow_the_locale(client, district):
+    """The portal's statistics page in Arabic shows the API's labels: they follow ``?locale=``
+    (catalogue ``cms/stats/locale``; names from CLDR and the focus areas' translations), and
+    the German answer, cached first, is not handed out for the Arabic request."""
+    german = client.get(STATS_URL).json()
+    assert table(german, "board")["rows"][0]["label"] == "Alle Vereine"
+    assert by_key(table(german, "country")["rows"])["SY"]["label"] == "Syrien"
+    stats = client.get(STATS_URL, {"locale": "ar"}).json()
+    assert table(stats, "board")["rows"][0]["label"] == "كل الجمعيات"
+    assert table(stats, "country")["note"] == "الجمعيات التي ذكرت أكثر من قيمة تُحسب في كل منها."
+    assert by_key(table(stats, "country")["rows"])["SY"]["label"] == "سوريا"
+    assert by_key(table(stats, "language")["rows"])["uk"]["label"] == "الأوكرانية"
+    assert by_key(table(stats, "focus")["rows"])["bildung"]["label"] == "التعليم"
+    assert by_key(table(stats, "founding_decade")["rows"])["unknown"]["label"] == "غير معروف"
+    assert by_key(table(stats, "status")["rows"])["new"]["label"].startswith("حديثة التأسيس")
+    assert by_key(table(stats, "municipality")["rows"])["juelich"]["label"] == "Jülich"
+    rows = list(csv.DictReader(io.StringIO(client.get(CSV_URL, {"locale": "ar"}).content.decode())))
+    assert {row["key"]: row["label"] for row in rows if row["table"] == "board"} == {
+        "total": "كل الجمعيات"
+    }
+    assert client.get(STATS_URL).json() == german
