@@ -141,7 +141,8 @@ def test_arabic_about_page_is_right_to_left_and_localised(build_club_site):
     assert "<strong>الاثنين</strong>" in page  # Monday, from Babel
     assert "جمعية مسجلة (\u2066e. V.\u2069)" in page  # Latin isolated inside Arabic
     assert "سوريا" in page  # Syria in Arabic
-    assert '<ul class="tags" lang="de">' in page  # focus areas are kept in German
+    # focus areas in Arabic (their translations), no longer marked German
+    assert '<ul class="tags"><li>الثقافة</li></ul>' in page
     # Einfache Sprache is German: the German profile's text, marked as German
     assert '<div lang="de" dir="ltr">' in page
     assert "<p>Wir treffen uns jeden Montag.</p>" in page
