@@ -84,36 +84,8 @@ def portal_pages(view):
         title=index["title"],
         context={"index": index, "items": coming, "rules": texts, "signups": states},
     )
-    base = view.site.base_url.rstrip("/")
     for event in events:
-        when = spans[event["id"]]
-        page_url = f"{base}/{code}/{event['url_path'].strip('/')}/index.html" if base else ""
-        yield PageSpec(
-            path=event["url_path"],
-            template="events/event.html",
-            title=event["title"],
-            context={
-                "event": event,
-                "index": index,
-                "when": when,
-                "is_next": False,
-                "past": not event["fields"]["recurrence"] and occurrences.is_over(when),
-                "later": [],
-                "rule": texts[event["id"]],
-                "place": details.place_lines(event["fields"]),
-                "cost": details.cost_text(event["fields"], code),
-                "languages": details.language_names(event["fields"]["languages"], code),
-                "signup": states.get(event["id"]),
-                "json_ld": details.json_ld(
-                    event,
-                    when,
-                    organizer=view.site.title,
-                    organizer_url=view.site.base_url,
-                    locale=cldr_name(code),
-                    url=page_url,
-                ),
-            },
-        )
+        yield event_page(view, event, index, spans[event["id"]], texts, states)
 
 
 def pages(view):
@@ -159,39 +131,47 @@ def pages(view):
             "weekdays": months.weekdays(code),
         },
     )
-    base = view.site.base_url.rstrip("/")
     signup_states = signups.states(view) if events else {}
     for event in events:
         own = occurrences.of_event(coming, event)
         when = own[0] if own else occurrences.event_span(event)
-        page_url = f"{base}/{code}/{event['url_path'].strip('/')}/index.html" if base else ""
-        yield PageSpec(
-            path=event["url_path"],
-            template="events/event.html",
-            title=event["title"],
-            context={
-                "event": event,
-                "index": index,
-                "when": when,
-                "is_next": bool(own),
-                # a series without dates in the window may go on later: only one-offs end
-                "past": not own and not event["fields"]["recurrence"] and occurrences.is_over(when),
-                "later": own[1 : 1 + LATER_DATES],
-                "rule": texts[event["id"]],
-                "place": details.place_lines(event["fields"]),
-                "cost": details.cost_text(event["fields"], code),
-                "languages": details.language_names(event["fields"]["languages"], code),
-                "signup": signup_states.get(event["id"]),
-                "json_ld": details.json_ld(
-                    event,
-                    when,
-                    organizer=view.site.title,
-                    organizer_url=view.site.base_url,
-                    locale=cldr_name(code),
-                    url=page_url,
-                ),
-            },
-        )
+        yield event_page(view, event, index, when, texts, signup_states, own=own)
+
+
+def event_page(view, event, index, when, texts, signup_states, own=None) -> PageSpec:
+    """One event's page, on a club site or (the agency's own events) on the portal. ``own``:
+    the event's dates in the listed window (None where no window is listed: the portal)."""
+    code = view.locale.code
+    base = view.site.base_url.rstrip("/")
+    page_url = f"{base}/{code}/{event['url_path'].strip('/')}/index.html" if base else ""
+    fields = event["fields"]
+    return PageSpec(
+        path=event["url_path"],
+        template="events/event.html",
+        title=event["title"],
+        context={
+            "event": event,
+            "index": index,
+            "when": when,
+            "is_next": bool(own),
+            # a series without dates in the window may go on later: only one-offs end
+            "past": not own and not fields["recurrence"] and occurrences.is_over(when),
+            "later": own[1 : 1 + LATER_DATES] if own else [],
+            "rule": texts[event["id"]],
+            "place": details.place_lines(fields),
+            "cost": details.cost_text(fields, code),
+            "languages": details.language_names(fields["languages"], code),
+            "signup": signup_states.get(event["id"]),
+            "json_ld": details.json_ld(
+                event,
+                when,
+                organizer=view.site.title,
+                organizer_url=view.site.base_url,
+                locale=cldr_name(code),
+                url=page_url,
+            ),
+        },
+    )
 
 
 def calendar_file(site) -> dict[str, bytes]:
