@@ -34,7 +34,8 @@ LOCALES = {"de": Locale("de", "Deutsch"), "ar": Locale("ar", "العربية", "
 def synthetic_site(items, codes=("de",)):
     data = {
         code: {
-            "club": {"name": "Beispielverein e. V.", "short_description": ""},
+            "club": {"name": "Beispielverein e. V.", "short_description": "", "municipality": None},
+            "homepage": {},
             "cooperations": items,
         }
         for code in codes
