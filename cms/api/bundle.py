@@ -33,6 +33,7 @@ from cms.core.locales import (
     localized,
 )
 from cms.core.media import image_data
+from cms.core.page_entries import page_entry
 from cms.core.privacy import public_pages, subtree
 from cms.core.streams import StreamResolver
 from cms.events.models import EventPage
@@ -238,17 +239,8 @@ class BundleBuilder:
         return ""
 
     def page(self, page) -> dict:
-        url_path = self.url_path(page)
-        parent_path = url_path.rstrip("/").rpartition("/")[0]
         return {
-            "id": page.pk,
-            "type": page._meta.label,
-            "slug": page.slug,
-            "title": page.title,
-            "locale": page.locale.language_code,
-            "direction": direction(page.locale),
-            "url_path": url_path,
-            "parent_path": f"{parent_path}/" if parent_path else "",
+            **page_entry(page, self.url_path(page)),
             "depth": page.depth - self.club.depth,
             "seo_title": page.seo_title,
             "search_description": page.search_description,

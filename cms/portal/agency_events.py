@@ -13,7 +13,8 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 
 from cms.clubs.api_fields import BundleFields
-from cms.core.locales import direction, localized
+from cms.core.locales import localized
+from cms.core.page_entries import page_entry
 from cms.core.schema import LOCALE_PARAMETER
 from cms.core.streams import StreamResolver
 from cms.core.views import PublicReadMixin
@@ -32,19 +33,7 @@ def is_agency_event(page) -> bool:
 
 
 def page_data(page) -> dict:
-    path = portal_path(page)
-    parent = path.rstrip("/").rpartition("/")[0]
-    return {
-        "id": page.pk,
-        "type": page._meta.label,
-        "slug": page.slug,
-        "title": page.title,
-        "locale": page.locale.language_code,
-        "direction": direction(page.locale),
-        "url_path": path,
-        "parent_path": f"{parent}/" if parent else "",
-        "last_updated": page.last_published_at,
-    }
+    return {**page_entry(page, portal_path(page)), "last_updated": page.last_published_at}
 
 
 def agency_events(locale, request) -> dict:
