@@ -201,9 +201,9 @@ LANGUAGES = locales.django_languages()
 LANGUAGES_BIDI = locales.bidi_codes()
 for _code, _info in locales.django_lang_info().items():
     django.conf.locale.LANG_INFO.setdefault(_code, _info)
-# The CMS catalogues live in each visitor-facing app's own ``locale/`` (docs/translating.md);
-# there is no project-wide folder.
-LOCALE_PATHS: list = []
+# The CMS catalogues live in each app's own ``locale/``; ``cms/locale`` holds the project's
+# templates (``cms/templates``). ``manage.py update_catalogs`` (docs/translating.md).
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin speaks German whatever the browser asks for (no LocaleMiddleware); an editor may
