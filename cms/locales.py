@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 import babel
+import django
+import wagtail
 from babel.messages.plurals import get_plural
 
 from sites.engine.i18n import cldr_name
@@ -101,6 +104,24 @@ def codes() -> list[str]:
 def django_languages() -> list[tuple[str, str]]:
     """``LANGUAGES`` / ``WAGTAIL_CONTENT_LANGUAGES``."""
     return [(locale.code, locale.native_name) for locale in LOCALES]
+
+
+def admin_languages() -> list[tuple[str, str]]:
+    """``WAGTAILADMIN_PERMITTED_LANGUAGES``: the locales the whole admin can speak, i.e. those
+    for which Wagtail and Django ship their own catalogues besides ours (Kurmanji, Sorani,
+    Tigrinya and Dari have none, so an editor reading them would meet English in Wagtail's
+    own screens)."""
+
+    def shipped(package, code: str) -> bool:
+        folder = Path(package.__file__).parent / ("conf/locale" if package is django else "locale")
+        return (folder / code.replace("-", "_") / "LC_MESSAGES" / "django.mo").is_file()
+
+    return [
+        (locale.code, locale.native_name)
+        for locale in LOCALES
+        if locale.code == DEFAULT
+        or (shipped(wagtail, locale.code) and shipped(django, locale.code))
+    ]
 
 
 def bidi_codes() -> list[str]:

@@ -4,6 +4,7 @@ every object says its ``locale`` and text ``direction``."""
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -83,3 +84,22 @@ def direction(locale: Locale) -> str:
 def locale_fields(page) -> dict:
     """``{"locale": "ar", "direction": "rtl"}`` for a page (select_related its locale)."""
     return {"locale": page.locale.language_code, "direction": direction(page.locale)}
+
+
+class ApiLanguageMiddleware:
+    """An API request that names its ``?locale=`` gets its messages in that language: the
+    errors (``Unbekannte Sprache …``, DRF's validation messages) and every text the API
+    translates (feed titles, labels). Without the parameter the API speaks German, as before.
+    The language comes from the query string alone, which the API's cache keys on, so a
+    stored answer is never served in another language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/") or LOCALE_PARAMETER not in request.GET:
+            return self.get_response(request)
+        with translation.override(requested_language(request)):
+            response = self.get_response(request)
+            response.setdefault("Content-Language", translation.get_language())
+            return response

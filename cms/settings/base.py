@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "cms.hardening.csp.AdminPolicyMiddleware",
     # Innermost but for axes: a stored API answer skips URL resolution and view dispatch while
     # every middleware above still treats it like the view's (cms/core/caching.py).
+    # An API request with ?locale= gets its errors and labels in that language.
+    "cms.core.locales.ApiLanguageMiddleware",
     "cms.core.caching.CachedApiResponseMiddleware",
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -207,8 +209,9 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin speaks German whatever the browser asks for (no LocaleMiddleware); an editor may
-# switch to English in their account settings.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# switch in their account settings (*Konto → Spracheinstellungen*) to any locale Wagtail
+# speaks too (cms/locales.py).
+WAGTAILADMIN_PERMITTED_LANGUAGES = locales.admin_languages()
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
 # Not /static/: the portal served at / has its own assets under /static/<plugin>/.

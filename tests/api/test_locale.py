@@ -2,6 +2,7 @@
 on every object."""
 
 import pytest
+from django.utils import translation
 
 from .conftest import translate
 
@@ -71,3 +72,28 @@ def test_v2_pages_carry_direction(client, world, arabic_club):
     page = client.get(f"/api/v2/pages/{arabic_club.pk}/").json()
     assert page["meta"]["locale"] == "ar"
     assert page["direction"] == "rtl"
+
+
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [("?locale=ar&limit=abc", "ar"), ("?locale=tr&limit=abc", "tr"), ("?limit=abc", "de")],
+)
+def test_errors_speak_the_requested_language(client, world, query, language):
+    """An API error answers in the language the request names with ``?locale=`` (the portal in
+    Arabic asks in Arabic), and German without it."""
+    response = client.get(f"/api/v1/clubs/{query}")
+    assert response.status_code == 400
+    body = response.json()
+    with translation.override(language):
+        expected = translation.gettext("Ungültiger Parameter: %(parameter)s") % {
+            "parameter": "limit"
+        }
+    assert body["detail"] == expected
+    if language != "de":
+        assert expected != "Ungültiger Parameter: limit"
+        assert response["Content-Language"] == language
+
+
+def test_unknown_locale_is_explained_in_german(client, world):
+    body = client.get("/api/v1/clubs/?locale=xx").json()
+    assert body["errors"]["locale"][0].startswith("Unbekannte Sprache.")
