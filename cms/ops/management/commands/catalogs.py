@@ -28,7 +28,8 @@ from django.core.management.base import BaseCommand, CommandError
 from cms import locales
 from sites.catalogs import compiled
 
-HEADER = re.compile(r'^"Plural-Forms: [^"]*\\n"$', re.MULTILINE)
+# The header may be wrapped over several lines; it ends at the first line ending in ``\n"``.
+HEADER = re.compile(r'^"Plural-Forms: .*?\\n"$', re.MULTILINE | re.DOTALL)
 MARKERS = ("gettext", "_(", "{% translate", "{% trans ", "{% blocktranslate", "{% blocktrans")
 
 
