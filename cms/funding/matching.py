@@ -9,6 +9,7 @@ import datetime
 from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.clubs.models import LegalForm
 
@@ -81,22 +82,42 @@ def check_club_age(programme, club: ClubProfile, today: datetime.date) -> Reason
         return Reason(
             "club_age",
             False,
-            _("Gegründet %(year)s, also %(age)s Jahre alt; verlangt sind mindestens %(min)s.")
+            ngettext(
+                "Gegründet %(year)s, also %(age)s Jahr alt; verlangt sind mindestens %(min)s.",
+                "Gegründet %(year)s, also %(age)s Jahre alt; verlangt sind mindestens %(min)s.",
+                age,
+            )
             % values,
         )
     if maximum is not None and age > maximum:
         return Reason(
             "club_age",
             False,
-            _("Gegründet %(year)s, also %(age)s Jahre alt; höchstens %(max)s sind zugelassen.")
+            ngettext(
+                "Gegründet %(year)s, also %(age)s Jahr alt; höchstens %(max)s sind zugelassen.",
+                "Gegründet %(year)s, also %(age)s Jahre alt; höchstens %(max)s sind zugelassen.",
+                age,
+            )
             % values,
         )
     if minimum is not None and maximum is not None:
-        detail = _("Gegründet %(year)s: %(age)s Jahre, zugelassen sind %(min)s bis %(max)s.")
+        detail = ngettext(
+            "Gegründet %(year)s: %(age)s Jahr, zugelassen sind %(min)s bis %(max)s.",
+            "Gegründet %(year)s: %(age)s Jahre, zugelassen sind %(min)s bis %(max)s.",
+            age,
+        )
     elif minimum is not None:
-        detail = _("Gegründet %(year)s: %(age)s Jahre, verlangt sind mindestens %(min)s.")
+        detail = ngettext(
+            "Gegründet %(year)s: %(age)s Jahr, verlangt sind mindestens %(min)s.",
+            "Gegründet %(year)s: %(age)s Jahre, verlangt sind mindestens %(min)s.",
+            age,
+        )
     else:
-        detail = _("Gegründet %(year)s: %(age)s Jahre, zugelassen sind höchstens %(max)s.")
+        detail = ngettext(
+            "Gegründet %(year)s: %(age)s Jahr, zugelassen sind höchstens %(max)s.",
+            "Gegründet %(year)s: %(age)s Jahre, zugelassen sind höchstens %(max)s.",
+            age,
+        )
     return Reason("club_age", True, detail % values)
 
 

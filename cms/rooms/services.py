@@ -298,15 +298,7 @@ def transition(booking: Booking, to_status: str, user, note: str = "", *, now=No
         booking = Booking.objects.select_related("room", "club").get(pk=booking.pk)
         if not booking.can_become(to_status):
             raise BookingError(
-                {
-                    "status": [
-                        _("Eine Buchung im Status „%(status)s“ kann nicht %(action)s werden.")
-                        % {
-                            "status": booking.get_status_display(),
-                            "action": ACTION_WORDS[to_status](),
-                        }
-                    ]
-                }
+                {"status": [REFUSED_MOVES[to_status]() % {"status": booking.get_status_display()}]}
             )
         if to_status == BookingStatus.CONFIRMED:
             problems = dated_errors(
@@ -336,11 +328,20 @@ def transition(booking: Booking, to_status: str, user, note: str = "", *, now=No
     return booking
 
 
-ACTION_WORDS = {
-    BookingStatus.REQUESTED: lambda: _("angefragt"),
-    BookingStatus.CONFIRMED: lambda: _("bestätigt"),
-    BookingStatus.DECLINED: lambda: _("abgelehnt"),
-    BookingStatus.CANCELLED: lambda: _("storniert"),
+# Whole sentences, one per move: a translator cannot inflect a participle put into a sentence.
+REFUSED_MOVES = {
+    BookingStatus.REQUESTED: lambda: _(
+        "Eine Buchung im Status „%(status)s“ kann nicht angefragt werden."
+    ),
+    BookingStatus.CONFIRMED: lambda: _(
+        "Eine Buchung im Status „%(status)s“ kann nicht bestätigt werden."
+    ),
+    BookingStatus.DECLINED: lambda: _(
+        "Eine Buchung im Status „%(status)s“ kann nicht abgelehnt werden."
+    ),
+    BookingStatus.CANCELLED: lambda: _(
+        "Eine Buchung im Status „%(status)s“ kann nicht storniert werden."
+    ),
 }
 
 

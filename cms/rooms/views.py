@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cms.core.params import EARLIEST_DATE, LATEST_DATE
@@ -103,7 +104,11 @@ def request_room(request):
         else:
             messages.success(
                 request,
-                _("%(count)s Anfrage(n) für „%(room)s“ gestellt, Gebühr je Termin: %(fee)s €.")
+                ngettext(
+                    "%(count)s Anfrage für „%(room)s“ gestellt, Gebühr je Termin: %(fee)s €.",
+                    "%(count)s Anfragen für „%(room)s“ gestellt, Gebühr je Termin: %(fee)s €.",
+                    len(created),
+                )
                 % {
                     "count": len(created),
                     "room": data["room"],

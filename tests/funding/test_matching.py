@@ -4,6 +4,7 @@ import datetime
 import types
 
 import pytest
+from django.utils import translation
 
 from cms.clubs.models import LegalForm
 from cms.funding import matching
@@ -79,6 +80,24 @@ def test_club_age(db, founding_year, minimum, maximum, met):
         assert str(founding_year) in reason.detail
     else:
         assert "Gründungsjahr" in reason.detail
+
+
+@pytest.mark.parametrize(
+    ("founding_year", "language", "expected"),
+    [
+        (2025, "de", "also 1 Jahr alt"),
+        (2024, "de", "also 2 Jahre alt"),
+        (2025, "ru", "1 год"),
+        (2024, "ru", "2 года"),
+        (2021, "ru", "5 лет"),
+    ],
+)
+def test_club_age_counts_years_in_the_language(db, founding_year, language, expected):
+    """The age is a plural (ngettext): "1 Jahr", "2 Jahre"; Russian has three forms."""
+    programme = funding_programme(min_club_age_years=10)
+    with translation.override(language):
+        reason = reason_for(programme, profile(founding_year=founding_year), "club_age")
+    assert expected in reason.detail
 
 
 def test_focus(places):

@@ -88,6 +88,8 @@ def test_editor_requests_and_sees_own_bookings(client, cafe, club_a, club_b):
     assert created.requested_by == club_a.editor and created.purpose == "Elternabend"
     listing = client.get(reverse("rooms_admin:index")).content.decode()
     assert "Elternabend" in listing and "Fremder Termin" not in listing
+    # One request is one "Anfrage" (ngettext), not "Anfrage(n)".
+    assert "1 Anfrage für „Café Test“ gestellt" in listing
 
 
 @pytest.mark.parametrize(
