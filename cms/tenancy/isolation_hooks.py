@@ -20,11 +20,12 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 
-from cms.core.access import is_confined, tenant_media, tenant_pages
+from cms.core.access import is_confined, tenant_media, tenant_pages, tenants_of
 
 from .models import Tenant
 
@@ -106,6 +107,33 @@ def confine_admin_api(router):
     router.register_endpoint("pages", KeepTenantRootsPagesAdminAPIViewSet)
     router.register_endpoint("images", ConfinedImagesAdminAPIViewSet)
     router.register_endpoint("documents", ConfinedDocumentsAdminAPIViewSet)
+
+
+class TenantPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count of a confined editor: the pages of their tenants (in every
+    locale), linked to their own root page. Wagtail's counts everything below the editor's
+    explorable root, which for a club with a translation is the whole district."""
+
+    def get_context_data(self, parent_context):
+        tenants = list(tenants_of(self.request.user))
+        first = tenants[0] if tenants else None
+        return {
+            "root_page": first.root_page if first else None,
+            "total_pages": Page.objects.filter(tenant_pages(self.request.user)).count(),
+            "site_name": first.name if first else "",
+        }
+
+    def is_shown(self):
+        return bool(tenants_of(self.request.user)) and super().is_shown()
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def confine_page_summary(request, summary_items):
+    if is_confined(request.user):
+        summary_items[:] = [
+            TenantPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+            for item in summary_items
+        ]
 
 
 @hooks.register("construct_reports_menu")

@@ -1,6 +1,8 @@
 """The isolation hooks on their own: what each one lets a club editor see, in every locale and
 collection of their tenant, and that the admin loads them."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
@@ -11,6 +13,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
 from cms.clubs.models import ContentPage, ProjectPage
+from cms.core.access import tenant_pages
 from cms.tenancy import isolation_hooks
 from cms.tenancy.provisioning import club_index
 from tests.factories import ClubFactory, UserFactory, add_child, document, image
@@ -145,6 +148,21 @@ def test_explorer_refuses_another_club_to_the_editor_of_a_translated_club(
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
     assert client.get(reverse("wagtailadmin_explore", args=[english.pk])).status_code == 200
+
+
+def test_dashboard_counts_only_the_translated_clubs_own_pages(client, translated_club, other_club):
+    """Wagtail's dashboard counts every page below the explorable root: for an editor whose
+    club has a translation, the whole district ("934 Seiten" in the demo), linked to the tree
+    root. The editor sees their own club's pages, in every locale, linked to their club."""
+    club, english = translated_club
+    add_child(other_club, ContentPage(title="Interne Seite", slug="intern"))
+    client.force_login(club.editor)
+    own = Page.objects.filter(tenant_pages(club.editor)).count()
+    assert own >= 2  # the club and its translation
+    assert Page.objects.count() - 1 > own
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    link = reverse("wagtailadmin_explore", args=[club.pk])
+    assert re.search(rf'<a href="{link}">\s*{own} Seiten', html)
 
 
 # The tenant's root page belongs to the agency: its own editors cannot delete it, even where

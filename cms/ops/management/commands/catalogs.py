@@ -62,8 +62,19 @@ def catalogue_dirs() -> list[Path]:
 
 
 def set_plural_forms(po_file: Path, locale: locales.SiteLocale) -> None:
+    """Set the header's ``Plural-Forms`` (gettext writes none for a language it does not
+    know, such as Tigrinya or Dari) and ``Language``."""
     text = po_file.read_text(encoding="utf-8")
-    fixed = HEADER.sub(f'"Plural-Forms: {locale.plural_forms}\\\\n"', text, count=1)
+    header = f'"Plural-Forms: {locale.plural_forms}\\n"'
+    if HEADER.search(text):
+        fixed = HEADER.sub(lambda _match: header, text, count=1)
+    else:
+        fixed = text.replace(
+            '"Content-Transfer-Encoding: 8bit\\n"\n',
+            '"Content-Transfer-Encoding: 8bit\\n"\n' + header + "\n",
+            1,
+        )
+    fixed = fixed.replace('"Language: \\n"', f'"Language: {locale.code}\\n"', 1)
     if fixed != text:
         po_file.write_text(fixed, encoding="utf-8")
 
