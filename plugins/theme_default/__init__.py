@@ -1,5 +1,6 @@
 """The default theme: a calm, high-contrast layout in CSS logical properties (works right to
-left), system fonts only, the club's colours as CSS custom properties."""
+left), system fonts (and the engine's fallback for Ethiopic), the club's colours as CSS custom
+properties."""
 
 import re
 

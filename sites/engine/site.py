@@ -189,6 +189,9 @@ class Assets:
 ENGINE_PACKAGE = "sites.engine"
 # The share box's script and style (``engine/share.html``), written into every site.
 SHARE_FILES = ("share.js", "share.css")
+# Fonts for scripts a device may lack (``static/fonts.css``), written into every site, previews
+# included.
+FONT_FILES = ("fonts.css", "NotoSansEthiopic-Regular.woff", "LICENSE-NotoSansEthiopic")
 
 
 def catalog_packages(plugins: list[Plugin]) -> list[str]:
@@ -394,6 +397,8 @@ def _site_files(envs, site, specs, assets) -> dict[str, bytes]:
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n'
         ).encode()
     files["robots.txt"] = robots.encode()
+    for name in FONT_FILES:
+        files[f"static/engine/{name}"] = (offline.STATIC / name).read_bytes()
     if not site.preview:
         files.update(_offline_files(envs, site, specs, assets))
         for name in SHARE_FILES:

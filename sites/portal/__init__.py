@@ -147,6 +147,8 @@ def make_site(
         kind=KIND,
         name=DIRECTORY_NAME,
         title=data[locales[0].code]["portal"]["title"],
+        # The portal home's title in each locale (its translation; German where it has none).
+        titles={code: values["portal"]["title"] for code, values in data.items()},
         locales=locales,
         data=data,
         theme=theme,

@@ -20,6 +20,7 @@ from .portal import (
     page_type,
     representatives,
 )
+from .tools import new_page
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,23 @@ def test_no_request_leaves_the_portal_and_scripts_stay_small(
         print(f"  {size:>7} B  {file}")
     # Small, dependency-free enhancement scripts only (docs/sites.md reports the figures).
     assert max(scripts.values()) <= 16_000, scripts
+
+
+@pytest.mark.parametrize("locale", ["ti", "de"])
+def test_tigrinya_is_drawn_on_a_device_without_an_ethiopic_font(
+    chromium_browser, built_portal, portal_server, locale
+):
+    """Debian's Chromium here has no font for Ethiopic, as some devices have none: the
+    Tigrinya pages and every language switcher ("ትግርኛ") drew empty boxes. The engine's
+    fonts.css brings Noto Sans Ethiopic for exactly those letters."""
+    file = f"{locale}/index.html"
+    with new_page(chromium_browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(portal_server.url(file))
+        page.evaluate("() => document.fonts.ready")
+        drawn = page.evaluate(
+            """() => [...document.fonts].filter(
+                (face) => face.family.replace(/"/g, "") === "Noto Sans Ethiopic"
+                    && face.status === "loaded").length"""
+        )
+        assert page.locator(".language-switcher a[hreflang='ti']").inner_text().strip() == "ትግርኛ"
+    assert drawn == 1, f"{file}: the Ethiopic font was not loaded"

@@ -143,7 +143,10 @@ def test_right_to_left_portals_and_club_sites_speak_only_their_language(
                 where = [text[max(0, text.find(m) - 60) : text.find(m) + 30] for m in left]
                 assert left == [], f"{path.relative_to(root.parent)}: {left} {where}"
                 checked += 1
-        directory = read_text((portal / code / "index.html").read_text(encoding="utf-8"))
+        # The site's name in the header is the portal home's title in the locale.
+        home = (portal / code / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'class="site-title"[^>]*>\s*(<img[^>]*>)?\s*<bdi>دورن</bdi>', home), code
+        directory = read_text(home)
         directory += read_text((club / code / "index.html").read_text(encoding="utf-8"))
         assert any(name in directory for name in names), code
     assert checked >= 4 * 6
