@@ -3,7 +3,8 @@ under it (an event's date) and the site's name, in the site's colours, drawn at 
 for pages without a photo of their own.
 
 Text is laid out by Pillow with libraqm (HarfBuzz shaping, FriBiDi reordering), so Arabic and
-Persian come out joined and right to left; lines are aligned to the page's direction. The
+Persian come out joined and right to left; lines are aligned to the page's direction. DejaVu
+Sans has no Ethiopic letters: Tigrinya runs of a line are drawn with Noto Sans Ethiopic. The
 image depends only on its inputs (no date, no randomness, PNG without time stamp), so a
 rebuild writes the same bytes; it is a palette image of 17 colours (the text's 16 levels of
 anti-aliasing between background and text colour, and the accent) to stay small (about 14 KB)
@@ -17,10 +18,12 @@ import functools
 import hashlib
 import io
 import json
+import re
+from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, ETHIOPIC_BOLD, ETHIOPIC_REGULAR, REGULAR
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -28,7 +31,8 @@ TITLE_SIZES = (76, 64, 54)  # the largest with which the title fits in TITLE_LIN
 TITLE_LINES = 3
 LEVELS = 16  # grey levels of the text's anti-aliasing
 # Changing the drawing changes this, and with it every card's name.
-VERSION = "1"
+VERSION = "2"
+ETHIOPIC = re.compile("[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+")
 
 
 def _rgb(colour: str, default: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -51,12 +55,40 @@ def _luminance(rgb: tuple[int, int, int]) -> float:
 
 
 @functools.lru_cache(maxsize=16)
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+@dataclass(frozen=True)
+class Fonts:
+    """DejaVu Sans, and Noto Sans Ethiopic for the Ethiopic runs of a text."""
+
+    main: ImageFont.FreeTypeFont
+    ethiopic: ImageFont.FreeTypeFont
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        found, start = [], 0
+        for match in ETHIOPIC.finditer(text):
+            if match.start() > start:
+                found.append((text[start : match.start()], self.main))
+            found.append((match.group(), self.ethiopic))
+            start = match.end()
+        if start < len(text):
+            found.append((text[start:], self.main))
+        return found
+
+    def getlength(self, text: str) -> float:
+        return sum(font.getlength(run) for run, font in self.runs(text))
+
+
+@functools.lru_cache(maxsize=32)
+def _font(bold: bool, size: int) -> Fonts:
     layout = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
-    return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=layout)
+    return Fonts(
+        ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=layout),
+        ImageFont.truetype(
+            str(ETHIOPIC_BOLD if bold else ETHIOPIC_REGULAR), size, layout_engine=layout
+        ),
+    )
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def _wrap(text: str, font: Fonts, width: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
@@ -67,7 +99,7 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _clip(lines: list[str], font: ImageFont.FreeTypeFont, width: int, count: int) -> list[str]:
+def _clip(lines: list[str], font: Fonts, width: int, count: int) -> list[str]:
     if len(lines) <= count:
         return lines
     last = lines[count - 1]
@@ -102,10 +134,18 @@ def draw_card(
     anchor = "ra" if rtl else "la"
     width = WIDTH - 2 * MARGIN
 
-    def line(text: str, font, y: int) -> None:
-        # No direction given: libraqm finds each line's own (a German name on an Arabic card
-        # stays left to right); the alignment follows the page.
-        draw.text((x, y), text, font=font, fill=255, anchor=anchor)
+    def line(text: str, fonts: Fonts, y: int) -> None:
+        runs = fonts.runs(text)
+        if len(runs) == 1:
+            # No direction given: libraqm finds each line's own (a German name on an Arabic
+            # card stays left to right); the alignment follows the page.
+            draw.text((x, y), text, font=runs[0][1], fill=255, anchor=anchor)
+            return
+        # A line with Ethiopic (written left to right) is drawn run by run in its fonts.
+        start = x - fonts.getlength(text) if rtl else x
+        for run, font in runs:
+            draw.text((start, y), run, font=font, fill=255, anchor="la")
+            start += font.getlength(run)
 
     y = MARGIN
     if caption:

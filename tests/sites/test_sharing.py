@@ -80,6 +80,15 @@ def test_cards_are_deterministic_and_right_to_left_is_right_aligned():
     assert right > 1200 - cards.MARGIN - 10 and left > 400
 
 
+def test_cards_draw_tigrinya_letters():
+    """DejaVu Sans has no Ethiopic: every letter came out as the same empty box, so two
+    different Tigrinya titles gave the same picture."""
+    assert cards.draw_card("ሀሁሂሃ ማሕበር") != cards.draw_card("ለሉሊላ ማሕበር")
+    mixed = cards.draw_card("ማሕበር Asmara e. V.", "ቀዳም", "Vereinsnetz")
+    assert mixed == cards.draw_card("ማሕበር Asmara e. V.", "ቀዳም", "Vereinsnetz")
+    assert mixed != cards.draw_card("ማሕበር Eritrea e. V.", "ቀዳም", "Vereinsnetz")
+
+
 def test_club_event_news_and_home_are_shared_with_previews(build_club_site):
     club = ClubFactory("Kulturverein Anadolu e. V.")
     start = (timezone.now() + datetime.timedelta(days=10)).replace(microsecond=0)
