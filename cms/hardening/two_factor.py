@@ -1,9 +1,10 @@
 """A second factor (TOTP, django-otp) for the Wagtail admin.
 
-After the password, a user with a confirmed authenticator app enters a six-digit code; a member
-of a group named in ``VEREINSNETZ_OTP_REQUIRED_GROUPS`` (production: the agency) who has none
-must set one up first. Until then the session reaches nothing but these pages and the logout,
-and outside the admin it counts as anonymous.
+After the password, a user with a confirmed authenticator app enters a six-digit code; a user
+holding a permission named in ``VEREINSNETZ_OTP_REQUIRED_PERMISSIONS`` (production: the
+agency's ``tenancy.work_across_tenants``, and every superuser) or in a group named in
+``VEREINSNETZ_OTP_REQUIRED_GROUPS`` who has none must set one up first. Until then the session
+reaches nothing but these pages and the logout, and outside the admin it counts as anonymous.
 """
 
 import base64
@@ -33,7 +34,12 @@ OPEN_URL_NAMES = {
 
 
 def second_factor_required(user) -> bool:
-    """Whether ``user`` must have a second factor (by group membership)."""
+    """Whether ``user`` must have a second factor: by a permission they hold (production: the
+    agency's right to work across tenants, which superusers hold too; it stays with the
+    agency's group whatever the group is called) or by membership of a named group."""
+    permissions = settings.VEREINSNETZ_OTP_REQUIRED_PERMISSIONS
+    if permissions and any(user.has_perm(permission) for permission in permissions):
+        return True
     groups = settings.VEREINSNETZ_OTP_REQUIRED_GROUPS
     return bool(groups) and user.groups.filter(name__in=groups).exists()
 

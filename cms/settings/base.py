@@ -399,6 +399,8 @@ REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 # production switches it on for the agency (cms/settings/production.py).
 OTP_TOTP_ISSUER = "Vereinsnetz"
 VEREINSNETZ_OTP_REQUIRED_GROUPS: list[str] = env_list("OTP_REQUIRED_GROUPS")
+# The same by permission ("app_label.codename"): it follows the right, not a group's name.
+VEREINSNETZ_OTP_REQUIRED_PERMISSIONS: list[str] = env_list("OTP_REQUIRED_PERMISSIONS")
 
 # Content-Security-Policy of everything Django answers (admin, API, its documentation). Inline
 # styles are allowed (Wagtail sets style attributes in its templates, Redoc injects styles);

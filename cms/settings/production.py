@@ -37,8 +37,12 @@ STORAGES["staticfiles"] = {
 # warnings to it; the schema is generated and validated by the test suite (tests/api) instead.
 SPECTACULAR_SETTINGS = {**SPECTACULAR_SETTINGS, "ENABLE_DJANGO_DEPLOY_CHECK": False}
 
-# The agency's accounts reach every club's data: they must use a second factor.
+# The agency's accounts reach every club's data: they must use a second factor. By the agency's
+# right (a renamed group keeps it; superusers hold it too) and, as before, by the group's name.
 VEREINSNETZ_OTP_REQUIRED_GROUPS = env_list("OTP_REQUIRED_GROUPS", "Integrationsagentur")
+VEREINSNETZ_OTP_REQUIRED_PERMISSIONS = env_list(
+    "OTP_REQUIRED_PERMISSIONS", "tenancy.work_across_tenants"
+)
 
 # Media on S3-compatible object storage when a bucket is named (``pip install .[s3]``).
 if os.environ.get("MEDIA_BUCKET"):

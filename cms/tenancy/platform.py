@@ -87,7 +87,20 @@ def tenant_collection_parent(label: str) -> Collection:
 
 
 def agency_group() -> Group:
-    return Group.objects.get(name=AGENCY_GROUP_NAME)
+    """The agency's group: the first to hold the agency's own permission, whatever the agency
+    has renamed it to (by name only before ``ensure_platform_setup`` gave it that right)."""
+    return find_agency_group() or Group.objects.get(name=AGENCY_GROUP_NAME)
+
+
+def find_agency_group() -> Group | None:
+    return (
+        Group.objects.filter(
+            permissions__content_type__app_label="tenancy",
+            permissions__codename="work_across_tenants",
+        )
+        .order_by("pk")
+        .first()
+    )
 
 
 def approval_workflow() -> Workflow:
@@ -96,7 +109,8 @@ def approval_workflow() -> Workflow:
 
 @transaction.atomic
 def ensure_platform_setup() -> None:
-    group, _created = Group.objects.get_or_create(name=AGENCY_GROUP_NAME)
+    # Found by its right, not its name: a renamed agency group must not get a twin.
+    group = find_agency_group() or Group.objects.get_or_create(name=AGENCY_GROUP_NAME)[0]
     group.permissions.add(*(permission(app, code) for app, code in MODEL_PERMISSIONS_AGENCY))
     root_page = Page.get_first_root_node()
     if root_page is None:  # an emptied database (``flush``): nothing to attach rights to

@@ -52,13 +52,15 @@ def test_production_settings_enforce_the_second_factor_for_the_agency():
         "shell",
         "-c",
         "from django.conf import settings as s; "
-        "print(s.VEREINSNETZ_OTP_REQUIRED_GROUPS, s.SESSION_COOKIE_SECURE, "
+        "print(s.VEREINSNETZ_OTP_REQUIRED_GROUPS, s.VEREINSNETZ_OTP_REQUIRED_PERMISSIONS, "
+        "s.SESSION_COOKIE_SECURE, "
         "s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.TRUSTED_PROXY_COUNT)",
         **production_env(),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].split() == [
         "['Integrationsagentur']",
+        "['tenancy.work_across_tenants']",
         "True",
         "True",
         "31536000",

@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms.tenancy.platform import agency_group
 from tests.factories import PASSWORD, AgencyUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +177,23 @@ def test_others_may_work_without_a_second_factor(client, club):
     assert client.get("/admin/").status_code == 200
     account = client.get(reverse("wagtailadmin_account")).content.decode()
     assert reverse("hardening_otp_setup") in account
+
+
+@override_settings(VEREINSNETZ_OTP_REQUIRED_PERMISSIONS=["tenancy.work_across_tenants"])
+def test_the_second_factor_follows_the_agencys_right_not_its_groups_name(client, club):
+    """By group name alone, renaming the agency's group switched the second factor off."""
+    group = agency_group()
+    group.name = "Team Integration"
+    group.save()
+    for user in (AgencyUserFactory(), UserFactory(is_superuser=True)):
+        client.logout()
+        login(client, user)
+        response = client.get("/admin/")
+        assert response.status_code == 302, user
+        assert response["Location"].startswith(reverse("hardening_otp_setup"))
+    client.logout()
+    login(client, club.editor)
+    assert client.get("/admin/").status_code == 200
 
 
 def test_without_the_setting_the_agency_logs_in_with_the_password_alone(client, settings):

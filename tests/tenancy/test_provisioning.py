@@ -163,6 +163,19 @@ def test_provisioning_twice_changes_nothing():
     assert second.invite_url is None
 
 
+def test_a_renamed_agency_group_gets_no_twin_and_keeps_its_tasks():
+    """The agency may rename its group in the admin; the platform setup (run at every start)
+    found it by name and created a second "Integrationsagentur" with every right."""
+    group = platform.agency_group()
+    group.name = "Integrationsagentur Kreis Düren"
+    group.save()
+    platform.ensure_platform_setup()
+    assert platform.agency_group() == group
+    assert not Group.objects.filter(name="Integrationsagentur").exists()
+    task = platform.approval_workflow().workflow_tasks.get().task.specific
+    assert list(task.groups.all()) == [group]
+
+
 def test_provisioning_an_existing_editor_for_a_second_club_adds_them_to_its_group():
     first = provision()
     second = provision(name="Elternnetzwerk Düren")
