@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Collection, Page
 
-AGENCY_GROUP_NAME = "Integrationsagentur"
 NOTHING = Q(pk__in=[])
 
 

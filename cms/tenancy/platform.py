@@ -16,10 +16,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.core.access import AGENCY_GROUP_NAME
-
 from .models import COLLECTION_PARENTS
 
+# The name the agency's group is created with; it is found by its right afterwards.
+AGENCY_GROUP_NAME = "Integrationsagentur"
 WORKFLOW_NAME = "Freigabe durch die Integrationsagentur"
 
 PAGE_PERMISSIONS_AGENCY = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
