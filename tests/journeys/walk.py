@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -206,6 +207,24 @@ class Walk:
         """After a form sent by script: record how long its request took (Resource Timing)."""
         timing = self.page.evaluate(REQUEST_TIMING, address_part)
         self.report.add(self.journey, self.viewport, step, self.page.url, timing, kind="request")
+
+    def opened_file(self, step: str, link, address_part: str) -> bytes:
+        """Click ``link`` to a file the browser shows itself (a PDF) and wait for all of it;
+        recorded as a request with the times of its response (Chromium's PDF viewer stands in
+        for the page, so the file's bytes are read once more with the same cookies)."""
+        started = time.perf_counter()
+        with self.page.expect_response(lambda response: address_part in response.url) as info:
+            link.click()
+        response = info.value
+        response.finished()
+        timing = response.request.timing
+        waited = {
+            "server_ms": timing["responseStart"] - timing["requestStart"],
+            "response_ms": (time.perf_counter() - started) * 1000,
+        }
+        self.report.add(self.journey, self.viewport, step, response.url, waited, kind="request")
+        assert response.ok, f"{step}: {response.status}"
+        return self.page.context.request.get(response.url).body()
 
     def arrived(self, step: str, *, fits: bool = True, axe: bool = True, timed: bool = True):
         """After a navigation: record the time, keep a screenshot, run axe, check the width.
