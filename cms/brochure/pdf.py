@@ -22,12 +22,17 @@ their translations; in a right-to-left locale every line is right-aligned and ea
 runs in the direction of its first strong character, so a German club name stays readable.
 """
 
+import functools
+import hashlib
 import io
+import json
 import logging
 from collections import defaultdict
+from pathlib import Path
 
 from babel.dates import format_date
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -67,6 +72,9 @@ TOC_LINE_MM = 5
 TOC_INDENT_MM = 6
 TOC_NUMBER_MM = 12
 MAX_LAYOUTS = 4
+# Laid-out brochures in the cache, by a digest of everything they are made from (``inputs_key``).
+CACHE_PREFIX = "brochure:pdf"
+CACHE_SECONDS = 60 * 60 * 24
 # A heading of the index is kept with at least this many of its lines.
 LINES_KEPT_WITH_HEADING = 2
 
@@ -359,18 +367,80 @@ def write_index(pdf: Brochure, pages_by_country: dict[str, list[tuple[str, int]]
 
 
 def build_brochure(language: str = locales.DEFAULT) -> bytes:
-    """The brochure in ``language`` (a locale of the platform)."""
+    """The brochure in ``language`` (a locale of the platform).
+
+    Laying it out takes seconds (HarfBuzz shapes every line: 3.4–4 s for the demo district's
+    72 clubs), so a brochure is kept in the cache under a digest of what it is made from
+    (``inputs_key``) and laid out again only when that changed: not after every publication
+    anywhere, which replaces the API's content version and with it the cached response."""
     with translation.override(language):
-        return _build_brochure(language)
+        clubs = list(brochure_clubs())
+        texts = translated_texts(clubs, language)
+        logo_ids = {club.logo_id for club in clubs if club.logo_id}
+        public_logo_ids = set(
+            public_images().filter(pk__in=logo_ids).values_list("pk", flat=True) if logo_ids else []
+        )
+        key = f"{CACHE_PREFIX}:{inputs_key(clubs, texts, public_logo_ids, language)}"
+        content = cache.get(key)
+        if content is None:
+            content = _build_brochure(clubs, texts, public_logo_ids, language)
+            cache.set(key, content, CACHE_SECONDS)
+        return content
 
 
-def _build_brochure(language: str) -> bytes:
-    clubs = list(brochure_clubs())
-    texts = translated_texts(clubs, language)
-    logo_ids = {club.logo_id for club in clubs if club.logo_id}
-    public_logo_ids = set(
-        public_images().filter(pk__in=logo_ids).values_list("pk", flat=True) if logo_ids else []
-    )
+@functools.cache
+def _code_version() -> str:
+    """This module and the app's compiled catalogues: a brochure laid out by other code or
+    with other headings is not taken for the current one."""
+    here = Path(__file__).parent
+    files = [Path(__file__), *sorted(here.glob("locale/*/LC_MESSAGES/*.mo"))]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+
+
+# The page tree's count of pages below a club: a news or events index added under it changes
+# nothing the brochure shows.
+UNSHOWN_FIELDS = frozenset({"numchild"})
+
+
+def _fields(obj) -> list:
+    """The stored values of ``obj``'s fields (a StreamField as its raw data, not rendered)."""
+    return [
+        field.get_prep_value(field.value_from_object(obj))
+        for field in obj._meta.concrete_fields
+        if field.name not in UNSHOWN_FIELDS
+    ]
+
+
+def inputs_key(clubs, texts: dict, public_logo_ids: set[int], language: str) -> str:
+    """A digest of everything the brochure shows: every stored field of the clubs (in their
+    order) and of what they bring along (municipality, logo, countries, languages, focus
+    areas with their translations, meeting times), the translated texts, which logos are
+    public, the language, the day on its title page, the site's name and the code."""
+    parts = [
+        _code_version(),
+        language,
+        timezone.localdate().isoformat(),
+        settings.WAGTAIL_SITE_NAME,
+        sorted((str(key), value) for key, value in texts.items()),
+        sorted(public_logo_ids),
+    ]
+    for club in clubs:
+        parts.append(
+            [
+                _fields(club),
+                _fields(club.municipality) if club.municipality_id else None,
+                _fields(club.logo) if club.logo_id else None,
+                [_fields(country) for country in club.countries.all()],
+                [_fields(spoken) for spoken in club.languages.all()],
+                [_fields(area) for area in club.focus_areas.all()],
+                [_fields(meeting) for meeting in club.meeting_times.all()],
+            ]
+        )
+    text = json.dumps(parts, default=str, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _build_brochure(clubs: list, texts: dict, public_logo_ids: set[int], language: str) -> bytes:
     groups: dict[str, list] = defaultdict(list)
     for club in clubs:
         groups[club.municipality.name if club.municipality_id else _("Ohne Gemeinde")].append(club)

@@ -228,6 +228,10 @@ class OccurrenceSerializer(serializers.Serializer):
     )
     all_day = serializers.BooleanField()
     recurring = serializers.SerializerMethodField()
+    cancelled_dates = serializers.SerializerMethodField(
+        help_text="Ausfallende Termine der Reihe (EXDATE) als lokale Tage (ISO-Daten), "
+        "frühestes zuerst; an ihnen steht kein Eintrag in der Liste."
+    )
     location = serializers.SerializerMethodField()
     category = serializers.ChoiceField(source="event.category", choices=EventCategory.choices)
     cost = serializers.DecimalField(
@@ -254,6 +258,12 @@ class OccurrenceSerializer(serializers.Serializer):
 
     def get_recurring(self, occurrence) -> bool:
         return bool(occurrence.event.recurrence.strip())
+
+    @extend_schema_field({"type": "array", "items": {"type": "string", "format": "date"}})
+    def get_cancelled_dates(self, occurrence) -> list[str]:
+        if not occurrence.event.recurrence.strip():
+            return []
+        return [day.isoformat() for day in sorted(recurrence.cancelled_dates(occurrence.event))]
 
     @extend_schema_field(LocationSerializer(allow_null=True))
     def get_location(self, occurrence):

@@ -61,11 +61,26 @@ def tenant_of_page(page: Page) -> Tenant | None:
     return Tenant.objects.filter(root_page__translation_key=page.translation_key).first()
 
 
-def speaks_for(user, page: Page) -> bool:
+def spoken_keys(user) -> frozenset:
+    """The translation keys of the root pages of the tenants ``user`` edits: one query for a
+    whole listing's ``speaks_for`` (``keys=``)."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        Tenant.objects.filter(group__in=user.groups.all()).values_list(
+            "root_page__translation_key", flat=True
+        )
+    )
+
+
+def speaks_for(user, page: Page, keys: frozenset | None = None) -> bool:
     """Whether ``user`` is an editor of the tenant whose root page is ``page``. Deciding is
-    the tenant's own business: neither the agency nor another tenant decides for it."""
+    the tenant's own business: neither the agency nor another tenant decides for it.
+    ``keys``: the user's :func:`spoken_keys`, read once for many pages."""
     if not user.is_authenticated:
         return False
+    if keys is not None:
+        return page.translation_key in keys
     return Tenant.objects.filter(
         root_page__translation_key=page.translation_key, group__in=user.groups.all()
     ).exists()
@@ -73,6 +88,26 @@ def speaks_for(user, page: Page) -> bool:
 
 def partner_of(cooperation: CooperationPage) -> PartnerPage | None:
     return PartnerPage.objects.ancestor_of(cooperation).first()
+
+
+def partners_of(cooperations) -> dict[int, PartnerPage | None]:
+    """:func:`partner_of` for many cooperations (by page id) in one query: the partner pages
+    among their ancestors' paths."""
+    cooperations = list(cooperations)
+    step = Page.steplen
+    ancestors = {
+        page.path[:end] for page in cooperations for end in range(step, len(page.path), step)
+    }
+    partners = {partner.path: partner for partner in PartnerPage.objects.filter(path__in=ancestors)}
+    found = {}
+    for page in cooperations:
+        candidates = [
+            partners[page.path[:end]]
+            for end in range(step, len(page.path), step)
+            if page.path[:end] in partners
+        ]
+        found[page.pk] = candidates[0] if candidates else None
+    return found
 
 
 def editor_emails(page: Page) -> list[str]:
@@ -139,12 +174,14 @@ def sync_links(cooperation: CooperationPage) -> None:
     queue_rebuilds(rebuild)
 
 
-def side_of(user, link: CooperationLink) -> str | None:
-    """The side of ``link`` the user decides for, or None."""
-    if speaks_for(user, link.club):
+def side_of(user, link: CooperationLink, keys=None, partner=False) -> str | None:
+    """The side of ``link`` the user decides for, or None. A listing passes the user's
+    :func:`spoken_keys` and the cooperation's partner page (``partners_of``)."""
+    if speaks_for(user, link.club, keys):
         return Side.CLUB
-    partner = partner_of(link.cooperation)
-    if partner is not None and speaks_for(user, partner):
+    if partner is False:
+        partner = partner_of(link.cooperation)
+    if partner is not None and speaks_for(user, partner, keys):
         return Side.PARTNER
     return None
 
@@ -285,11 +322,11 @@ def record_mentoring(user, **fields) -> Mentoring:
     return mentoring
 
 
-def mentoring_sides(user, mentoring: Mentoring) -> list[str]:
+def mentoring_sides(user, mentoring: Mentoring, keys: frozenset | None = None) -> list[str]:
     sides = []
-    if speaks_for(user, mentoring.mentor):
+    if speaks_for(user, mentoring.mentor, keys):
         sides.append("mentor")
-    if speaks_for(user, mentoring.mentee):
+    if speaks_for(user, mentoring.mentee, keys):
         sides.append("mentee")
     return sides
 

@@ -66,14 +66,22 @@ def awaiting_user(user):
     return pending_links, pending_mentorings
 
 
-def link_rows(user, queryset):
+def link_rows(user, queryset, keys=None):
+    """The links with their partner and the user's side, in a constant number of queries
+    (``keys``: the user's ``links.spoken_keys``, read once per page)."""
+    found = list(queryset)
+    if not found:
+        return []
+    keys = links.spoken_keys(user) if keys is None else keys
+    partners = links.partners_of({link.cooperation for link in found})
     rows = []
-    for link in queryset:
-        side = links.side_of(user, link)
+    for link in found:
+        partner = partners[link.cooperation.pk]
+        side = links.side_of(user, link, keys, partner)
         rows.append(
             {
                 "link": link,
-                "partner": links.partner_of(link.cooperation),
+                "partner": partner,
                 "side": side,
                 "own_status": link.status_of(side) if side else None,
             }
@@ -81,10 +89,14 @@ def link_rows(user, queryset):
     return rows
 
 
-def mentoring_rows(user, queryset):
+def mentoring_rows(user, queryset, keys=None):
+    found = list(queryset)
+    if not found:
+        return []
+    keys = links.spoken_keys(user) if keys is None else keys
     rows = []
-    for mentoring in queryset:
-        sides = links.mentoring_sides(user, mentoring)
+    for mentoring in found:
+        sides = links.mentoring_sides(user, mentoring, keys)
         rows.append(
             {
                 "mentoring": mentoring,
@@ -98,11 +110,12 @@ def mentoring_rows(user, queryset):
 def index(request):
     user = request.user
     pending_links, pending_mentorings = awaiting_user(user)
+    keys = links.spoken_keys(user)
     context = {
-        "pending_links": link_rows(user, pending_links),
-        "pending_mentorings": mentoring_rows(user, pending_mentorings),
-        "all_links": link_rows(user, visible_links(user)[:200]),
-        "all_mentorings": mentoring_rows(user, visible_mentorings(user)[:200]),
+        "pending_links": link_rows(user, pending_links, keys),
+        "pending_mentorings": mentoring_rows(user, pending_mentorings, keys),
+        "all_links": link_rows(user, visible_links(user)[:200], keys),
+        "all_mentorings": mentoring_rows(user, visible_mentorings(user)[:200], keys),
         "can_propose": own_pages(user, ClubPage).exists(),
         "decision": Decision,
         "side": Side,

@@ -294,6 +294,7 @@ PERIODIC_TASKS = {
     },
     "sign-ups": {"task": "cms.signups.tasks.process_signups", "every": 15},
     "board-reminders": {"task": "cms.board.tasks.remind_expiring_posts", "at": "06:30"},
+    "brochure": {"task": "cms.brochure.tasks.lay_out_brochure", "at": "00:10"},
 }
 # Background tasks (site rebuilds, e-mails) run through django-tasks in a worker process
 # (``manage.py db_worker``; ``manage.py start`` runs one beside the development server), queued

@@ -148,6 +148,21 @@ def month_of(item: dict) -> str:
     return item["first_day"][:7]
 
 
+def with_cancellations(items: list[dict], start: str, end: str) -> list[dict]:
+    """The page's dates, the first date of each series carrying the series' cancelled dates
+    (the API's ``cancelled_dates``) in the page's ``[start, end)`` (ISO days) as
+    ``cancelled_here``: no date stands at them, so the list says "fällt aus am …"."""
+    seen = set()
+    shown = []
+    for item in items:
+        days = []
+        if item["id"] not in seen:
+            seen.add(item["id"])
+            days = [day for day in item.get("cancelled_dates") or [] if start <= day < end]
+        shown.append({**item, "cancelled_here": days} if days else item)
+    return shown
+
+
 def pages(view):
     code = view.locale.code
     _ = translator(code)
@@ -185,6 +200,7 @@ def pages(view):
         month_grid.add_months(first, 1), day + datetime.timedelta(days=FIRST_PAGE_DAYS)
     ).isoformat()
     current = [item for item in coming if item["first_day"] < first_page_end]
+    since = day.isoformat()
     yield PageSpec(
         path=PATH,
         template="calendar/list.html",
@@ -193,7 +209,7 @@ def pages(view):
         label=title,
         context={
             **common,
-            "items": current,
+            "items": with_cancellations(current, since, first_page_end),
             "filters": choices(current, code, _),
             "chosen": {},
             "filter_label": "",
@@ -217,7 +233,7 @@ def pages(view):
                 title=f"{title}: {option['label']}",
                 context={
                     **common,
-                    "items": selected,
+                    "items": with_cancellations(selected, since, list_end.isoformat()),
                     "filters": options,
                     "chosen": {name: option["value"]},
                     "filter_label": option["label"],
@@ -229,13 +245,15 @@ def pages(view):
     for index, grid in enumerate(grids):
         link = month_links[index]
         dates = [item for item in coming if month_of(item) == link["month"]]
+        month_start = datetime.date.fromisoformat(f"{link['month']}-01")
+        month_end = month_grid.add_months(month_start, 1).isoformat()
         yield PageSpec(
             path=link["path"],
             template="calendar/list.html",
             title=f"{title}: {grid['caption']}",
             context={
                 **common,
-                "items": dates,
+                "items": with_cancellations(dates, max(since, month_start.isoformat()), month_end),
                 "filters": choices(dates, code, _),
                 "chosen": {},
                 "filter_label": "",

@@ -29,6 +29,7 @@ ICS_FILE = "events.ics"
 ICS_ERROR_KEY = "events (events.ics)"  # not the plugin's name: its pages stay in the site
 LIST_LIMIT = 50  # the list shows this many; the month calendars show every date
 LATER_DATES = 5  # further dates listed on the page of a recurring event
+LISTED_CANCELLATIONS = 3  # cancelled dates named in a list, at the event's first date
 SECTION_HORIZON = datetime.timedelta(days=92)
 
 
@@ -43,6 +44,17 @@ def rule_text(event: dict, code: str) -> str | None:
         return None
     start = occurrences.parse(event["fields"]["start"])
     return rules.describe(rule, start, code, catalog.locale(code))
+
+
+def cancellations(events, limit: int | None = LISTED_CANCELLATIONS) -> dict[int, list[str]]:
+    """The coming cancelled dates of the events (pages or occurrences' events) by event id,
+    the nearest ``limit`` of each (every one for ``None``); events without any are left out."""
+    found = {}
+    for event in events:
+        days = occurrences.cancelled_days(event)[:limit]
+        if days:
+            found[event["id"]] = days
+    return found
 
 
 def calendar_path(index: dict, data) -> str:
@@ -82,7 +94,13 @@ def portal_pages(view):
         path=index["url_path"],
         template="events/agency.html",
         title=index["title"],
-        context={"index": index, "items": coming, "rules": texts, "signups": states},
+        context={
+            "index": index,
+            "items": coming,
+            "rules": texts,
+            "signups": states,
+            "cancelled": cancellations(events),
+        },
     )
     for event in events:
         yield event_page(view, event, index, spans[event["id"]], texts, states)
@@ -118,6 +136,7 @@ def pages(view):
             "items": coming[:LIST_LIMIT],
             "more": len(coming) > LIST_LIMIT,
             "rules": texts,
+            "cancelled": cancellations(events),
             "calendar_path": calendar,
         },
     )
@@ -158,6 +177,7 @@ def event_page(view, event, index, when, texts, signup_states, own=None) -> Page
             "past": not own and not fields["recurrence"] and occurrences.is_over(when),
             "later": own[1 : 1 + LATER_DATES] if own else [],
             "rule": texts[event["id"]],
+            "cancelled": occurrences.cancelled_days(event),
             "place": details.place_lines(fields),
             "cost": details.cost_text(fields, code),
             "languages": details.language_names(fields["languages"], code),
@@ -212,6 +232,10 @@ class EventsPlugin(Plugin):
     def rules(self, items: list[dict], code: str) -> dict[int, str | None]:
         """The recurrence rules of the occurrences' events in words."""
         return {item["event"]["id"]: rule_text(item["event"], code) for item in items}
+
+    def cancelled(self, items: list[dict]) -> dict[int, list[str]]:
+        """The coming cancelled dates of the occurrences' events, for the home-page section."""
+        return cancellations(item["event"] for item in items)
 
 
 plugin = EventsPlugin(

@@ -193,3 +193,13 @@ def upcoming(items: list[dict], now: datetime.datetime | None = None) -> list[di
 
 def of_event(items: list[dict], event: Mapping) -> list[dict]:
     return [item for item in items if item["event"]["id"] == event["id"]]
+
+
+def cancelled_days(event: Mapping, since: datetime.date | None = None) -> list[str]:
+    """The cancelled dates (EXDATE, the bundle's ``exdates``: ISO dates) of a recurring event
+    from ``since`` (today) on, earliest first; none for a one-off event."""
+    fields = event["fields"]
+    if not (fields.get("recurrence") or "").strip():
+        return []
+    first = (since or today()).isoformat()
+    return sorted(day for day in fields.get("exdates") or [] if day >= first)

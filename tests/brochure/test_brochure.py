@@ -231,3 +231,71 @@ def test_table_of_contents_takes_the_pages_it_needs(
     pages = page_lines(PdfReader(io.BytesIO(client.get(URL).content)))
     check_pages_and_footers(pages)
     assert "Inhalt" in pages[1]
+
+
+@pytest.fixture
+def layouts(monkeypatch):
+    """Counts the brochure's layouts (seconds each on the demo district)."""
+    from cms.brochure import pdf
+
+    calls = []
+    original = pdf.lay_out
+
+    def counted(*args, **kwargs):
+        calls.append(args[3] if len(args) > 3 else kwargs.get("language"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "lay_out", counted)
+    return calls
+
+
+def test_a_publication_elsewhere_does_not_lay_the_brochure_out_again(
+    client, district, layouts, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """Every publication replaces the API's content version; the brochure, laid out in
+    3.4–4 s on the demo district, comes from the cache while what it shows is unchanged, in
+    queries that do not grow with the clubs."""
+    from tests.factories import news_index, news_page
+
+    first = client.get(URL).content
+    assert len(layouts) == 1
+    with django_capture_on_commit_callbacks(execute=True):  # replaces the content version
+        news_page(news_index(district["published"][0]), "Sommerfest")
+    with django_assert_max_num_queries(15) as few:
+        assert client.get(URL).content == first
+    served = len(few.captured_queries)
+    assert served  # the view ran: not the API's cached response
+    assert len(layouts) == 1
+    for number in range(3):
+        ClubFactory(f"Weiterer Verein {number}")
+    client.get(URL)
+    assert len(layouts) == 2  # three more clubs: laid out again
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page(news_index(district["published"][1]), "Herbstfest")
+    with django_assert_max_num_queries(served):
+        client.get(URL)
+    assert len(layouts) == 2
+
+
+def test_a_changed_club_lays_the_brochure_out_again(client, district, layouts):
+    consenting = district["published"][0]
+    client.get(URL)
+    consenting.short_description = "Neu: Saz-Unterricht für Kinder"
+    consenting.save_revision().publish()
+    _reader, text = text_of(client.get(URL).content)
+    assert "Neu: Saz-Unterricht für Kinder" in text
+    consenting.contact_consent = False  # a stored field like any other
+    consenting.save_revision().publish()
+    _reader, text = text_of(client.get(URL).content)
+    assert "Ayşe Yılmaz" not in text
+    client.get(URL, {"locale": "ar"})
+    assert layouts == ["de", "de", "de", "ar"]
+
+
+def test_the_nightly_task_lays_out_the_german_brochure_for_the_day(client, district, layouts):
+    from cms.brochure.tasks import lay_out_brochure
+
+    assert lay_out_brochure.call() > 0
+    assert layouts == ["de"]
+    assert client.get(URL).status_code == 200
+    assert layouts == ["de"]  # the day's first reader gets the laid-out one

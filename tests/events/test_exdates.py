@@ -168,8 +168,11 @@ def test_the_api_leaves_the_cancelled_date_out(client, series):
     _club, event = series
     response = client.get(f"{API}/events/", {"from": "2027-01-01", "to": "2027-02-01"})
     assert response.status_code == 200
-    starts = [item["start"][:10] for item in response.json()["results"]]
+    results = response.json()["results"]
+    starts = [item["start"][:10] for item in results]
     assert starts == ["2027-01-08", "2027-01-22", "2027-01-29"]
+    # Each date names the series' cancelled ones, so a calendar can say "fällt aus am …".
+    assert [item["cancelled_dates"] for item in results] == [["2027-01-15"]] * 3
     page = client.get(f"/api/v2/pages/{event.pk}/").json()
     assert page["exdates"] == ["2027-01-15"]
 

@@ -42,17 +42,28 @@ def journey_browser():
     chromium.close()
 
 
+SUMMARY = pytest.StashKey[str]()
+
+
 @pytest.fixture(scope="session")
-def journey_report(tmp_path_factory):
-    """Every page's response time, written as JSON to ``JOURNEY_REPORT`` (default: the
-    session's temporary directory) at the end; recorded, never asserted."""
+def journey_report(request, tmp_path_factory):
+    """Every page's times (the server's and the whole wait, ``walk.TIMING``), written as JSON
+    to ``JOURNEY_REPORT`` (default: the session's temporary directory) at the end with the
+    steps over a second; recorded, never asserted. The table is printed after the tests."""
     report = Report()
     yield report
     target = Path(
         os.environ.get("JOURNEY_REPORT") or tmp_path_factory.getbasetemp() / "journey-report.json"
     )
     target.write_text(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
-    print(f"\njourney report: {target}\n{report.summary()}")
+    request.config.stash[SUMMARY] = f"journey report: {target}\n{report.summary()}"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    summary = config.stash.get(SUMMARY, None)
+    if summary:
+        terminalreporter.write_sep("-", "journey page times")
+        terminalreporter.write_line(summary)
 
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))

@@ -1,11 +1,15 @@
 """The agency's journey (issue 17): the review queue names the club of each item; approving
 with a message mails the club a link to the page on its homepage; a room request is
-confirmed in the week calendar, which opens on the week of the next booking."""
+confirmed in the week calendar, which opens on the week of the next booking; the statistics,
+and the brochure of all clubs downloaded from there."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core import mail
+from pypdf import PdfReader
 
 from cms.clubs.models import NewsPage
 from cms.tenancy import platform
@@ -91,4 +95,15 @@ def test_agency(request, journey_browser, live_server, journey_report, viewport,
             entry.get_by_role("button", name="Bestätigen").click()
         walk.arrived("Buchung bestätigt")
         page.locator(f"#buchung-{room_request.pk}").get_by_text("bestätigt").wait_for()
+
+        # The statistics, and the brochure of all clubs from there.
+        walk.goto("/admin/stats/", "Statistik")
+        page.get_by_text("2 veröffentlichte Vereine").wait_for()
+        brochure = walk.opened_file(
+            "Broschüre",
+            page.get_by_role("link", name="Broschüre aller Vereine (PDF)"),
+            "/api/v1/brochure.pdf",
+        )
+        text = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(brochure)).pages)
+        assert all(club.title in text for club in clubs), text[:500]
         walk.assert_clean()

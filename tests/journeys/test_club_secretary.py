@@ -1,7 +1,7 @@
 """The club secretary's journey (issue 17): log in with the e-mail address, edit the profile,
 post news with a photo (the alt text is asked for), add a weekly event through the repetition
 form with a cancelled date (a wrong one first), publish, see both on the homepage in German
-and Arabic, download the ZIP."""
+and Arabic (the cancelled date named: "fällt aus am …"), download the ZIP."""
 
 from __future__ import annotations
 
@@ -116,6 +116,13 @@ def test_club_secretary(
         assert page.locator("time[datetime^='2027-01-15T']").count() == 0
         alt = page.locator("img[alt='Zwei Frauen schenken Tee aus einem Samowar aus']")
         assert alt.count() >= 1 and page.locator("img[alt='Teestube']").count() == 0
+        # Visitors are told of the cancelled Friday: at the series' first date on the home
+        # page, and on the event's own page.
+        cancelled = "fällt aus am Freitag, 15. Januar 2027"
+        page.locator(".event-cancelled", has_text=cancelled).first.wait_for()
+        page.get_by_role("link", name="Teeabend").first.click()
+        walk.arrived("Veranstaltung auf der Homepage")
+        page.locator(".event-cancelled", has_text=cancelled).wait_for()
 
         # The ZIP of the homepage, from the dashboard.
         walk.goto("/admin/", "Dashboard")

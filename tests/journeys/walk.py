@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,18 +13,28 @@ from tests.browser.tools import axe_violations, describe_violations
 
 SHOTS = Path(os.environ.get("JOURNEY_SHOTS", "/tmp/journeys-shots"))
 
+# Navigation Timing of the page: ``server_ms`` is how long the server took to start answering
+# (responseStart − requestStart), plus the form's POST and redirect before it (redirectStart …
+# redirectEnd: on loopback that is the server's work on the POST, e.g. publishing);
+# ``response_ms`` adds the transfer of the page (responseEnd − requestStart, plus the
+# redirect); ``loaded_ms`` is the whole wait until the load event (parsing, styles, scripts,
+# images: what a busy machine stretches while the server stays fast).
 TIMING = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
-  return nav ? {response_ms: nav.responseEnd - nav.requestStart,
-                loaded_ms: nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : null}
-             : null;
+  if (!nav) return null;
+  const redirect = nav.redirectEnd > 0 ? nav.redirectEnd - nav.redirectStart : 0;
+  return {server_ms: nav.responseStart - nav.requestStart + redirect,
+          response_ms: nav.responseEnd - nav.requestStart + redirect,
+          redirect_ms: redirect,
+          loaded_ms: nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : null};
 }"""
 # The last request whose address contains the given text (a form sent by script: the person
 # waits for the API's answer, not for a new page).
 REQUEST_TIMING = """(part) => {
   const entries = performance.getEntriesByType("resource").filter((e) => e.name.includes(part));
   const last = entries[entries.length - 1];
-  return last ? {response_ms: last.responseEnd - last.requestStart, loaded_ms: null} : null;
+  return last ? {server_ms: last.responseStart > 0 ? last.responseStart - last.requestStart : null,
+                 response_ms: last.responseEnd - last.requestStart, loaded_ms: null} : null;
 }"""
 OVERFLOW = """() => {
   // Sideways scrolling of the page, or content of the main area cut off at the right edge
@@ -81,6 +92,10 @@ def own_violations(violations: list[dict]) -> list[dict]:
     return kept
 
 
+# Each page a person waits for answers in under a second (issue 17): recorded, not asserted.
+SLOW_MS = 1000
+
+
 @dataclass
 class Report:
     rows: list[dict] = field(default_factory=list)
@@ -105,19 +120,63 @@ class Report:
             }
         )
 
+    @staticmethod
+    def total(row: dict) -> float | None:
+        """What the person waited in all: until the load event, for a request its answer."""
+        return row.get("loaded_ms") if row.get("loaded_ms") is not None else row.get("response_ms")
+
+    def slow(self) -> dict[str, list[dict]]:
+        """The steps over ``SLOW_MS``: by the server's time, and those slow only in total (the
+        browser's side: a busy machine, not the server)."""
+        server = [row for row in self.rows if (row.get("server_ms") or 0) >= SLOW_MS]
+        total_only = [
+            row for row in self.rows if row not in server and (self.total(row) or 0) >= SLOW_MS
+        ]
+        return {"server": server, "total_only": total_only}
+
     def as_json(self) -> dict:
-        return {"pages": self.rows}
+        slow = self.slow()
+
+        def brief(row: dict) -> dict:
+            keys = ("journey", "viewport", "step", "url", "server_ms", "loaded_ms")
+            return {key: row.get(key) for key in keys}
+
+        return {
+            "threshold_ms": SLOW_MS,
+            "over_threshold": {
+                "server": [brief(row) for row in slow["server"]],
+                "total_only": [brief(row) for row in slow["total_only"]],
+            },
+            "pages": self.rows,
+        }
 
     def summary(self) -> str:
-        lines = []
+        def ms(value) -> str:
+            return f"{value:7.0f} ms" if value is not None else "      – ms"
+
+        lines = ["   Server     Gesamt  Schritt"]
         for row in self.rows:
-            response = row.get("response_ms")
-            shown = f"{response:7.0f} ms" if response is not None else "      – ms"
+            flag = "  > 1 s" if (row.get("server_ms") or 0) >= SLOW_MS else ""
             lines.append(
-                f"{shown}  {row['journey']}/{row['viewport']}: {row['step']}"
+                f"{ms(row.get('server_ms'))} {ms(self.total(row))}  "
+                f"{row['journey']}/{row['viewport']}: {row['step']}"
                 + (" (Anfrage)" if row.get("kind") == "request" else "")
+                + flag
             )
+        slow = self.slow()
+        lines.append(
+            f"Über {SLOW_MS / 1000:g} s beim Server: "
+            + (", ".join(self.label(row) for row in slow["server"]) or "keine")
+        )
+        lines.append(
+            f"Über {SLOW_MS / 1000:g} s nur gesamt (Browser, ausgelastete Maschine): "
+            + (", ".join(self.label(row) for row in slow["total_only"]) or "keine")
+        )
         return "\n".join(lines)
+
+    @staticmethod
+    def label(row: dict) -> str:
+        return f"{row['journey']}/{row['viewport']}: {row['step']}"
 
 
 class Walk:
@@ -148,6 +207,24 @@ class Walk:
         """After a form sent by script: record how long its request took (Resource Timing)."""
         timing = self.page.evaluate(REQUEST_TIMING, address_part)
         self.report.add(self.journey, self.viewport, step, self.page.url, timing, kind="request")
+
+    def opened_file(self, step: str, link, address_part: str) -> bytes:
+        """Click ``link`` to a file the browser shows itself (a PDF) and wait for all of it;
+        recorded as a request with the times of its response (Chromium's PDF viewer stands in
+        for the page, so the file's bytes are read once more with the same cookies)."""
+        started = time.perf_counter()
+        with self.page.expect_response(lambda response: address_part in response.url) as info:
+            link.click()
+        response = info.value
+        response.finished()
+        timing = response.request.timing
+        waited = {
+            "server_ms": timing["responseStart"] - timing["requestStart"],
+            "response_ms": (time.perf_counter() - started) * 1000,
+        }
+        self.report.add(self.journey, self.viewport, step, response.url, waited, kind="request")
+        assert response.ok, f"{step}: {response.status}"
+        return self.page.context.request.get(response.url).body()
 
     def arrived(self, step: str, *, fits: bool = True, axe: bool = True, timed: bool = True):
         """After a navigation: record the time, keep a screenshot, run axe, check the width.

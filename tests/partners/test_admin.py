@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cms.partners.models import CooperationLink, CooperationPage, Decision, Mentoring
-from tests.factories import AgencyUserFactory, ClubFactory, PartnerFactory, cooperation
+from tests.factories import AgencyUserFactory, ClubFactory, PartnerFactory, cooperation, mentoring
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +194,31 @@ def test_the_dashboard_panel_forms_carry_a_csrf_token(pending):
     assert response.status_code == 302
     link.refresh_from_db()
     assert link.club_status == Decision.CONFIRMED
+
+
+@pytest.mark.parametrize("who", ["agency", "club", "partner"])
+def test_the_cooperations_page_costs_no_query_per_cooperation(
+    client, who, django_assert_max_num_queries
+):
+    """Whose side each row is and each cooperation's partner are read once for the page (they
+    were two queries per row: 95 on the demo district's agency view)."""
+    partner = PartnerFactory("DRK Kreisverband Düren")
+    club = ClubFactory("Anadolu Kulturverein e. V.")
+    others = [ClubFactory(f"Verein {number} e. V.") for number in range(2)]
+    cooperation(partner, [club, *others], title="Erste Hilfe für Vereine")
+    mentoring(club, others[0], confirmed=False)
+    user = {"agency": AgencyUserFactory(), "club": club.editor, "partner": partner.editor}[who]
+    client.force_login(user)
+    url = reverse("cooperations:index")
+    client.get(url)
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    second = PartnerFactory("THW Ortsverband Düren")
+    for number in range(4):
+        cooperation(second, [club, *others], title=f"Übung {number}")
+        cooperation(partner, [club, others[1]], title=f"Kurs {number}")
+        mentoring(others[1], club, confirmed=False)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "Kurs 3" in html
+    assert ("Übung 3" in html) == (who != "partner")  # another partner's cooperation

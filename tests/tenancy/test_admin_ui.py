@@ -83,6 +83,28 @@ def test_the_review_queue_names_the_club_of_each_item(client, submitted):
     assert "von Kulturbrücke Jülich e. V." in queue
 
 
+def test_the_club_names_in_the_review_queue_cost_no_query_per_item(client, submitted):
+    """The clubs of all queued pages are read in one query (it was one per item: 9 on the
+    demo district's dashboard)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(AgencyUserFactory())
+
+    def tenant_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "von Anadolu Kulturverein e. V." in html
+        return sum("tenancy_tenant" in query["sql"] for query in captured.captured_queries)
+
+    few = tenant_queries()
+    for number in range(4):
+        club = ClubFactory(f"Warteverein {number} e. V.")
+        news = add_child(news_index(club), NewsPage(title="Sommerfest", slug="fest"), False)
+        platform.approval_workflow().start(news, club.editor)
+    assert tenant_queries() == few
+
+
 def test_the_approval_mail_links_the_page_on_the_club_homepage(
     client, submitted, django_capture_on_commit_callbacks, settings
 ):

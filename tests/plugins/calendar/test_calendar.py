@@ -168,3 +168,23 @@ def test_a_cancelled_date_is_not_in_the_portal_calendar(world, build_portal_site
     assert f'datetime="{first.date().isoformat()}T' in listing
     for html in (listing, month):
         assert f'datetime="{cancelled.date().isoformat()}T' not in html
+    # The month's page says so at the series' first date in that month, in words.
+    said = f'fällt aus am <time datetime="{cancelled.date().isoformat()}">Dienstag, '
+    assert month.count(said) == 1
+    # A one-off event says nothing of the kind.
+    assert month.count("fällt aus am") == 1
+
+
+def test_a_cancelled_date_is_named_in_arabic(world, build_portal_site):
+    import datetime
+
+    from cms.events.recurrence import EVENT_TIME_ZONE
+
+    dance = world.dance
+    cancelled = dance.start.astimezone(EVENT_TIME_ZONE) + datetime.timedelta(days=14)
+    dance.exdates = f"{cancelled:%Y%m%d}"
+    dance.save_revision().publish()
+    portal = build_portal_site(locales=[DE, AR])
+    month = (portal / f"ar/veranstaltungen/{cancelled:%Y-%m}/index.html").read_text()
+    assert f'لا يُقام في <time datetime="{cancelled.date().isoformat()}">' in month
+    assert "fällt aus" not in month

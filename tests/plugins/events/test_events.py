@@ -341,3 +341,58 @@ def test_a_cancelled_date_is_not_on_the_club_site(club_with_events, build_club_s
         assert f'datetime="{first.date().isoformat()}T' in html, page
         assert f'datetime="{cancelled.date().isoformat()}T' not in html, page
         assert f'datetime="{(cancelled + datetime.timedelta(days=7)).date().isoformat()}T' in html
+
+
+def test_coming_cancelled_dates_are_named_on_the_event_page_list_and_home(
+    club_with_events, build_club_site
+):
+    """Visitors read "fällt aus am …" for the series' coming cancelled dates: on the event
+    page (every one), in the list and the home page's section (at the event's first date),
+    in the page's language; the cancelled day stays out of the dates themselves."""
+    from tests.plugins.helpers import translate
+
+    club, _index, training, _concert = club_with_events
+    first = training.start.astimezone(EVENT_TIME_ZONE).date()
+    cancelled = [first + datetime.timedelta(days=7), first + datetime.timedelta(days=21)]
+    training.exdates = ",".join(f"{day:%Y%m%d}" for day in cancelled)
+    training.save_revision().publish()
+    translate(training, "ar", title="رقص شعبي")
+    root = build_club_site(club)
+
+    def said(day: datetime.date) -> str:  # a Tuesday, as the series
+        return (
+            f'fällt aus am <time datetime="{day.isoformat()}">'
+            f"Dienstag, {day.day}. {MONTHS_DE[day.month - 1]} {day.year}</time>"
+        )
+
+    page = (root / "de/veranstaltungen/folkloretanz/index.html").read_text()
+    assert "<dt>Ausfallende Termine</dt>" in page
+    assert all(said(day) in page for day in cancelled)
+    listing = (root / "de/veranstaltungen/index.html").read_text()
+    assert listing.count(said(cancelled[0])) == 1  # once, at the series' first date
+    home = (root / "de/index.html").read_text()
+    section = home[home.index('id="section-events"') :]
+    assert said(cancelled[0]) in section[: section.index("</section>")]
+    # The concert (a one-off) says nothing of the kind.
+    concert = (root / "de/veranstaltungen/konzert/index.html").read_text()
+    assert "fällt aus" not in concert and "Ausfallende Termine" not in concert
+
+    arabic = (root / "ar/veranstaltungen/folkloretanz/index.html").read_text()
+    assert f'لا يُقام في <time datetime="{cancelled[0].isoformat()}">' in arabic
+    assert "fällt aus" not in arabic
+
+
+def test_past_cancelled_dates_are_not_named():
+    from plugins.events.occurrences import cancelled_days
+
+    event = {"fields": {"recurrence": "FREQ=WEEKLY", "exdates": ["2026-03-03", "2026-03-17"]}}
+    assert cancelled_days(event, datetime.date(2026, 3, 10)) == ["2026-03-17"]
+    assert cancelled_days(event, datetime.date(2026, 3, 3)) == ["2026-03-03", "2026-03-17"]
+    one_off = {"fields": {"recurrence": "", "exdates": ["2026-03-17"]}}
+    assert cancelled_days(one_off, datetime.date(2026, 3, 1)) == []
+
+
+MONTHS_DE = (
+    *("Januar", "Februar", "März", "April", "Mai", "Juni"),
+    *("Juli", "August", "September", "Oktober", "November", "Dezember"),
+)
