@@ -53,3 +53,11 @@ def test_catalogues_are_up_to_date_with_the_code(tmp_path):
 def test_check_reports_complete_catalogues(capsys):
     call_command("catalogs", "check")
     assert "every CMS catalogue is complete" in capsys.readouterr().out
+
+
+def test_a_message_is_translated_alike_in_every_catalogue_of_a_locale():
+    """Django merges the apps' catalogues into one per language: of two translations of one
+    German text only the first app's would ever show. "Bitte prüfen Sie die markierten
+    Angaben." moved from the portal's catalogue to the core's and came back translated anew,
+    so the Arabic registration form answered differently than before."""
+    assert catalogs.disagreements() == []

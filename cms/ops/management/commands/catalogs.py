@@ -115,6 +115,33 @@ def problems(po_file: Path, locale: locales.SiteLocale) -> list[str]:
     return found
 
 
+def disagreements() -> list[str]:
+    """Messages translated differently in two catalogues of one locale. Django merges every
+    app's catalogue into one per language, so only one of them would ever be shown (the
+    first app's): where a word means two things, the code gives it a context (``pgettext``)."""
+    found = []
+    for locale in locales.LOCALES[1:]:
+        seen: dict = {}
+        for po_file, file_locale in catalogue_files():
+            if file_locale != locale:
+                continue
+            for message in read(po_file, locale):
+                if not message.id:
+                    continue
+                key = (
+                    message.id if isinstance(message.id, str) else tuple(message.id),
+                    message.context,
+                )
+                string = (
+                    message.string if isinstance(message.string, str) else tuple(message.string)
+                )
+                first = seen.setdefault(key, (string, po_file))
+                if first[0] != string:
+                    apps_named = (path.parents[3].name for path in (first[1], po_file))
+                    found.append(f"{locale.code}: {key[0]!r} differs in {' and '.join(apps_named)}")
+    return found
+
+
 def update(root: Path | None = None) -> int:
     """Extract into the catalogues below ``root`` (a copy of ``cms/``; the real one by
     default) and return how many there are."""
@@ -181,6 +208,9 @@ class Command(BaseCommand):
                 for problem in problems(po_file, locale):
                     missing += 1
                     self.stdout.write(f"{po_file.relative_to(root)}: {problem}")
+            for problem in disagreements():
+                missing += 1
+                self.stdout.write(problem)
             if missing:
-                raise CommandError(f"{missing} messages are missing or not compiled")
+                raise CommandError(f"{missing} messages are missing, not compiled or disagree")
             self.stdout.write("every CMS catalogue is complete")
