@@ -191,7 +191,12 @@ ENGINE_PACKAGE = "sites.engine"
 SHARE_FILES = ("share.js", "share.css")
 # Fonts for scripts a device may lack (``static/fonts.css``), written into every site, previews
 # included.
-FONT_FILES = ("fonts.css", "NotoSansEthiopic-Regular.woff", "LICENSE-NotoSansEthiopic")
+FONT_FILES = (
+    "fonts.css",
+    "NotoSansEthiopic-Regular.woff",
+    "NotoSansEthiopic-Bold.woff",
+    "LICENSE-NotoSansEthiopic",
+)
 
 
 def catalog_packages(plugins: list[Plugin]) -> list[str]:

@@ -80,4 +80,17 @@ def test_tigrinya_is_drawn_on_a_device_without_an_ethiopic_font(
                     && face.status === "loaded").length"""
         )
         assert page.locator(".language-switcher a[hreflang='ti']").inner_text().strip() == "ትግርኛ"
-    assert drawn == 1, f"{file}: the Ethiopic font was not loaded"
+        # The fonts the letters were drawn with (the link is bold on the Tigrinya page, where
+        # DejaVu Sans Bold, asked first, drew boxes): Noto Sans Ethiopic alone.
+        cdp = page.context.new_cdp_session(page)
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        cdp.send("CSS.enable")
+        fonts = {}
+        link = ".language-switcher a[hreflang='ti']"
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": link})["nodeId"]
+        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        fonts[link] = {font["familyName"] for font in used}
+        weight = page.locator(link).evaluate("(a) => getComputedStyle(a).fontWeight")
+    assert drawn >= 1, f"{file}: the Ethiopic font was not loaded"
+    assert fonts[".language-switcher a[hreflang='ti']"] == {"Noto Sans Ethiopic"}, fonts
+    assert int(weight) >= 600 if locale == "ti" else int(weight) < 600
