@@ -4,6 +4,7 @@ and e-mails run there, never in the request). Two workers, so that a club's home
 held up while the other builds the portal; they stop with the server."""
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -15,6 +16,11 @@ from cms.clubs.models import ClubPage
 from cms.ops.statistics import refresh_planner_statistics
 
 WORKERS = 2
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _exit_on_signal(number, frame):
+    raise SystemExit(128 + number)
 
 
 def start_worker() -> subprocess.Popen:
@@ -65,8 +71,15 @@ class Command(BaseCommand):
                 f"die Task-Worker bauen die Websites nach dem Veröffentlichen (PID {pids})."
             )
         )
+        # Stopped by a signal (``kill``, a closed terminal, a service manager) rather than
+        # Ctrl+C, Python would end without ``finally`` and leave the workers running.
+        previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        for number in STOP_SIGNALS:
+            signal.signal(number, _exit_on_signal)
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
             for worker in workers:
                 stop_worker(worker)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
