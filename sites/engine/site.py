@@ -68,6 +68,10 @@ class Site:
     # Further API reads a plugin needs beyond ``data`` (e.g. expanded event occurrences):
     # ``fetch(path, params)`` returns the decoded JSON.
     fetch: Callable[[str, dict | None], Any] | None = None
+    # Every item of a paginated list, ``fetch_list(path, params, most)`` (``ApiClient.items``:
+    # kept whole between builds, merged from the changed clubs' shares where it can be);
+    # without it ``sites.engine.kit.api.fetch_all`` reads page by page through ``fetch``.
+    fetch_list: Callable[[str, dict | None, int | None], list] | None = None
     # Admin preview: media stay at their (absolute) source URLs and static assets are linked
     # under ``static_base`` instead of being written into a site.
     preview: bool = False
@@ -214,13 +218,14 @@ def render_site(
 
     specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
     reads: dict[int, set[str]] = {}  # id(spec) → the keys it depends on before rendering
+    memo: dict = {}  # the keys of the objects in the pages' contexts (``deps.context_keys``)
     for locale in site.locales:
         view = LocaleView(site, locale)
         for plugin in plugins:
             if plugin.pages is None or plugin.name in site.errors:
                 continue
             try:
-                found = _collect(plugin, view, reads)
+                found = _collect(plugin, view, reads, memo)
             except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
                 _fail(site, plugin, exc)
                 continue
@@ -255,7 +260,9 @@ def render_site(
     return files, asset_map
 
 
-def _collect(plugin: Plugin, view: LocaleView, reads: dict[int, set[str]]) -> list[PageSpec]:
+def _collect(
+    plugin: Plugin, view: LocaleView, reads: dict[int, set[str]], memo: dict
+) -> list[PageSpec]:
     """The plugin's pages in one locale, each with the keys of what was read for it: what
     the plugin read in this locale until it yielded the page (a spec's context is complete
     when yielded), and the resources its context names. A page with ``own_reads_only`` takes
@@ -271,7 +278,7 @@ def _collect(plugin: Plugin, view: LocaleView, reads: dict[int, set[str]]) -> li
                 spec = next(pages)
             except StopIteration:
                 break
-        found_in_context = deps.context_keys(spec.context)
+        found_in_context = deps.context_keys(spec.context, memo=memo)
         if spec.own_reads_only:
             own = {key for key in own if not key.endswith(":*")} | found_in_context
             own |= deps.narrow(before, own)
@@ -311,13 +318,25 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             shape = _shape(menus, versions, spec)
             keys = reads.get(id(spec), {deps.ANY})
             before = plan.pages.get(file) if plan is not None else None
-            if (
-                before is not None
-                and before["shape"] == shape
-                and not deps.affected([*before["deps"], *keys], plan.changes)
-                and plan.has(file)
-            ):
+            known = before is not None and before["shape"] == shape and plan.has(file)
+            if known and not deps.affected([*before["deps"], *keys], plan.changes):
                 site.pages[file] = before
+                site.carried.add(file)
+                site.carried.update(before["assets"])
+                continue
+            # A page that read something changed but whose context came out the same (a
+            # newsroom page the changed item is not on) is the same page, unless what its
+            # template read while rendering changed too.
+            context = _fingerprint(spec.context)
+            if (
+                known
+                and before.get("context") == context
+                and not deps.affected(before.get("rendered", [deps.ANY]), plan.changes)
+            ):
+                site.pages[file] = {
+                    **before,
+                    "deps": sorted(keys | set(before["rendered"])),
+                }
                 site.carried.add(file)
                 site.carried.update(before["assets"])
                 continue
@@ -343,10 +362,23 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             site.pages[file] = {
                 "plugin": plugin.name,
                 "deps": sorted(keys | rendered),
+                "rendered": sorted(rendered),
+                "context": context,
                 "shape": shape,
                 "assets": sorted(set(used)),
             }
     return outputs
+
+
+def _fingerprint(context: Mapping[str, Any]) -> str:
+    """A hash of a page's context (what its plugin gave the template). Objects JSON does not
+    know count by ``repr`` (dates by their text; an object without its own ``repr`` names
+    its address, so a page with one is never taken as unchanged)."""
+    try:
+        text = json.dumps(context, sort_keys=True, default=repr, ensure_ascii=False)
+    except TypeError:  # keys of several types: in the order they were made
+        text = json.dumps(context, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def _menus(items, code: str) -> dict[str, list[dict]]:

@@ -155,6 +155,7 @@ def make_site(
         settings={"portal": True, **(settings or {})},
         download=client.download,
         fetch=client.json,
+        fetch_list=client.items,
         data_keys=DATA_KEYS,
     )
 
@@ -230,4 +231,5 @@ def build_portal(
     report.errors = site.errors
     report.incremental = site.plan is not None
     report.rendered = sorted(set(site.pages) - site.carried)
+    report.spliced = store.spliced
     return report
