@@ -171,12 +171,13 @@ def publishing_lines(publishing: dict) -> list[str]:
     """Publish to live with a real task worker (bench/run.py: ``publishing``)."""
     return [
         f"Publish → live, {publishing['editors']} editors publishing at once, "
-        f"{publishing['publishes']} publishes (a real `db_worker`; live = the new title in the "
+        f"{publishing['publishes']} publishes, each the club editor's admin form POST "
+        "(`action-publish`; two real `db_worker` processes build; live = the new title in the "
         "club homepage, the portal profile and the newsroom files):",
         "",
         "| | median / p95 ms |",
         "|---|---|",
-        f"| Publish call | {_ms(publishing['publish_call'])} |",
+        f"| Admin publish request | {_ms(publishing['publish_request'])} |",
         f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
         "",
         "Queue length (seconds into a round, waiting + running tasks): "
