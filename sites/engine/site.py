@@ -217,7 +217,7 @@ def render_site(
     assets = Assets(site.download, previous_assets or {}, read_previous)
 
     specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
-    reads: dict[int, set[str]] = {}  # id(spec) → the keys it depends on before rendering
+    reads: dict[int, PageReads] = {}  # id(spec) → what it read before rendering
     memo: dict = {}  # the keys of the objects in the pages' contexts (``deps.context_keys``)
     for locale in site.locales:
         view = LocaleView(site, locale)
@@ -235,7 +235,7 @@ def render_site(
     # no page links to a section that was left out.
     while True:
         failures = len(site.errors)
-        outputs = _render_all(envs, site, specs, assets, reads)
+        outputs = _render_all(envs, site, specs, assets, reads, memo)
         if len(site.errors) == failures:
             break
     for plugin in plugins:
@@ -260,10 +260,30 @@ def render_site(
     return files, asset_map
 
 
+@dataclass
+class PageReads:
+    """What one page read while its plugin collected it (``_collect``). ``base``: the reads
+    themselves (a page with ``own_reads_only``: those since the plugin's previous page, lists
+    over all clubs aside); ``keys()`` adds the resources its context names and, for
+    ``own_reads_only``, its clubs' shares of the lists the plugin read. The context is walked
+    only for a page that is rendered or compared: one whose reads did not change is the page
+    of the live release, context and all (its plugin made it from the same reads)."""
+
+    base: frozenset[str]
+    context: Mapping[str, Any]
+    lists: frozenset[str] | None = None  # own_reads_only: what the plugin had read until then
+
+    def keys(self, memo: dict) -> set[str]:
+        found = set(self.base) | deps.context_keys(self.context, memo=memo)
+        if self.lists is not None:
+            found |= deps.narrow(self.lists, found)
+        return found
+
+
 def _collect(
-    plugin: Plugin, view: LocaleView, reads: dict[int, set[str]], memo: dict
+    plugin: Plugin, view: LocaleView, reads: dict[int, PageReads], memo: dict
 ) -> list[PageSpec]:
-    """The plugin's pages in one locale, each with the keys of what was read for it: what
+    """The plugin's pages in one locale, each with what was read for it (``PageReads``): what
     the plugin read in this locale until it yielded the page (a spec's context is complete
     when yielded), and the resources its context names. A page with ``own_reads_only`` takes
     only the reads since the plugin's previous page and its clubs' shares of the lists the
@@ -278,13 +298,14 @@ def _collect(
                 spec = next(pages)
             except StopIteration:
                 break
-        found_in_context = deps.context_keys(spec.context, memo=memo)
         if spec.own_reads_only:
-            own = {key for key in own if not key.endswith(":*")} | found_in_context
-            own |= deps.narrow(before, own)
+            reads[id(spec)] = PageReads(
+                frozenset(key for key in own if not key.endswith(":*")),
+                spec.context,
+                frozenset(before),
+            )
         else:
-            own = set(before) | found_in_context
-        reads[id(spec)] = own
+            reads[id(spec)] = PageReads(frozenset(before), spec.context)
         found.append(spec)
     return found
 
@@ -296,7 +317,7 @@ def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
+def _render_all(envs, site, specs, assets, reads, memo) -> dict[str, bytes]:
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -316,10 +337,11 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             rest = file.partition("/")[2]
             versions = [o.code for o in site.locales if rest in paths_by_locale.get(o.code, ())]
             shape = _shape(menus, versions, spec)
-            keys = reads.get(id(spec), {deps.ANY})
+            read = reads.get(id(spec))
+            base = read.base if read is not None else {deps.ANY}
             before = plan.pages.get(file) if plan is not None else None
             known = before is not None and before["shape"] == shape and plan.has(file)
-            if known and not deps.affected([*before["deps"], *keys], plan.changes):
+            if known and not deps.affected([*before["deps"], *base], plan.changes):
                 site.pages[file] = before
                 site.carried.add(file)
                 site.carried.update(before["assets"])
@@ -327,6 +349,7 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             # A page that read something changed but whose context came out the same (a
             # newsroom page the changed item is not on) is the same page, unless what its
             # template read while rendering changed too.
+            keys = read.keys(memo) if read is not None else {deps.ANY}
             context = _fingerprint(spec.context)
             if (
                 known
