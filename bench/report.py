@@ -180,8 +180,13 @@ def publishing_lines(publishing: dict) -> list[str]:
         f"| Admin publish request | {_ms(publishing['publish_request'])} |",
         f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
         "",
-        "Queue length (seconds into a round, waiting + running tasks): "
-        + ", ".join(f"{t} s: {n}" for t, n in publishing["queue_length_over_time"]),
+        f"Queue length (tasks ready or running; at most {publishing['queue_max']}), per round, "
+        "seconds after the click: length:",
+        "",
+        *(
+            f"- round {number + 1}: " + ", ".join(f"{t} s: {n}" for t, n in samples)
+            for number, samples in enumerate(publishing["queue_length_over_time"])
+        ),
     ]
 
 

@@ -608,7 +608,7 @@ class Run:
                         thread.start()
                     while any(thread.is_alive() for thread in threads):
                         queue_lengths.append(
-                            (round(time.perf_counter() - started, 1), self._queue_length())
+                            (number, round(time.perf_counter() - started, 1), self._queue_length())
                         )
                         time.sleep(0.5)
                     for thread in threads:
@@ -625,7 +625,12 @@ class Run:
             "publishes": len(publish_s),
             "publish_request": stats(publish_s),
             "publish_to_live": stats(live_s),
-            "queue_length_over_time": queue_lengths[:: max(1, len(queue_lengths) // 40)],
+            # Per round: (seconds since the editors clicked, tasks ready or running).
+            "queue_length_over_time": [
+                [[seconds, length] for number, seconds, length in queue_lengths if number == n]
+                for n in range(rounds)
+            ],
+            "queue_max": max((length for *_, length in queue_lengths), default=0),
         }
 
     @staticmethod
