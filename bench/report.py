@@ -177,7 +177,10 @@ def publishing_lines(publishing: dict) -> list[str]:
         "",
         "| | median / p95 ms |",
         "|---|---|",
-        f"| Admin publish request | {_ms(publishing['publish_request'])} |",
+        f"| Admin publish request ({publishing['editors']} at once, threads of one process) "
+        f"| {_ms(publishing['publish_request'])} |",
+        f"| Admin publish request (one editor alone, builds running) "
+        f"| {_ms(publishing['publish_request_one_editor'])} |",
         f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
         "",
         f"Queue length (tasks ready or running; at most {publishing['queue_max']}), per round, "

@@ -27,6 +27,8 @@ from .measure import PeakMemory, interleaved, load, stats, timed
 DIRECTORY = "/api/v1/clubs/?limit=50"
 STOCK = "/api/v2/pages/?type=clubs.ClubPage&fields=*&limit=50"
 BUILD_SAMPLE = 250
+# Admin publish requests of one editor alone, one after the other (publishing).
+SINGLE_PUBLISHES = 10
 # Rounds of the sub-millisecond answers (cached, 304, floor), timed in turn.
 FAST_ROUNDS = 1000
 FAST_ROUNDS_QUICK = 20
@@ -561,7 +563,7 @@ class Run:
             )
             for _ in range(2)
         ]
-        publish_s, live_s, queue_lengths = [], [], []
+        publish_s, live_s, queue_lengths, single_s = [], [], [], []
 
         def settled() -> bool:
             rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
@@ -614,6 +616,18 @@ class Run:
                     for thread in threads:
                         thread.join()
                     close_old_connections()
+                # One editor alone, one click after the other (the workers building what the
+                # clicks request meanwhile): the request without four others in the same
+                # process (the five editors above are threads of this one Python process, so
+                # their requests also wait for each other's turn at the interpreter).
+                slug, item = next(iter(items.items()))
+                for number in range(3 if self.quick else SINGLE_PUBLISHES):
+                    url, data = sessions[slug].publish_form(
+                        item, title=f"Allein {number} {time.time_ns()}"
+                    )
+                    started = time.perf_counter()
+                    sessions[slug].post(url, data)
+                    single_s.append(time.perf_counter() - started)
         finally:
             for worker in workers:
                 worker.terminate()
@@ -624,6 +638,7 @@ class Run:
             "rounds": rounds,
             "publishes": len(publish_s),
             "publish_request": stats(publish_s),
+            "publish_request_one_editor": stats(single_s),
             "publish_to_live": stats(live_s),
             # Per round: (seconds since the editors clicked, tasks ready or running).
             "queue_length_over_time": [
