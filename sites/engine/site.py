@@ -349,20 +349,19 @@ def _render_all(envs, site, specs, assets, reads, memo) -> dict[str, bytes]:
             # A page that read something changed but whose context came out the same (a
             # newsroom page the changed item is not on) is the same page, unless what its
             # template read while rendering changed too.
-            keys = read.keys(memo) if read is not None else {deps.ANY}
             context = _fingerprint(spec.context)
             if (
                 known
                 and before.get("context") == context
                 and not deps.affected(before.get("rendered", [deps.ANY]), plan.changes)
             ):
-                site.pages[file] = {
-                    **before,
-                    "deps": sorted(keys | set(before["rendered"])),
-                }
+                # The same context names the same resources: the live release's keys hold,
+                # with what the plugin read for it this time.
+                site.pages[file] = {**before, "deps": sorted(set(before["deps"]) | base)}
                 site.carried.add(file)
                 site.carried.update(before["assets"])
                 continue
+            keys = read.keys(memo) if read is not None else {deps.ANY}
             used: list[str] = []
             rendered: set[str] = set()
             try:
