@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -155,6 +156,9 @@ class Plan:
     changes: frozenset[str]
     pages: Mapping[str, dict]
     files: Mapping[str, str]
+    # "<locale>/<plugin>" → what the plugin read collecting its pages in that locale and the
+    # pages it gave (their specs without context), so an unchanged plugin need not run.
+    collected: Mapping[str, dict] = dataclasses.field(default_factory=dict)
 
     def has(self, file: str) -> bool:
         return file in self.files

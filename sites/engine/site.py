@@ -97,6 +97,11 @@ class Site:
     plan: deps.Plan | None = None
     pages: dict[str, dict] = field(default_factory=dict)
     carried: set[str] = field(default_factory=set)
+    # "<locale>/<plugin>" → what the plugin read collecting its pages and the pages it gave
+    # (``deps.Plan.collected`` of the next build).
+    collected: dict[str, dict] = field(default_factory=dict)
+    # Of those, the ones taken from the live release without running the plugin.
+    unrun: set[str] = field(default_factory=set)
 
     @property
     def default_locale(self) -> str:
@@ -216,28 +221,62 @@ def render_site(
     }
     assets = Assets(site.download, previous_assets or {}, read_previous)
 
-    specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
     reads: dict[int, PageReads] = {}  # id(spec) → what it read before rendering
     memo: dict = {}  # the keys of the objects in the pages' contexts (``deps.context_keys``)
+    found: dict[str, list[PageSpec]] = {}  # "<locale>/<plugin>" → its pages
+    unrun: set[str] = set()  # of those, taken from the live release without running the plugin
+    views = {locale.code: LocaleView(site, locale) for locale in site.locales}
+
+    def collect(key: str, plugin: Plugin, view: LocaleView) -> None:
+        try:
+            pages, read = _collect(plugin, view, reads, memo)
+        except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
+            _fail(site, plugin, exc)
+            return
+        found[key] = pages
+        site.collected[key] = {"reads": sorted(read), "pages": [_summary(s) for s in pages]}
+
     for locale in site.locales:
-        view = LocaleView(site, locale)
         for plugin in plugins:
             if plugin.pages is None or plugin.name in site.errors:
                 continue
-            try:
-                found = _collect(plugin, view, reads, memo)
-            except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
-                _fail(site, plugin, exc)
+            key = f"{locale.code}/{plugin.name}"
+            unchanged = _unchanged_pages(site, locale.code, key)
+            if unchanged is not None:
+                found[key] = unchanged
+                unrun.add(key)
+                site.collected[key] = site.plan.collected[key]
+                for spec in unchanged:
+                    reads[id(spec)] = PageReads(frozenset(), {})
                 continue
-            specs.setdefault(locale.code, []).extend((plugin, spec) for spec in found)
+            collect(key, plugin, views[locale.code])
 
     # A plugin failing during rendering is dropped and the pages rendered again without it, so
-    # no page links to a section that was left out.
+    # no page links to a section that was left out. A plugin taken unrun whose pages must be
+    # rendered after all (another plugin's changed pages changed the menus) is run, and the
+    # pages rendered again.
     while True:
         failures = len(site.errors)
-        outputs = _render_all(envs, site, specs, assets, reads, memo)
+        specs = {
+            locale.code: [
+                (plugin, spec)
+                for plugin in plugins
+                for spec in found.get(f"{locale.code}/{plugin.name}", [])
+            ]
+            for locale in site.locales
+        }
+        stale: set[str] = set()
+        outputs = _render_all(envs, site, specs, assets, reads, memo, unrun, stale)
+        if stale:
+            for key in stale:
+                unrun.discard(key)
+                code, _sep, name = key.partition("/")
+                found.pop(key, None)
+                collect(key, next(p for p in plugins if p.name == name), views[code])
+            continue
         if len(site.errors) == failures:
             break
+    site.unrun = unrun
     for plugin in plugins:
         if plugin.files is None or plugin.name in site.errors or site.preview:
             continue
@@ -280,9 +319,34 @@ class PageReads:
         return found
 
 
+def _summary(spec: PageSpec) -> dict:
+    """A spec without its context: what the site's other pages and files use of it."""
+    fields = ("path", "template", "title", "in_sitemap", "filename", "menu", "label")
+    return {name: getattr(spec, name) for name in fields} | {"own": spec.own_reads_only}
+
+
+def _unchanged_pages(site: Site, code: str, key: str) -> list[PageSpec] | None:
+    """The pages a plugin gave in the live release's build in one locale, when nothing it
+    read then (collecting them, or rendering any of them) changed since: the plugin would give
+    the same pages again, so it is not run. None when it must run."""
+    plan = site.plan
+    entry = plan.collected.get(key) if plan is not None else None
+    if entry is None or deps.affected(entry["reads"], plan.changes):
+        return None
+    specs = []
+    for summary in entry["pages"]:
+        file = f"{code}/{page_file(summary['path'], summary['filename'])}"
+        page = plan.pages.get(file)
+        if page is None or not plan.has(file) or deps.affected(page["deps"], plan.changes):
+            return None
+        fields = {name: value for name, value in summary.items() if name != "own"}
+        specs.append(PageSpec(**fields, own_reads_only=summary["own"]))
+    return specs
+
+
 def _collect(
     plugin: Plugin, view: LocaleView, reads: dict[int, PageReads], memo: dict
-) -> list[PageSpec]:
+) -> tuple[list[PageSpec], set[str]]:
     """The plugin's pages in one locale, each with what was read for it (``PageReads``): what
     the plugin read in this locale until it yielded the page (a spec's context is complete
     when yielded), and the resources its context names. A page with ``own_reads_only`` takes
@@ -307,7 +371,7 @@ def _collect(
         else:
             reads[id(spec)] = PageReads(frozenset(before), spec.context)
         found.append(spec)
-    return found
+    return found, before
 
 
 def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
@@ -317,7 +381,7 @@ def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _render_all(envs, site, specs, assets, reads, memo) -> dict[str, bytes]:
+def _render_all(envs, site, specs, assets, reads, memo, unrun=(), stale=None) -> dict[str, bytes]:
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -345,6 +409,10 @@ def _render_all(envs, site, specs, assets, reads, memo) -> dict[str, bytes]:
                 site.pages[file] = before
                 site.carried.add(file)
                 site.carried.update(before["assets"])
+                continue
+            if f"{locale.code}/{plugin.name}" in unrun:
+                # Taken without running its plugin, but it must be rendered: run the plugin.
+                stale.add(f"{locale.code}/{plugin.name}")
                 continue
             # A page that read something changed but whose context came out the same (a
             # newsroom page the changed item is not on) is the same page, unless what its

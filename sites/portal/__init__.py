@@ -212,7 +212,9 @@ def build_portal(
             and not meta.get("errors")
             and meta.get("pages")
         ):
-            site.plan = deps.Plan(changes, meta["pages"], previous["files"])
+            site.plan = deps.Plan(
+                changes, meta["pages"], previous["files"], meta.get("collected", {})
+            )
         files, assets = render_site(site, meta.get("assets", {}), directory.read_live)
     finally:
         client.responses = None
@@ -224,6 +226,7 @@ def build_portal(
             "errors": site.errors,
             "code": code,
             "pages": site.pages,
+            "collected": site.collected,
             "responses": store.index,
         },
         carry=site.carried | store.kept,
@@ -232,4 +235,5 @@ def build_portal(
     report.incremental = site.plan is not None
     report.rendered = sorted(set(site.pages) - site.carried)
     report.spliced = store.spliced
+    report.unrun = sorted(site.unrun)
     return report

@@ -169,6 +169,45 @@ def test_the_news_lists_are_merged_from_the_clubs_share_not_read_again(changes):
     assert changes["event"]["report"].spliced == 0
 
 
+def test_plugins_whose_reads_did_not_change_are_not_run(changes):
+    news, event = changes["news"]["report"], changes["event"]["report"]
+    for code in ("de", "ar"):
+        # A news item: the calendar read no news; the newsroom and directory must run.
+        assert f"{code}/calendar" in news.unrun
+        assert f"{code}/newsroom" not in news.unrun and f"{code}/directory" not in news.unrun
+        # An event: the newsroom read no events; the calendar must run.
+        assert f"{code}/newsroom" in event.unrun and f"{code}/calendar" not in event.unrun
+        # The home and statistics read what may change with anything.
+        assert f"{code}/portal_home" not in news.unrun and f"{code}/stats" not in news.unrun
+
+
+def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path):
+    """When a page of a plugin taken unrun must be rendered (what it shows of other pages
+    changed), the plugin runs and the page is rendered: here the live manifest is made to
+    say the calendar's first page showed other menus."""
+    import json
+
+    with transaction.atomic():
+        club = ClubFactory("Anadolu Kulturverein e. V.")
+        news = news_index(club)
+        news_page(news, "Sommerfest")
+        event_page(event_index(club), "Deutschkurs")
+        build(tmp_path)
+        manifest = (tmp_path / "portal" / "current" / ".manifest.json").resolve()
+        data = json.loads(manifest.read_text())
+        data["meta"]["pages"]["de/veranstaltungen/index.html"]["shape"] = "other menus"
+        manifest.unlink()  # a file of its own, not the link other releases share
+        manifest.write_text(json.dumps(data))
+        page = news_page(news, "Neues Fest")
+        report = build(tmp_path, changes=portal_changes(page, club.slug))
+        assert "de/calendar" not in report.unrun and "ar/calendar" in report.unrun
+        assert "de/veranstaltungen/index.html" in report.rendered
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        transaction.set_rollback(True)
+
+
 def test_the_changed_text_is_live_in_german_and_arabic(changes):
     live = changes["news"]["text"]
     first, _second = changes["slugs"]
