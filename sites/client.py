@@ -122,7 +122,8 @@ class ApiClient:
         In a build with kept reads (``responses``) the list is kept whole. When the changes
         touch it only through some clubs' shares (``news:<club>``) and its order is known
         (``deps.SPLICEABLE``), only those clubs' items are read (``club=<slug>``) and merged
-        into the live release's list, instead of every page again."""
+        into the live release's list, instead of every page again (one read for all changed
+        clubs: ``club`` repeated)."""
         keys = deps.resource_keys(path)
         deps.record(keys)
         cap = None if most is None else -(-most // PAGE_SIZE) * PAGE_SIZE
@@ -162,13 +163,12 @@ class ApiClient:
         if previous is None:
             return None
         previous = json.loads(previous)
-        shares: list[dict] = []
-        for slug in sorted(slugs):
-            try:
-                items, _complete = self._read_items(path, {**(params or {}), "club": slug}, cap)
-            except ApiError:  # the club is no longer public: read the whole list
-                return None
-            shares.extend(items)
+        try:  # the changed clubs' items in one list (``club`` repeated: any of them)
+            shares, _complete = self._read_items(
+                path, {**(params or {}), "club": sorted(slugs)}, cap
+            )
+        except ApiError:  # a club is no longer public: read the whole list
+            return None
         result = deps.splice(
             previous["items"], previous["complete"], collection[:-2], slugs, shares, fields, cap
         )

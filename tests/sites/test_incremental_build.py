@@ -208,6 +208,44 @@ def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path
         transaction.set_rollback(True)
 
 
+def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
+    """Publishes of several clubs built together: their items come in one read per list and
+    locale (``club`` repeated), and the result equals a build from scratch."""
+    from sites.client import ApiClient
+
+    with transaction.atomic():
+        first, second = ClubFactory("Anadolu Kulturverein e. V."), ClubFactory("Baobab e. V.")
+        first_news, second_news = news_index(first), news_index(second)
+        for day in range(1, 6):
+            news_page(first_news, f"Alt {day}", date=datetime.date(2026, 10, day))
+            news_page(second_news, f"Früher {day}", date=datetime.date(2026, 10, day + 2))
+        build(tmp_path)
+        news_page(first_news, "Neu A", date=datetime.date(2026, 10, 4))
+        news_page(second_news, "Neu B", date=datetime.date(2026, 10, 1))
+        reads = []
+        original = ApiClient.get
+
+        def spy(self, path, params=None, headers=None):
+            reads.append((path, params))
+            return original(self, path, params, headers)
+
+        monkeypatch.setattr(ApiClient, "get", spy)
+        changed = {"news:*", f"news:{first.slug}", f"news:{second.slug}"}
+        report = build(tmp_path, changes=changed)
+        monkeypatch.undo()
+        assert report.spliced == 2 * len(LOCALES_USED)
+        news_reads = [params for path, params in reads if path == "/api/v1/news/"]
+        assert len(news_reads) == 2 * len(LOCALES_USED)
+        assert all(params["club"] == sorted([first.slug, second.slug]) for params in news_reads)
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        newsroom = tmp_path / "portal" / "current" / "de" / "neuigkeiten"
+        assert "Neu A" in (newsroom / "index.html").read_text()  # 12 items, the oldest on
+        assert "Neu B" in (newsroom / "seite-2" / "index.html").read_text()  # the 2nd page
+        transaction.set_rollback(True)
+
+
 def test_the_changed_text_is_live_in_german_and_arabic(changes):
     live = changes["news"]["text"]
     first, _second = changes["slugs"]
