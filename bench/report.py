@@ -171,16 +171,25 @@ def publishing_lines(publishing: dict) -> list[str]:
     """Publish to live with a real task worker (bench/run.py: ``publishing``)."""
     return [
         f"Publish → live, {publishing['editors']} editors publishing at once, "
-        f"{publishing['publishes']} publishes (a real `db_worker`; live = the new title in the "
+        f"{publishing['publishes']} publishes, each the club editor's admin form POST "
+        "(`action-publish`; two real `db_worker` processes build; live = the new title in the "
         "club homepage, the portal profile and the newsroom files):",
         "",
         "| | median / p95 ms |",
         "|---|---|",
-        f"| Publish call | {_ms(publishing['publish_call'])} |",
+        f"| Admin publish request ({publishing['editors']} at once, threads of one process) "
+        f"| {_ms(publishing['publish_request'])} |",
+        f"| Admin publish request (one editor alone, builds running) "
+        f"| {_ms(publishing['publish_request_one_editor'])} |",
         f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
         "",
-        "Queue length (seconds into a round, waiting + running tasks): "
-        + ", ".join(f"{t} s: {n}" for t, n in publishing["queue_length_over_time"]),
+        f"Queue length (tasks ready or running; at most {publishing['queue_max']}), per round, "
+        "seconds after the click: length:",
+        "",
+        *(
+            f"- round {number + 1}: " + ", ".join(f"{t} s: {n}" for t, n in samples)
+            for number, samples in enumerate(publishing["queue_length_over_time"])
+        ),
     ]
 
 

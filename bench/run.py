@@ -27,6 +27,8 @@ from .measure import PeakMemory, interleaved, load, stats, timed
 DIRECTORY = "/api/v1/clubs/?limit=50"
 STOCK = "/api/v2/pages/?type=clubs.ClubPage&fields=*&limit=50"
 BUILD_SAMPLE = 250
+# Admin publish requests of one editor alone, one after the other (publishing).
+SINGLE_PUBLISHES = 10
 # Rounds of the sub-millisecond answers (cached, 304, floor), timed in turn.
 FAST_ROUNDS = 1000
 FAST_ROUNDS_QUICK = 20
@@ -519,11 +521,13 @@ class Run:
 
     def publishing(self) -> dict:
         """Publish to live as editors see it: EDITORS threads each publish a news item of their
-        own club at the same moment (a new title, dated today), through the database queue;
-        a real ``manage.py db_worker`` builds. Per publish: the publish call (Wagtail's publish
-        and the build requests made when it commits; the admin request adds its form handling)
-        and the time until the new title is in the files served for the club's homepage, the
-        portal's profile page of the club and the portal's newsroom."""
+        own club at the same moment (a new title, dated today), each logged in as the club's
+        editor and posting Wagtail's edit form with ``action-publish`` (``bench/editors.py``):
+        the request goes through the whole Django stack and enqueues the builds on commit;
+        real ``manage.py db_worker`` processes build. Per publish: the admin request, and the
+        time from its start until the new title is in the files served for the club's
+        homepage, the portal's profile page of the club and the portal's newsroom. The queue
+        length (tasks ready or running) is sampled every half second."""
         import threading
 
         from django.db import close_old_connections
@@ -533,6 +537,8 @@ class Run:
         from cms.homepages.builds import enqueuer
         from cms.homepages.models import SiteBuild
         from cms.homepages.status import request_build
+
+        from .editors import AdminEditor, trusted_editor
 
         editors = 2 if self.quick else EDITORS
         rounds = 1 if self.quick else PUBLISH_ROUNDS
@@ -546,6 +552,7 @@ class Run:
             .first()
             for club in chosen
         }
+        sessions = {club.slug: AdminEditor(trusted_editor(club)) for club in chosen}
         # Two workers, as ``manage.py start`` runs them.
         workers = [
             subprocess.Popen(
@@ -556,7 +563,7 @@ class Run:
             )
             for _ in range(2)
         ]
-        publish_s, live_s, queue_lengths = [], [], []
+        publish_s, live_s, queue_lengths, single_s = [], [], [], []
 
         def settled() -> bool:
             rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
@@ -573,33 +580,54 @@ class Run:
                 self.log("publishing: first builds of the portal and the editors' homepages …")
                 wait_until(settled, 1800)
                 for number in range(rounds):
+                    # Each editor's edit form, as the browser has it before the click.
+                    forms = {
+                        slug: sessions[slug].publish_form(
+                            item,
+                            title=f"Runde {number} {slug[:20]} {time.time_ns()}",
+                            date=datetime.date.today().isoformat(),
+                        )
+                        for slug, item in items.items()
+                    }
                     barrier = threading.Barrier(len(items))
                     threads = [
                         threading.Thread(
                             target=self._publish_and_watch,
                             args=(
                                 slug,
-                                item,
-                                f"Runde {number} {slug[:20]} {time.time_ns()}",
+                                sessions[slug],
+                                forms[slug],
                                 barrier,
                                 root,
                                 publish_s,
                                 live_s,
                             ),
                         )
-                        for slug, item in items.items()
+                        for slug in items
                     ]
                     started = time.perf_counter()
                     for thread in threads:
                         thread.start()
                     while any(thread.is_alive() for thread in threads):
                         queue_lengths.append(
-                            (round(time.perf_counter() - started, 1), self._queue_length())
+                            (number, round(time.perf_counter() - started, 1), self._queue_length())
                         )
                         time.sleep(0.5)
                     for thread in threads:
                         thread.join()
                     close_old_connections()
+                # One editor alone, one click after the other (the workers building what the
+                # clicks request meanwhile): the request without four others in the same
+                # process (the five editors above are threads of this one Python process, so
+                # their requests also wait for each other's turn at the interpreter).
+                slug, item = next(iter(items.items()))
+                for number in range(3 if self.quick else SINGLE_PUBLISHES):
+                    url, data = sessions[slug].publish_form(
+                        item, title=f"Allein {number} {time.time_ns()}"
+                    )
+                    started = time.perf_counter()
+                    sessions[slug].post(url, data)
+                    single_s.append(time.perf_counter() - started)
         finally:
             for worker in workers:
                 worker.terminate()
@@ -609,9 +637,15 @@ class Run:
             "editors": len(items),
             "rounds": rounds,
             "publishes": len(publish_s),
-            "publish_call": stats(publish_s),
+            "publish_request": stats(publish_s),
+            "publish_request_one_editor": stats(single_s),
             "publish_to_live": stats(live_s),
-            "queue_length_over_time": queue_lengths[:: max(1, len(queue_lengths) // 40)],
+            # Per round: (seconds since the editors clicked, tasks ready or running).
+            "queue_length_over_time": [
+                [[seconds, length] for number, seconds, length in queue_lengths if number == n]
+                for n in range(rounds)
+            ],
+            "queue_max": max((length for *_, length in queue_lengths), default=0),
         }
 
     @staticmethod
@@ -621,15 +655,15 @@ class Run:
         return DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count()
 
     @staticmethod
-    def _publish_and_watch(slug, item, title, barrier, root, publish_s, live_s):
+    def _publish_and_watch(slug, editor, form, barrier, root, publish_s, live_s):
         from django.db import connection as thread_connection
 
+        url, data = form
+        title = data["title"]
         try:
-            item.title = title
-            item.date = datetime.date.today()
             barrier.wait()
             started = time.perf_counter()
-            item.save_revision().publish()
+            editor.post(url, data)
             publish_s.append(time.perf_counter() - started)
             files = [
                 root / "vereine" / slug / "current" / "de" / "index.html",

@@ -17,6 +17,7 @@ import httpx
 from .engine import deps
 
 IN_PROCESS_BASE_URL = "http://localhost"
+PAGE_SIZE = 100  # the API's largest page
 DEFAULT_TIMEOUT = 60.0
 
 
@@ -112,6 +113,68 @@ class ApiClient:
             body = self.get(path, params).content
             store.put(path, params, keys, body)
         return deps.tag(json.loads(body), keys)
+
+    def items(self, path: str, params: dict[str, Any] | None = None, most: int | None = None):
+        """Every item of a paginated list endpoint, page by page; with ``most``, the first
+        ``most`` of them rounded up to whole pages (what ``sites.engine.kit.api.fetch_all``
+        returns). Tagged and recorded like ``json``.
+
+        In a build with kept reads (``responses``) the list is kept whole. When the changes
+        touch it only through some clubs' shares (``news:<club>``) and its order is known
+        (``deps.SPLICEABLE``), only those clubs' items are read (``club=<slug>``) and merged
+        into the live release's list, instead of every page again (one read for all changed
+        clubs: ``club`` repeated)."""
+        keys = deps.resource_keys(path)
+        deps.record(keys)
+        cap = None if most is None else -(-most // PAGE_SIZE) * PAGE_SIZE
+        store = self.responses
+        if store is None:
+            found, _complete = self._read_items(path, params, cap)
+        else:
+            stored = {**(params or {}), "_items": cap or "all"}
+            body = store.get(path, stored)
+            if body is None:
+                found, complete = self._spliced(path, params, cap, keys, stored) or (
+                    self._read_items(path, params, cap)
+                )
+                body = json.dumps({"items": found, "complete": complete}).encode()
+                store.put(path, stored, keys, body)
+            found = json.loads(body)["items"]
+        return deps.tag({"results": found}, keys)["results"]
+
+    def _read_items(self, path, params, cap) -> tuple[list[dict], bool]:
+        params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
+        found: list[dict] = []
+        while True:
+            page = self.get(path, params).json()
+            found.extend(page["results"])
+            if not page.get("next"):
+                return found, True
+            if cap is not None and len(found) >= cap:
+                return found, False
+            params["offset"] += PAGE_SIZE
+
+    def _spliced(self, path, params, cap, keys, stored) -> tuple[list[dict], bool] | None:
+        store = self.responses
+        fields = deps.SPLICEABLE.get(path)
+        (collection,) = keys if len(keys) == 1 else (None,)
+        slugs = store.changed_shares(collection) if fields and collection else None
+        previous = store.previous_body(path, stored) if slugs else None
+        if previous is None:
+            return None
+        previous = json.loads(previous)
+        try:  # the changed clubs' items in one list (``club`` repeated: any of them)
+            shares, _complete = self._read_items(
+                path, {**(params or {}), "club": sorted(slugs)}, cap
+            )
+        except ApiError:  # a club is no longer public: read the whole list
+            return None
+        result = deps.splice(
+            previous["items"], previous["complete"], collection[:-2], slugs, shares, fields, cap
+        )
+        if result is not None:
+            store.spliced += 1
+        return result
 
     def paginate(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = 100

@@ -164,11 +164,19 @@ class SectionResolver:
         start = recurrence.local_midnight(timezone.localdate())
         window = Window(start, start + DEFAULT_LIST_WINDOW)
         try:
-            events = list(EventSearch(ParameterValues(filters), window, self.locale).events())
+            search = EventSearch(ParameterValues(filters), window, self.locale)
+            # The recurrences expanded from the few fields they need (as the events list
+            # does); only the events shown are loaded whole.
+            shown = sorted_occurrences(search.times(), window)[: value.get("count") or 5]
+            events = search.events().in_bulk({occurrence.event.pk for occurrence in shown})
         except InvalidParameter:
             # The municipality or category was deleted since the section was saved.
-            events = []
-        occurrences = sorted_occurrences(events, window)[: value.get("count") or 5]
+            shown, events = [], {}
+        occurrences = [
+            recurrence.Occurrence(events[occurrence.event.pk], occurrence.start, occurrence.end)
+            for occurrence in shown
+            if occurrence.event.pk in events
+        ]
         attach_clubs([occurrence.event for occurrence in occurrences])
         query = urlencode({name: item for name, item in filters.items() if item})
         url = reverse("api-event-list") + (f"?{query}" if query else "")

@@ -32,6 +32,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from sites.engine.i18n import N_, Catalog, cldr_name
+from sites.engine.kit.api import fetch_all
 from sites.engine.plugins import PageSpec, Plugin
 from sites.engine.rendering import TIME_ZONE
 
@@ -140,16 +141,11 @@ def home_url(club: dict) -> str:
 
 def read_list(view, path: str, params: dict) -> list[dict]:
     """Every item of a paginated list (at most ``MAX_PAGES`` pages)."""
-    items: list[dict] = []
-    params = {**params, "limit": PAGE_SIZE, "offset": 0}
-    for _page in range(MAX_PAGES):
-        page = view.site.fetch(path, params)
-        items.extend(page["results"])
-        if not page.get("next"):
-            return items
-        params["offset"] += PAGE_SIZE
-    logger.warning("%s: more than %s items, the rest is left out", path, len(items))
-    return items
+    most = MAX_PAGES * PAGE_SIZE
+    items = fetch_all(view.site, path, params, most)
+    if len(items) >= most:
+        logger.warning("%s: %s items or more, the rest is left out", path, len(items))
+    return items[:most]
 
 
 def by_club(items: list[dict], keep: int) -> dict[str, list[dict]]:

@@ -87,6 +87,11 @@ class BuildReport:
     # others were taken from the previous release unrendered).
     incremental: bool = False
     rendered: list[str] = field(default_factory=list)
+    # Lists over all clubs merged from the changed clubs' shares instead of read again.
+    spliced: int = 0
+    # "<locale>/<plugin>" whose pages were taken without running the plugin (nothing it read
+    # changed).
+    unrun: list[str] = field(default_factory=list)
 
     @property
     def files(self) -> int:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -76,6 +77,12 @@ def resource_keys(path: str) -> frozenset[str]:
     if rest[0] == "rooms":
         return frozenset({"rooms:*"})
     return _SPECIAL.get(tuple(rest[:2]), frozenset({ANY}))
+
+
+# Lists over all clubs whose order the API defines by fields of their items (descending), so
+# that one club's share can be read on its own and merged into the previous list
+# (``ResponseStore.splice``): the path → the item fields of the order, most significant first.
+SPLICEABLE = {"/api/v1/news/": ("date", "id")}
 
 
 def affected(keys: Iterable[str], changes: frozenset[str] | set[str] | None) -> bool:
@@ -149,6 +156,9 @@ class Plan:
     changes: frozenset[str]
     pages: Mapping[str, dict]
     files: Mapping[str, str]
+    # "<locale>/<plugin>" → what the plugin read collecting its pages in that locale and the
+    # pages it gave (their specs without context), so an unchanged plugin need not run.
+    collected: Mapping[str, dict] = dataclasses.field(default_factory=dict)
 
     def has(self, file: str) -> bool:
         return file in self.files
@@ -176,29 +186,38 @@ def recording(*recorders: set) -> Iterator[None]:
         _recorders.reset(token)
 
 
-def context_keys(value: Any, depth: int = 6) -> set[str]:
+def context_keys(value: Any, depth: int = 6, memo: dict | None = None) -> set[str]:
     """The keys named by what a page's context holds: those of the API objects and list items
-    in it (``Resource``)."""
-    found: set[str] = set()
-    seen: set[int] = set()
+    in it (``Resource``), down to ``depth`` levels. ``memo`` (one per build, while the contexts
+    are alive) keeps each object's keys, so items shared by many pages (a club's summary on
+    every directory page) are walked once."""
+    memo = {} if memo is None else memo
 
-    def walk(item: Any, level: int) -> None:
-        if level < 0 or id(item) in seen:
-            return
+    def walk(item: Any, level: int) -> set[str]:
+        key = (id(item), level)
+        known = memo.get(key)
+        if known is not None:
+            return known[0]
+        found: set[str] = set()
         if isinstance(item, Mapping):
-            seen.add(id(item))
             found.update(getattr(item, "resource_keys", ()))
-            for child in item.values():
-                if isinstance(child, Mapping | list | tuple):
-                    walk(child, level - 1)
-        elif isinstance(item, list | tuple):
-            seen.add(id(item))
-            for child in item:
-                if isinstance(child, Mapping | list | tuple):
-                    walk(child, level - 1)
+            children = item.values()
+        else:
+            children = item
+        if level > 0:
+            for child in children:
+                if isinstance(child, _CONTAINERS) or (
+                    not isinstance(child, _SCALARS) and isinstance(child, Mapping)
+                ):
+                    found |= walk(child, level - 1)
+        memo[key] = (found, item)  # the item kept alive: its id is not reused meanwhile
+        return found
 
-    walk(value, depth)
-    return found
+    return set(walk(value, depth))
+
+
+_CONTAINERS = (dict, list, tuple)
+_SCALARS = (str, int, float, type(None), bytes)
 
 
 class TrackedData(Mapping):
@@ -249,6 +268,7 @@ class ResponseStore:
         self.new: dict[str, bytes] = {}
         self.kept: set[str] = set()
         self.hits = 0
+        self.spliced = 0  # lists merged from the changed clubs' shares
 
     def get(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         key = request_key(path, params)
@@ -264,6 +284,29 @@ class ResponseStore:
         self.kept.add(file)
         self.hits += 1
         return body
+
+    def previous_body(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
+        """The live release's read of ``path`` with ``params``, changed or not."""
+        key = request_key(path, params)
+        if key not in self.previous_index:
+            return None
+        try:
+            return (self.previous / response_file(key)).read_bytes()
+        except OSError:
+            return None
+
+    def changed_shares(self, collection: str) -> set[str] | None:
+        """The clubs whose share of ``collection`` (``news:*``) changed, when the changes
+        touch that list only through such shares; else None (the list must be read whole)."""
+        if self.changes is None or ANY in self.changes or not collection.endswith(":*"):
+            return None
+        kind = collection[:-2]
+        slugs = {
+            key.partition(":")[2]
+            for key in self.changes
+            if key.startswith(f"{kind}:") and key != collection
+        }
+        return slugs or None
 
     def put(self, path: str, params: Mapping[str, Any] | None, keys, body: bytes) -> None:
         key = request_key(path, params)
@@ -299,3 +342,40 @@ def _file_hash(file: Path) -> bytes:
         known = (stat.st_mtime_ns, stat.st_size, hashlib.sha256(file.read_bytes()).digest())
         _file_hashes[file] = known
     return known[2]
+
+
+def order_key(fields: tuple[str, ...]):
+    return lambda item: tuple(item.get(name) for name in fields)
+
+
+def splice(
+    previous: list[dict],
+    complete: bool,
+    kind: str,
+    slugs: set[str],
+    shares: list[dict],
+    fields: tuple[str, ...],
+    cap: int | None,
+) -> tuple[list[dict], bool] | None:
+    """A list over all clubs (ordered by ``fields``, descending; the first ``cap`` items, or
+    all when ``complete``) with the shares of the clubs ``slugs`` replaced by ``shares`` (all
+    their items). Returns the new list and whether it is complete, or None when the result
+    cannot be known from these (a cut list would take items from beyond its end)."""
+    key = order_key(fields)
+    changed = {f"{kind}:{slug}" for slug in slugs}
+    kept = [item for item in previous if share(kind, item) not in changed]
+    if any(None in key(item) or share(kind, item) is None for item in [*kept, *shares]):
+        return None
+    merged = sorted([*kept, *shares], key=key, reverse=True)
+    if not complete:
+        if not previous:
+            return None
+        # Beyond the end of the cut list lie items of other clubs not read: only what sorts
+        # before that end is known.
+        end = key(previous[-1])
+        merged = [item for item in merged if key(item) >= end]
+        if cap is None or len(merged) < cap:
+            return None
+    if cap is not None and len(merged) > cap:
+        return merged[:cap], False
+    return merged, complete

@@ -68,6 +68,10 @@ class Site:
     # Further API reads a plugin needs beyond ``data`` (e.g. expanded event occurrences):
     # ``fetch(path, params)`` returns the decoded JSON.
     fetch: Callable[[str, dict | None], Any] | None = None
+    # Every item of a paginated list, ``fetch_list(path, params, most)`` (``ApiClient.items``:
+    # kept whole between builds, merged from the changed clubs' shares where it can be);
+    # without it ``sites.engine.kit.api.fetch_all`` reads page by page through ``fetch``.
+    fetch_list: Callable[[str, dict | None, int | None], list] | None = None
     # Admin preview: media stay at their (absolute) source URLs and static assets are linked
     # under ``static_base`` instead of being written into a site.
     preview: bool = False
@@ -93,6 +97,11 @@ class Site:
     plan: deps.Plan | None = None
     pages: dict[str, dict] = field(default_factory=dict)
     carried: set[str] = field(default_factory=set)
+    # "<locale>/<plugin>" → what the plugin read collecting its pages and the pages it gave
+    # (``deps.Plan.collected`` of the next build).
+    collected: dict[str, dict] = field(default_factory=dict)
+    # Of those, the ones taken from the live release without running the plugin.
+    unrun: set[str] = field(default_factory=set)
 
     @property
     def default_locale(self) -> str:
@@ -220,27 +229,62 @@ def render_site(
     }
     assets = Assets(site.download, previous_assets or {}, read_previous)
 
-    specs: dict[str, list[tuple[Plugin, PageSpec]]] = {}
-    reads: dict[int, set[str]] = {}  # id(spec) → the keys it depends on before rendering
+    reads: dict[int, PageReads] = {}  # id(spec) → what it read before rendering
+    memo: dict = {}  # the keys of the objects in the pages' contexts (``deps.context_keys``)
+    found: dict[str, list[PageSpec]] = {}  # "<locale>/<plugin>" → its pages
+    unrun: set[str] = set()  # of those, taken from the live release without running the plugin
+    views = {locale.code: LocaleView(site, locale) for locale in site.locales}
+
+    def collect(key: str, plugin: Plugin, view: LocaleView) -> None:
+        try:
+            pages, read = _collect(plugin, view, reads, memo)
+        except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
+            _fail(site, plugin, exc)
+            return
+        found[key] = pages
+        site.collected[key] = {"reads": sorted(read), "pages": [_summary(s) for s in pages]}
+
     for locale in site.locales:
-        view = LocaleView(site, locale)
         for plugin in plugins:
             if plugin.pages is None or plugin.name in site.errors:
                 continue
-            try:
-                found = _collect(plugin, view, reads)
-            except Exception as exc:  # noqa: BLE001 - report and skip a failing plugin
-                _fail(site, plugin, exc)
+            key = f"{locale.code}/{plugin.name}"
+            unchanged = _unchanged_pages(site, locale.code, key)
+            if unchanged is not None:
+                found[key] = unchanged
+                unrun.add(key)
+                site.collected[key] = site.plan.collected[key]
+                for spec in unchanged:
+                    reads[id(spec)] = PageReads(frozenset(), {})
                 continue
-            specs.setdefault(locale.code, []).extend((plugin, spec) for spec in found)
+            collect(key, plugin, views[locale.code])
 
     # A plugin failing during rendering is dropped and the pages rendered again without it, so
-    # no page links to a section that was left out.
+    # no page links to a section that was left out. A plugin taken unrun whose pages must be
+    # rendered after all (another plugin's changed pages changed the menus) is run, and the
+    # pages rendered again.
     while True:
         failures = len(site.errors)
-        outputs = _render_all(envs, site, specs, assets, reads)
+        specs = {
+            locale.code: [
+                (plugin, spec)
+                for plugin in plugins
+                for spec in found.get(f"{locale.code}/{plugin.name}", [])
+            ]
+            for locale in site.locales
+        }
+        stale: set[str] = set()
+        outputs = _render_all(envs, site, specs, assets, reads, memo, unrun, stale)
+        if stale:
+            for key in stale:
+                unrun.discard(key)
+                code, _sep, name = key.partition("/")
+                found.pop(key, None)
+                collect(key, next(p for p in plugins if p.name == name), views[code])
+            continue
         if len(site.errors) == failures:
             break
+    site.unrun = unrun
     for plugin in plugins:
         if plugin.files is None or plugin.name in site.errors or site.preview:
             continue
@@ -263,8 +307,55 @@ def render_site(
     return files, asset_map
 
 
-def _collect(plugin: Plugin, view: LocaleView, reads: dict[int, set[str]]) -> list[PageSpec]:
-    """The plugin's pages in one locale, each with the keys of what was read for it: what
+@dataclass
+class PageReads:
+    """What one page read while its plugin collected it (``_collect``). ``base``: the reads
+    themselves (a page with ``own_reads_only``: those since the plugin's previous page, lists
+    over all clubs aside); ``keys()`` adds the resources its context names and, for
+    ``own_reads_only``, its clubs' shares of the lists the plugin read. The context is walked
+    only for a page that is rendered or compared: one whose reads did not change is the page
+    of the live release, context and all (its plugin made it from the same reads)."""
+
+    base: frozenset[str]
+    context: Mapping[str, Any]
+    lists: frozenset[str] | None = None  # own_reads_only: what the plugin had read until then
+
+    def keys(self, memo: dict) -> set[str]:
+        found = set(self.base) | deps.context_keys(self.context, memo=memo)
+        if self.lists is not None:
+            found |= deps.narrow(self.lists, found)
+        return found
+
+
+def _summary(spec: PageSpec) -> dict:
+    """A spec without its context: what the site's other pages and files use of it."""
+    fields = ("path", "template", "title", "in_sitemap", "filename", "menu", "label")
+    return {name: getattr(spec, name) for name in fields} | {"own": spec.own_reads_only}
+
+
+def _unchanged_pages(site: Site, code: str, key: str) -> list[PageSpec] | None:
+    """The pages a plugin gave in the live release's build in one locale, when nothing it
+    read then (collecting them, or rendering any of them) changed since: the plugin would give
+    the same pages again, so it is not run. None when it must run."""
+    plan = site.plan
+    entry = plan.collected.get(key) if plan is not None else None
+    if entry is None or deps.affected(entry["reads"], plan.changes):
+        return None
+    specs = []
+    for summary in entry["pages"]:
+        file = f"{code}/{page_file(summary['path'], summary['filename'])}"
+        page = plan.pages.get(file)
+        if page is None or not plan.has(file) or deps.affected(page["deps"], plan.changes):
+            return None
+        fields = {name: value for name, value in summary.items() if name != "own"}
+        specs.append(PageSpec(**fields, own_reads_only=summary["own"]))
+    return specs
+
+
+def _collect(
+    plugin: Plugin, view: LocaleView, reads: dict[int, PageReads], memo: dict
+) -> tuple[list[PageSpec], set[str]]:
+    """The plugin's pages in one locale, each with what was read for it (``PageReads``): what
     the plugin read in this locale until it yielded the page (a spec's context is complete
     when yielded), and the resources its context names. A page with ``own_reads_only`` takes
     only the reads since the plugin's previous page and its clubs' shares of the lists the
@@ -279,15 +370,16 @@ def _collect(plugin: Plugin, view: LocaleView, reads: dict[int, set[str]]) -> li
                 spec = next(pages)
             except StopIteration:
                 break
-        found_in_context = deps.context_keys(spec.context)
         if spec.own_reads_only:
-            own = {key for key in own if not key.endswith(":*")} | found_in_context
-            own |= deps.narrow(before, own)
+            reads[id(spec)] = PageReads(
+                frozenset(key for key in own if not key.endswith(":*")),
+                spec.context,
+                frozenset(before),
+            )
         else:
-            own = set(before) | found_in_context
-        reads[id(spec)] = own
+            reads[id(spec)] = PageReads(frozenset(before), spec.context)
         found.append(spec)
-    return found
+    return found, before
 
 
 def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
@@ -297,7 +389,7 @@ def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
+def _render_all(envs, site, specs, assets, reads, memo, unrun=(), stale=None) -> dict[str, bytes]:
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -317,18 +409,35 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             rest = file.partition("/")[2]
             versions = [o.code for o in site.locales if rest in paths_by_locale.get(o.code, ())]
             shape = _shape(menus, versions, spec)
-            keys = reads.get(id(spec), {deps.ANY})
+            read = reads.get(id(spec))
+            base = read.base if read is not None else {deps.ANY}
             before = plan.pages.get(file) if plan is not None else None
-            if (
-                before is not None
-                and before["shape"] == shape
-                and not deps.affected([*before["deps"], *keys], plan.changes)
-                and plan.has(file)
-            ):
+            known = before is not None and before["shape"] == shape and plan.has(file)
+            if known and not deps.affected([*before["deps"], *base], plan.changes):
                 site.pages[file] = before
                 site.carried.add(file)
                 site.carried.update(before["assets"])
                 continue
+            if f"{locale.code}/{plugin.name}" in unrun:
+                # Taken without running its plugin, but it must be rendered: run the plugin.
+                stale.add(f"{locale.code}/{plugin.name}")
+                continue
+            # A page that read something changed but whose context came out the same (a
+            # newsroom page the changed item is not on) is the same page, unless what its
+            # template read while rendering changed too.
+            context = _fingerprint(spec.context)
+            if (
+                known
+                and before.get("context") == context
+                and not deps.affected(before.get("rendered", [deps.ANY]), plan.changes)
+            ):
+                # The same context names the same resources: the live release's keys hold,
+                # with what the plugin read for it this time.
+                site.pages[file] = {**before, "deps": sorted(set(before["deps"]) | base)}
+                site.carried.add(file)
+                site.carried.update(before["assets"])
+                continue
+            keys = read.keys(memo) if read is not None else {deps.ANY}
             used: list[str] = []
             rendered: set[str] = set()
             try:
@@ -351,10 +460,23 @@ def _render_all(envs, site, specs, assets, reads) -> dict[str, bytes]:
             site.pages[file] = {
                 "plugin": plugin.name,
                 "deps": sorted(keys | rendered),
+                "rendered": sorted(rendered),
+                "context": context,
                 "shape": shape,
                 "assets": sorted(set(used)),
             }
     return outputs
+
+
+def _fingerprint(context: Mapping[str, Any]) -> str:
+    """A hash of a page's context (what its plugin gave the template). Objects JSON does not
+    know count by ``repr`` (dates by their text; an object without its own ``repr`` names
+    its address, so a page with one is never taken as unchanged)."""
+    try:
+        text = json.dumps(context, sort_keys=True, default=repr, ensure_ascii=False)
+    except TypeError:  # keys of several types: in the order they were made
+        text = json.dumps(context, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def _menus(items, code: str) -> dict[str, list[dict]]:

@@ -157,6 +157,7 @@ def make_site(
         settings={"portal": True, **(settings or {})},
         download=client.download,
         fetch=client.json,
+        fetch_list=client.items,
         data_keys=DATA_KEYS,
     )
 
@@ -213,7 +214,9 @@ def build_portal(
             and not meta.get("errors")
             and meta.get("pages")
         ):
-            site.plan = deps.Plan(changes, meta["pages"], previous["files"])
+            site.plan = deps.Plan(
+                changes, meta["pages"], previous["files"], meta.get("collected", {})
+            )
         files, assets = render_site(site, meta.get("assets", {}), directory.read_live)
     finally:
         client.responses = None
@@ -225,6 +228,7 @@ def build_portal(
             "errors": site.errors,
             "code": code,
             "pages": site.pages,
+            "collected": site.collected,
             "responses": store.index,
         },
         carry=site.carried | store.kept,
@@ -232,4 +236,6 @@ def build_portal(
     report.errors = site.errors
     report.incremental = site.plan is not None
     report.rendered = sorted(set(site.pages) - site.carried)
+    report.spliced = store.spliced
+    report.unrun = sorted(site.unrun)
     return report

@@ -2,11 +2,13 @@
 the pages that read what changed — per plugin, exactly those — the others are hard-linked from
 the live release, and the result equals a build from scratch byte for byte."""
 
+import datetime
 import filecmp
 from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from cms.homepages.signals import portal_changes
 from sites.client import ApiClient
@@ -69,13 +71,18 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
         second = ClubFactory("Baobab Afrika e. V.", municipality_name="Jülich")
         news = news_index(first)
         news_page(news, "Sommerfest")
+        # The other club's news around it: two newsroom pages, and a new item of the first
+        # club goes between the other club's items (the spliced list keeps the API's order).
+        other_news = news_index(second)
+        for day in range(11):
+            news_page(other_news, f"Bericht {day}", date=datetime.date(2026, 10, 25 + day % 7))
         events = event_index(second)
         event_page(events, "Deutschkurs")
         live = tmp_path_factory.mktemp("live")
         out["full"] = build(live)
         before = inodes(live)
         for name, publish in [
-            ("news", lambda: news_page(news, "Neues Fest")),
+            ("news", lambda: news_page(news, "Neues Fest", date=datetime.date(2026, 10, 28))),
             ("event", lambda: event_page(events, "Nähkurs")),
         ]:
             page = publish()
@@ -86,6 +93,7 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
             out[name] = {
                 "report": report,
                 "keys": keys,
+                "page": page,
                 "differing": differing(live, scratch),
                 "before": before,
                 "after": inodes(live),
@@ -98,36 +106,27 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 # Per plugin: the pages (below the locale folder) a change renders again, in every locale.
-# The portal home resolves sections of anything; the portal's own pages (legal, mitmachen,
-# einfache Sprache) may link to any page; the statistics count everything.
-EVERYWHERE = {
-    "portal_home": {"index.html"},
-    "portal_legal": {
-        "impressum/index.html",
-        "datenschutz/index.html",
-        "barrierefreiheit/index.html",
-        "barrierefreiheit/danke/index.html",
-    },
-    "mitmachen": {"mitmachen/index.html", "mitmachen/danke/index.html"},
-    "einfache_sprache": {"einfache-sprache/index.html"},
-    "stats": {"statistik/index.html"},
-}
+# The portal home (which resolves sections of anything), the portal's own pages (legal,
+# mitmachen, einfache Sprache; they may link to any page) and the statistics (which count
+# everything) read again what changed, but are rendered only when their context came out
+# different (the byte-for-byte comparison below holds the others to it): the home shows the
+# new upcoming event, not the news item, which is older than the latest ones it shows.
 CALENDAR = {
     "veranstaltungen/index.html",
     "veranstaltungen/art/meeting/index.html",
     "veranstaltungen/gemeinde/juelich/index.html",
 }
 EXPECTED = {
-    # A news item of the first club: its profile and the newsroom, not the directory's lists
-    # (which show no news), the other club's profile or the calendar.
+    # A news item of the first club: its profile and the newsroom pages it moves (it enters
+    # the first, whose last item moves to the second), not the directory's lists (which show
+    # no news), the other club's profile or the calendar.
     "news": {
-        **EVERYWHERE,
         "directory": {"verzeichnis/anadolu-kulturverein-e-v/index.html"},
-        "newsroom": {"neuigkeiten/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
     },
     # An event of the second club: its profile and every calendar page.
     "event": {
-        **EVERYWHERE,
+        "portal_home": {"index.html"},
         "directory": {"verzeichnis/baobab-afrika-e-v/index.html"},
         "calendar": CALENDAR,
     },
@@ -142,9 +141,11 @@ def test_a_change_renders_exactly_the_pages_that_read_it(changes, change, plugin
     rendered = by_plugin(report).get(plugin, set())
     expected = EXPECTED[change].get(plugin, set())
     if plugin == "calendar" and change == "event":
-        # The month pages depend on the date; compare the fixed ones, and all month pages.
+        # Of the month pages (which depend on the date) only the event's month shows it; the
+        # others read the changed list but came out the same, so they are not rendered.
         months = {p for p in rendered if p.startswith("veranstaltungen/20")}
-        assert len(months) == 4
+        month = timezone.localtime(changes[change]["page"].start).strftime("%Y-%m")
+        assert months == {f"veranstaltungen/{month}/index.html"}
         rendered -= months
     assert rendered == expected
 
@@ -159,6 +160,90 @@ def test_the_result_equals_a_build_from_scratch_and_the_rest_is_linked(changes, 
     assert untouched
     for name in untouched:
         assert after[name] == before[name], name
+
+
+def test_the_news_lists_are_merged_from_the_clubs_share_not_read_again(changes):
+    # Per locale: the newsroom's list of all news and the directory's news of the last year;
+    # each from the first club's news (club=…) and the live release's list.
+    assert changes["news"]["report"].spliced == 2 * len(LOCALES_USED)
+    assert changes["event"]["report"].spliced == 0
+
+
+def test_plugins_whose_reads_did_not_change_are_not_run(changes):
+    news, event = changes["news"]["report"], changes["event"]["report"]
+    for code in ("de", "ar"):
+        # A news item: the calendar read no news; the newsroom and directory must run.
+        assert f"{code}/calendar" in news.unrun
+        assert f"{code}/newsroom" not in news.unrun and f"{code}/directory" not in news.unrun
+        # An event: the newsroom read no events; the calendar must run.
+        assert f"{code}/newsroom" in event.unrun and f"{code}/calendar" not in event.unrun
+        # The home and statistics read what may change with anything.
+        assert f"{code}/portal_home" not in news.unrun and f"{code}/stats" not in news.unrun
+
+
+def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path):
+    """When a page of a plugin taken unrun must be rendered (what it shows of other pages
+    changed), the plugin runs and the page is rendered: here the live manifest is made to
+    say the calendar's first page showed other menus."""
+    import json
+
+    with transaction.atomic():
+        club = ClubFactory("Anadolu Kulturverein e. V.")
+        news = news_index(club)
+        news_page(news, "Sommerfest")
+        event_page(event_index(club), "Deutschkurs")
+        build(tmp_path)
+        manifest = (tmp_path / "portal" / "current" / ".manifest.json").resolve()
+        data = json.loads(manifest.read_text())
+        data["meta"]["pages"]["de/veranstaltungen/index.html"]["shape"] = "other menus"
+        manifest.unlink()  # a file of its own, not the link other releases share
+        manifest.write_text(json.dumps(data))
+        page = news_page(news, "Neues Fest")
+        report = build(tmp_path, changes=portal_changes(page, club.slug))
+        assert "de/calendar" not in report.unrun and "ar/calendar" in report.unrun
+        assert "de/veranstaltungen/index.html" in report.rendered
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        transaction.set_rollback(True)
+
+
+def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
+    """Publishes of several clubs built together: their items come in one read per list and
+    locale (``club`` repeated), and the result equals a build from scratch."""
+    from sites.client import ApiClient
+
+    with transaction.atomic():
+        first, second = ClubFactory("Anadolu Kulturverein e. V."), ClubFactory("Baobab e. V.")
+        first_news, second_news = news_index(first), news_index(second)
+        for day in range(1, 6):
+            news_page(first_news, f"Alt {day}", date=datetime.date(2026, 10, day))
+            news_page(second_news, f"Früher {day}", date=datetime.date(2026, 10, day + 2))
+        build(tmp_path)
+        news_page(first_news, "Neu A", date=datetime.date(2026, 10, 4))
+        news_page(second_news, "Neu B", date=datetime.date(2026, 10, 1))
+        reads = []
+        original = ApiClient.get
+
+        def spy(self, path, params=None, headers=None):
+            reads.append((path, params))
+            return original(self, path, params, headers)
+
+        monkeypatch.setattr(ApiClient, "get", spy)
+        changed = {"news:*", f"news:{first.slug}", f"news:{second.slug}"}
+        report = build(tmp_path, changes=changed)
+        monkeypatch.undo()
+        assert report.spliced == 2 * len(LOCALES_USED)
+        news_reads = [params for path, params in reads if path == "/api/v1/news/"]
+        assert len(news_reads) == 2 * len(LOCALES_USED)
+        assert all(params["club"] == sorted([first.slug, second.slug]) for params in news_reads)
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        newsroom = tmp_path / "portal" / "current" / "de" / "neuigkeiten"
+        assert "Neu A" in (newsroom / "index.html").read_text()  # 12 items, the oldest on
+        assert "Neu B" in (newsroom / "seite-2" / "index.html").read_text()  # the 2nd page
+        transaction.set_rollback(True)
 
 
 def test_the_changed_text_is_live_in_german_and_arabic(changes):

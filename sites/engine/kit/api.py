@@ -9,7 +9,11 @@ PAGE_SIZE = 100  # the API's largest page
 
 def fetch_all(site, path: str, params: dict | None = None, most: int | None = None) -> list[dict]:
     """Every item of a paginated list endpoint (``results`` and ``next``), page by page; with
-    ``most``, the first ``most`` of them (and maybe a few more)."""
+    ``most``, the first ``most`` of them rounded up to whole pages. Through the site's
+    ``fetch_list`` where it has one (the portal's: kept between builds, see
+    ``sites.client.ApiClient.items``)."""
+    if getattr(site, "fetch_list", None) is not None:
+        return site.fetch_list(path, params, most)
     params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
     found: list[dict] = []
     while True:

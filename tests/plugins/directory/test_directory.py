@@ -160,13 +160,13 @@ def test_build_reads_lists_once_per_locale_not_per_club(world, build_portal_site
     from sites.client import ApiClient
 
     calls = []
-    original = ApiClient.json
+    original = ApiClient.get
 
-    def spy(self, path, params=None):
+    def spy(self, path, params=None, headers=None):
         calls.append(path)
-        return original(self, path, params)
+        return original(self, path, params, headers)
 
-    monkeypatch.setattr(ApiClient, "json", spy)
+    monkeypatch.setattr(ApiClient, "get", spy)
     build_portal_site(locales=GERMAN, registry=directory_only())
     assert calls.count("/api/v1/events/") == 1
     assert calls.count("/api/v1/news/") == 1
@@ -197,14 +197,14 @@ def test_a_failing_event_read_leaves_the_profiles_standing(world, settings, monk
     from sites.client import ApiClient, ApiError
     from sites.portal import build_portal
 
-    original = ApiClient.json
+    original = ApiClient.get
 
-    def broken(self, path, params=None):
+    def broken(self, path, params=None, headers=None):
         if path == "/api/v1/events/":
             raise ApiError(path, 503, "down")
-        return original(self, path, params)
+        return original(self, path, params, headers)
 
-    monkeypatch.setattr(ApiClient, "json", broken)
+    monkeypatch.setattr(ApiClient, "get", broken)
     with ApiClient() as client:
         report = build_portal(
             client, settings.SITE_BUILD_DIR, locales=GERMAN, registry=directory_only()

@@ -1,0 +1,131 @@
+"""Club editors publishing through the admin, as a browser does it: the editor's session, the
+edit form as Wagtail renders it, and the form POST with ``action-publish`` through the whole
+Django stack (middleware, Wagtail's edit view, its publish, the build requests on commit).
+
+The benchmark's clubs are generated in bulk, without tenants; ``trusted_editor`` provisions
+the club's tenant (trusted: its editors publish directly) and an editor, as the agency does
+(``cms/tenancy/provisioning.py``), idempotently.
+
+A StreamField's inputs are built by JavaScript in the browser from the block's form state
+(``Block.get_form_state``, what the page carries for the script); ``stream_inputs`` builds the
+same inputs here, so the body is posted unchanged rather than emptied.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+from wagtail import blocks
+
+EDITOR_DOMAIN = "bench.invalid"
+
+
+def trusted_editor(club):
+    """The editor of ``club`` (provisioned with its tenant, which publishes directly)."""
+    from cms.clubs.models import ClubPage
+    from cms.tenancy.provisioning import (
+        TenantKind,
+        apply_publishing_mode,
+        club_index,
+        provision_tenant,
+    )
+
+    provisioned = provision_tenant(
+        kind=TenantKind.CLUB,
+        parent=club_index(),
+        page=ClubPage(title=club.title, slug=club.slug),
+        editor_email=f"{club.slug}@{EDITOR_DOMAIN}",
+    )
+    tenant = provisioned.tenant
+    if not tenant.direct_publishing:
+        tenant.direct_publishing = True
+        tenant.save(update_fields=["direct_publishing"])
+        apply_publishing_mode(tenant)
+    return provisioned.editor
+
+
+def form_fields(html: str, action: str) -> dict:
+    """The fields of the admin form posting to ``action`` as a browser would send them."""
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"action": action})
+    if form is None:
+        raise ValueError(f"No form posts to {action}.")
+    data: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name:
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            values = [option.get("value", "") for option in field.find_all("option", selected=True)]
+            if field.has_attr("multiple"):
+                data[name] = values
+            elif values:
+                data[name] = values[0]
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button", "file"):
+            data[name] = field.get("value", "")
+    return data
+
+
+def stream_inputs(block, state, prefix: str, out: dict) -> None:
+    """The inputs Wagtail's block script posts for ``state`` (``block.get_form_state``)."""
+    if isinstance(block, blocks.StreamBlock):
+        out[f"{prefix}-count"] = str(len(state))
+        for index, child in enumerate(state):
+            item = f"{prefix}-{index}"
+            out.update({f"{item}-type": child["type"], f"{item}-deleted": ""})
+            out.update({f"{item}-order": str(index), f"{item}-id": child.get("id") or ""})
+            stream_inputs(block.child_blocks[child["type"]], child["value"], f"{item}-value", out)
+    elif isinstance(block, blocks.ListBlock):
+        out[f"{prefix}-count"] = str(len(state))
+        for index, child in enumerate(state):
+            item = f"{prefix}-{index}"
+            out.update({f"{item}-deleted": "", f"{item}-order": str(index)})
+            out[f"{item}-id"] = child.get("id") or ""
+            stream_inputs(block.child_block, child["value"], f"{item}-value", out)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            stream_inputs(child, (state or {}).get(name), f"{prefix}-{name}", out)
+    elif isinstance(state, bool):
+        if state:
+            out[prefix] = "on"
+    elif isinstance(state, dict):  # a chooser: its hidden input holds the id
+        out[prefix] = str(state.get("id") or "")
+    else:
+        out[prefix] = "" if state is None else str(state)
+
+
+class AdminEditor:
+    """One editor's browser session in the admin."""
+
+    def __init__(self, user):
+        self.client = Client()
+        self.client.force_login(user)
+
+    def publish_form(self, page, **changes) -> tuple[str, dict]:
+        """The edit form of ``page`` as the admin renders it for this editor, with its
+        StreamFields as the browser's script posts them, ``changes`` and the publish action."""
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        response = self.client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url}: {response.status_code}")
+        data = form_fields(response.content.decode(), url)
+        specific = page.specific_class.objects.get(pk=page.pk)
+        for field in specific._meta.get_fields():
+            stream = getattr(field, "stream_block", None)
+            if stream is not None:
+                value = getattr(specific, field.name)
+                stream_inputs(stream, stream.get_form_state(value), field.name, data)
+        data.update(changes)
+        data["action-publish"] = "action-publish"
+        return url, data
+
+    def post(self, url: str, data: dict):
+        response = self.client.post(url, data)
+        if response.status_code != 302:
+            raise RuntimeError(f"POST {url}: {response.status_code} {response.content[:500]!r}")
+        return response

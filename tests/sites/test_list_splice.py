@@ -1,0 +1,52 @@
+"""Merging the changed clubs' shares into a list over all clubs (``deps.splice``): the result
+is the list the API would answer, or None where it cannot be known without reading it all."""
+
+from sites.engine.deps import splice
+
+FIELDS = ("date", "id")
+
+
+def item(club: str, date: str, pk: int) -> dict:
+    return {"id": pk, "date": date, "club": {"slug": club}, "title": f"{club} {pk}"}
+
+
+def api_order(items: list[dict]) -> list[dict]:
+    return sorted(items, key=lambda i: (i["date"], i["id"]), reverse=True)
+
+
+ALL = api_order(
+    [item("a", f"2026-10-{day:02d}", day) for day in range(1, 20, 2)]
+    + [item("b", f"2026-10-{day:02d}", 100 + day) for day in range(2, 20, 2)]
+)
+
+
+def test_a_complete_list_takes_the_clubs_new_share_in_order():
+    new = item("a", "2026-10-08", 50)
+    share = api_order([*(i for i in ALL if i["club"]["slug"] == "a"), new])
+    result, complete = splice(ALL, True, "news", {"a"}, share, FIELDS, None)
+    assert result == api_order([*ALL, new]) and complete
+
+
+def test_an_item_taken_away():
+    share = [i for i in ALL if i["club"]["slug"] == "a"][1:]
+    result, complete = splice(ALL, True, "news", {"a"}, share, FIELDS, None)
+    assert result == [i for i in ALL if i != ALL[0]] and complete
+
+
+def test_a_cut_list_stays_cut_at_its_length():
+    cut = ALL[:10]
+    new = item("a", "2026-10-30", 60)
+    share = api_order([*(i for i in ALL if i["club"]["slug"] == "a"), new])
+    result, complete = splice(cut, False, "news", {"a"}, share, FIELDS, 10)
+    assert result == api_order([*ALL, new])[:10] and not complete
+
+
+def test_a_cut_list_that_would_take_unknown_items_is_read_again():
+    cut = ALL[:10]
+    share = [i for i in ALL if i["club"]["slug"] == "a"][1:]  # one of club a's items gone
+    assert splice(cut, False, "news", {"a"}, share, FIELDS, 10) is None
+
+
+def test_items_without_the_fields_of_the_order_are_read_again():
+    broken = [{**ALL[0], "date": None}, *ALL[1:]]
+    assert splice(broken, True, "news", {"b"}, [], FIELDS, None) is None
