@@ -6,3 +6,6 @@ class BrochureConfig(AppConfig):
     name = "cms.brochure"
     label = "brochure"
     verbose_name = _("Broschüre")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

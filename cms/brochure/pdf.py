@@ -33,6 +33,8 @@ from pathlib import Path
 from babel.dates import format_date
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -75,6 +77,8 @@ MAX_LAYOUTS = 4
 # Laid-out brochures in the cache, by a digest of everything they are made from (``inputs_key``).
 CACHE_PREFIX = "brochure:pdf"
 CACHE_SECONDS = 60 * 60 * 24
+# ... and in the file store (MEDIA_ROOT or the object store), where every process finds them.
+STORAGE_DIR = "brochures"
 # A heading of the index is kept with at least this many of its lines.
 LINES_KEPT_WITH_HEADING = 2
 
@@ -380,12 +384,46 @@ def build_brochure(language: str = locales.DEFAULT) -> bytes:
         public_logo_ids = set(
             public_images().filter(pk__in=logo_ids).values_list("pk", flat=True) if logo_ids else []
         )
-        key = f"{CACHE_PREFIX}:{inputs_key(clubs, texts, public_logo_ids, language)}"
+        digest = inputs_key(clubs, texts, public_logo_ids, language)
+        key = f"{CACHE_PREFIX}:{digest}"
         content = cache.get(key)
         if content is None:
+            content = stored(language, digest)
+        if content is None:
             content = _build_brochure(clubs, texts, public_logo_ids, language)
-            cache.set(key, content, CACHE_SECONDS)
+            store(language, digest, content)
+        cache.set(key, content, CACHE_SECONDS)
         return content
+
+
+def stored_name(language: str, digest: str) -> str:
+    return f"{STORAGE_DIR}/{language}-{digest}.pdf"
+
+
+def stored(language: str, digest: str) -> bytes | None:
+    """A brochure laid out before, by this process or another (the worker lays out the German
+    one after each change, ``tasks.py``): the file store is shared where a local-memory cache
+    is not."""
+    name = stored_name(language, digest)
+    try:
+        with default_storage.open(name, "rb") as file:
+            return file.read()
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def store(language: str, digest: str, content: bytes) -> None:
+    """Keep ``content`` as the current brochure in ``language``; earlier ones go."""
+    name = stored_name(language, digest)
+    try:
+        _dirs, files = default_storage.listdir(STORAGE_DIR)
+    except (FileNotFoundError, OSError):
+        files = []
+    for old in files:
+        if old.startswith(f"{language}-") and f"{STORAGE_DIR}/{old}" != name:
+            default_storage.delete(f"{STORAGE_DIR}/{old}")
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
 
 
 @functools.cache

@@ -4,6 +4,7 @@ no unpublished one, and shows contact details only with consent."""
 import datetime
 import io
 import re
+import types
 
 import pytest
 from pypdf import PdfReader
@@ -299,3 +300,45 @@ def test_the_nightly_task_lays_out_the_german_brochure_for_the_day(client, distr
     assert layouts == ["de"]
     assert client.get(URL).status_code == 200
     assert layouts == ["de"]  # the day's first reader gets the laid-out one
+
+
+def test_a_brochure_laid_out_by_another_process_is_read_from_the_file_store(
+    client, district, layouts
+):
+    """The worker lays it out; with a local-memory cache (the embedded default) the server
+    did not see it and laid it out again, for seconds."""
+    from django.core.cache import cache
+
+    first = client.get(URL).content
+    cache.clear()  # the server process: its own cache, the worker's file
+    assert client.get(URL).content == first
+    assert layouts == ["de"]
+
+
+def test_publishing_a_club_queues_one_layout_and_the_download_waits_for_none(
+    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.cache import cache
+
+    from cms.brochure import tasks
+
+    queued = []
+    worker_task = tasks.lay_out_brochure
+    monkeypatch.setattr(
+        tasks, "lay_out_brochure", types.SimpleNamespace(enqueue=lambda: queued.append(True))
+    )
+    club = district["published"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        club.short_description = "Neu: Saz-Unterricht für Kinder"
+        club.save_revision().publish()
+        club.save_revision().publish()  # a second change while the first layout waits
+    assert queued == [True]
+    worker_task.call()  # the worker
+    assert layouts == ["de"]
+    cache.clear()
+    _reader, text = text_of(client.get(URL).content)
+    assert "Neu: Saz-Unterricht für Kinder" in text
+    assert layouts == ["de"]
+    with django_capture_on_commit_callbacks(execute=True):
+        club.save_revision().publish()
+    assert queued == [True, True]  # the worker took the first: the next change queues again
