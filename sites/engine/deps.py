@@ -59,7 +59,21 @@ _SPECIAL = {
     ("open-data",): frozenset({"clubs:*"}),
     ("network",): frozenset({"partners:*", "projects:*", "clubs:*"}),
     ("registrations", "options"): frozenset({"taxonomy:*"}),
+    # The district's figures count clubs and their boards (``cms/stats/tables.py``).
+    ("stats",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
 }
+# An answer may name the keys of what it shows itself (the portal home: the lists its
+# sections show and the club news and events its texts link to; a portal page: those its
+# body links to), more exactly than its path can (``cms/portal/api.py``).
+KEYS_HEADER = "X-Resource-Keys"
+
+
+def answer_keys(headers: Mapping[str, str], keys: frozenset[str]) -> frozenset[str]:
+    """The keys an answer names in its ``X-Resource-Keys`` header, else ``keys`` (by path)."""
+    named = headers.get(KEYS_HEADER)
+    if named is None:
+        return keys
+    return frozenset(named.split())
 
 
 def resource_keys(path: str) -> frozenset[str]:
@@ -284,6 +298,10 @@ class ResponseStore:
         self.kept.add(file)
         self.hits += 1
         return body
+
+    def keys_of(self, path: str, params: Mapping[str, Any] | None) -> frozenset[str]:
+        """The keys of a read taken from the live release (:meth:`get`)."""
+        return frozenset(self.index[request_key(path, params)])
 
     def previous_body(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         """The live release's read of ``path`` with ``params``, changed or not."""
