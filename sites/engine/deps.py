@@ -4,8 +4,9 @@
 (:func:`resource_keys`, from its path): ``club:<slug>`` for a club's own resources
 (``/api/v1/clubs/<slug>/…``), a collection key ``<kind>:*`` for a list over all clubs
 (``news:*``, ``events:*``, ``clubs:*`` …), and ``*`` (:data:`ANY`) for a read whose content may
-change with anything (the portal home with its dynamic sections, statistics, unknown
-endpoints). Each item of such a list carries the key of its club's share: ``news:<club>``,
+change with anything (unknown endpoints). An answer may name its keys itself
+(:data:`KEYS_HEADER`: the portal home and pages, by what their sections show and their texts
+link to). Each item of such a list carries the key of its club's share: ``news:<club>``,
 ``events:<club>``, ``club:<slug>`` for a club's summary. A change is described the same way:
 publishing a news item of club ``c`` changes ``{"news:*", "news:c"}``
 (``cms/homepages/signals.py``).
