@@ -92,6 +92,19 @@ def section_keys(raw_sections) -> set[str]:
     return found | (link_keys(page_ids) if page_ids else set())
 
 
+KEYS_HEADER_SCHEMA = OpenApiParameter(
+    RESOURCE_KEYS_HEADER,
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=True,
+    description=(
+        "Wovon die Antwort abhängt, für die schrittweisen Builds des Portals, durch "
+        "Leerzeichen getrennt: portal:*, die Listen der Abschnitte (clubs:*, events:*, news:*, "
+        "rooms:*, taxonomy:*) und news:<verein> / events:<verein> der verlinkten Seiten."
+    ),
+)
+
+
 def with_keys(response: Response, keys) -> Response:
     response[RESOURCE_KEYS_HEADER] = " ".join(sorted(keys))
     return response
@@ -288,7 +301,7 @@ class PortalPageDetailSerializer(PortalPageRefSerializer):
         "aufgelösten Abschnitten (Vereine im Porträt, nächste Veranstaltungen, Neuigkeiten, "
         "Text, Aufruf zum Mitmachen, Abende im Café) und der Liste der Portalseiten."
     ),
-    parameters=[LOCALE_PARAMETER],
+    parameters=[LOCALE_PARAMETER, KEYS_HEADER_SCHEMA],
     responses={200: PortalHomeSerializer},
 )
 class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
@@ -322,6 +335,7 @@ class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
     ),
     parameters=[
         LOCALE_PARAMETER,
+        KEYS_HEADER_SCHEMA,
         OpenApiParameter(
             "key",
             OpenApiTypes.STR,
