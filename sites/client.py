@@ -102,16 +102,20 @@ class ApiClient:
     def json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         """The decoded answer, tagged with the keys of the resources it contains
         (``sites.engine.deps``): recorded for the page being built, and an object answer
-        carries them (``Resource.resource_keys``)."""
+        carries them (``Resource.resource_keys``). An answer that names its keys itself
+        (``X-Resource-Keys``: the portal home and pages) is taken at its word."""
         keys = deps.resource_keys(path)
-        deps.record(keys)
         store = self.responses
-        if store is None:
-            return deps.tag(self.get(path, params).json(), keys)
-        body = store.get(path, params)
-        if body is None:
-            body = self.get(path, params).content
-            store.put(path, params, keys, body)
+        body = store.get(path, params) if store is not None else None
+        if body is not None:
+            keys = store.keys_of(path, params)
+        else:
+            response = self.get(path, params)
+            body = response.content
+            keys = deps.answer_keys(response.headers, keys)
+            if store is not None:
+                store.put(path, params, keys, body)
+        deps.record(keys)
         return deps.tag(json.loads(body), keys)
 
     def items(self, path: str, params: dict[str, Any] | None = None, most: int | None = None):

@@ -2,6 +2,8 @@
 URLs, rich text real links. Works on the stored JSON of many pages at once, so the images and
 documents of a whole result are loaded in two queries instead of one per block."""
 
+import re
+
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -10,6 +12,20 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
 from .media import document_data, image_data, load_documents, load_images
+
+_LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_PAGE_ID = re.compile(r"""\bid=["'](\d+)["']""")
+
+
+def linked_page_ids(html: str) -> set[int]:
+    """The ids of the pages a stored rich text links to (``<a linktype="page" id="…">``)."""
+    found = set()
+    for tag in _LINK.findall(html or ""):
+        if 'linktype="page"' in tag or "linktype='page'" in tag:
+            match = _PAGE_ID.search(tag)
+            if match:
+                found.add(int(match.group(1)))
+    return found
 
 
 def _items(raw_list):
@@ -28,6 +44,9 @@ class StreamResolver:
         self.request = request
         self.image_ids: set[int] = set()
         self.document_ids: set[int] = set()
+        # Pages the rich texts link to (their addresses are resolved into the text) and the
+        # page choosers name: what the result depends on besides its own page.
+        self.page_ids: set[int] = set()
         self.images: dict = {}
         self.documents: dict = {}
         self._loaded = False
@@ -69,6 +88,10 @@ class StreamResolver:
             self.image_ids.add(int(raw))
         elif isinstance(block, DocumentChooserBlock) and raw:
             self.document_ids.add(int(raw))
+        elif isinstance(block, blocks.RichTextBlock) and raw:
+            self.page_ids |= linked_page_ids(raw)
+        elif isinstance(block, blocks.PageChooserBlock) and raw:
+            self.page_ids.add(int(raw))
 
     def _resolve(self, block, raw):
         if isinstance(block, blocks.StreamBlock):
@@ -99,11 +122,14 @@ class StreamResolver:
         return raw
 
 
-def resolve_streams(stream_values, request=None) -> list[list]:
-    """Resolve several stream values with shared image and document lookups."""
+def resolve_streams(stream_values, request=None, page_ids: set | None = None) -> list[list]:
+    """Resolve several stream values with shared image and document lookups; ``page_ids``
+    (a set), if given, receives the ids of the pages they link to."""
     resolver = StreamResolver(request)
     for value in stream_values:
         resolver.add(value)
+    if page_ids is not None:
+        page_ids |= resolver.page_ids
     return [resolver.resolve(value) for value in stream_values]
 
 

@@ -11,11 +11,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, serializers
 from rest_framework.response import Response
+from wagtail.models import Page
 
 from cms.clubs.serializers import ClubSummarySerializer, NewsSerializer, v2_page_url
 from cms.core.locales import direction, localized
 from cms.core.schema import LOCALE_PARAMETER
-from cms.core.streams import resolve_streams
+from cms.core.streams import linked_page_ids, resolve_streams
 from cms.core.views import PublicReadMixin
 from cms.events.api import OccurrenceSerializer
 
@@ -45,6 +46,68 @@ def page_fields(page, request) -> dict:
         "last_updated": page.last_published_at,
         "api_url": v2_page_url(request, page),
     }
+
+
+# The keys (``sites/engine/deps.py``) of what an answer shows, for the portal's incremental
+# builds: a build reads it again only after a change of one of them (a club's news item
+# changes ``news:<club>`` and ``news:*``; anything but a club's news item or event changes
+# everything). Besides the portal's pages themselves (``portal:*``), the answer depends on
+# the lists its sections show and on the club news items and events its texts link to (their
+# addresses are resolved into the text).
+RESOURCE_KEYS_HEADER = "X-Resource-Keys"
+SECTION_KEYS = {
+    "featured_clubs": {"clubs:*"},
+    "upcoming_events": {"events:*"},
+    "latest_news": {"news:*"},
+    "cafe_series": {"rooms:*", "taxonomy:*"},
+}
+
+
+def link_keys(page_ids) -> set[str]:
+    """The keys under which the pages ``page_ids`` (any translation of them) change without
+    everything changing: ``news:<club>`` for a club's news item, ``events:<club>`` for its
+    event (``cms.homepages.signals.portal_changes``, without the lists of all of them)."""
+    from cms.homepages.signals import club_slug_of, portal_changes
+
+    found: set[str] = set()
+    for page in Page.objects.filter(pk__in=page_ids).specific(defer=True):
+        found |= {
+            key for key in portal_changes(page, club_slug_of(page)) or () if not key.endswith(":*")
+        }
+    return found
+
+
+def section_keys(raw_sections) -> set[str]:
+    """The keys of what the home page's sections (their stored data) show."""
+    found, page_ids = {"portal:*"}, set()
+    for item in raw_sections:
+        kind, value = item.get("type"), item.get("value") or {}
+        found |= SECTION_KEYS.get(kind, set())
+        if kind == "text":
+            page_ids |= linked_page_ids(value if isinstance(value, str) else "")
+        elif kind == "call_to_action" and value.get("page"):
+            page_ids.add(int(value["page"]))
+        elif kind == "cafe_series":
+            page_ids |= linked_page_ids(value.get("description") or "")
+    return found | (link_keys(page_ids) if page_ids else set())
+
+
+KEYS_HEADER_SCHEMA = OpenApiParameter(
+    RESOURCE_KEYS_HEADER,
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=True,
+    description=(
+        "Wovon die Antwort abhängt, für die schrittweisen Builds des Portals, durch "
+        "Leerzeichen getrennt: portal:*, die Listen der Abschnitte (clubs:*, events:*, news:*, "
+        "rooms:*, taxonomy:*) und news:<verein> / events:<verein> der verlinkten Seiten."
+    ),
+)
+
+
+def with_keys(response: Response, keys) -> Response:
+    response[RESOURCE_KEYS_HEADER] = " ".join(sorted(keys))
+    return response
 
 
 def portal_page_data(page, request) -> dict:
@@ -238,7 +301,7 @@ class PortalPageDetailSerializer(PortalPageRefSerializer):
         "aufgelösten Abschnitten (Vereine im Porträt, nächste Veranstaltungen, Neuigkeiten, "
         "Text, Aufruf zum Mitmachen, Abende im Café) und der Liste der Portalseiten."
     ),
-    parameters=[LOCALE_PARAMETER],
+    parameters=[LOCALE_PARAMETER, KEYS_HEADER_SCHEMA],
     responses={200: PortalHomeSerializer},
 )
 class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
@@ -259,7 +322,7 @@ class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
             "sections": SectionResolver(request, self.locale).resolve(home.body),
             "pages": [portal_page_data(page, request) for page in portal_pages(self.locale)],
         }
-        return Response(data)
+        return with_keys(Response(data), section_keys(home.body.raw_data))
 
 
 @extend_schema(
@@ -272,6 +335,7 @@ class PortalHomeView(PublicReadMixin, generics.GenericAPIView):
     ),
     parameters=[
         LOCALE_PARAMETER,
+        KEYS_HEADER_SCHEMA,
         OpenApiParameter(
             "key",
             OpenApiTypes.STR,
@@ -294,5 +358,7 @@ class PortalPageView(PublicReadMixin, generics.GenericAPIView):
             page = pages.filter(page_role=PageRole.OTHER, slug=key).first()
         if page is None:
             raise Http404
-        (body,) = resolve_streams([page.body], request)
-        return Response({**portal_page_data(page, request), "body": body})
+        page_ids: set[int] = set()
+        (body,) = resolve_streams([page.body], request, page_ids)
+        keys = {"portal:*"} | (link_keys(page_ids) if page_ids else set())
+        return with_keys(Response({**portal_page_data(page, request), "body": body}), keys)

@@ -4,8 +4,9 @@
 (:func:`resource_keys`, from its path): ``club:<slug>`` for a club's own resources
 (``/api/v1/clubs/<slug>/…``), a collection key ``<kind>:*`` for a list over all clubs
 (``news:*``, ``events:*``, ``clubs:*`` …), and ``*`` (:data:`ANY`) for a read whose content may
-change with anything (the portal home with its dynamic sections, statistics, unknown
-endpoints). Each item of such a list carries the key of its club's share: ``news:<club>``,
+change with anything (unknown endpoints). An answer may name its keys itself
+(:data:`KEYS_HEADER`: the portal home and pages, by what their sections show and their texts
+link to). Each item of such a list carries the key of its club's share: ``news:<club>``,
 ``events:<club>``, ``club:<slug>`` for a club's summary. A change is described the same way:
 publishing a news item of club ``c`` changes ``{"news:*", "news:c"}``
 (``cms/homepages/signals.py``).
@@ -59,7 +60,21 @@ _SPECIAL = {
     ("open-data",): frozenset({"clubs:*"}),
     ("network",): frozenset({"partners:*", "projects:*", "clubs:*"}),
     ("registrations", "options"): frozenset({"taxonomy:*"}),
+    # The district's figures count clubs and their boards (``cms/stats/tables.py``).
+    ("stats",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
 }
+# An answer may name the keys of what it shows itself (the portal home: the lists its
+# sections show and the club news and events its texts link to; a portal page: those its
+# body links to), more exactly than its path can (``cms/portal/api.py``).
+KEYS_HEADER = "X-Resource-Keys"
+
+
+def answer_keys(headers: Mapping[str, str], keys: frozenset[str]) -> frozenset[str]:
+    """The keys an answer names in its ``X-Resource-Keys`` header, else ``keys`` (by path)."""
+    named = headers.get(KEYS_HEADER)
+    if named is None:
+        return keys
+    return frozenset(named.split())
 
 
 def resource_keys(path: str) -> frozenset[str]:
@@ -284,6 +299,10 @@ class ResponseStore:
         self.kept.add(file)
         self.hits += 1
         return body
+
+    def keys_of(self, path: str, params: Mapping[str, Any] | None) -> frozenset[str]:
+        """The keys of a read taken from the live release (:meth:`get`)."""
+        return frozenset(self.index[request_key(path, params)])
 
     def previous_body(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         """The live release's read of ``path`` with ``params``, changed or not."""

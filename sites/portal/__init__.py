@@ -4,6 +4,8 @@ Data contract (what every portal plugin finds in ``view.data``, per locale):
 
 - ``portal``: ``GET /api/v1/portal/?locale=…`` — the agency's home page with its sections
   resolved and ``pages``, the list of public portal pages (role, title, path …);
+- ``portal_pages``: that list alone (a plugin that needs only it depends only on the portal's
+  pages, not on what the home's sections show);
 - ``clubs``: every public club's summary from ``GET /api/v1/clubs/?locale=…`` (all pages
   of the paginated list, in the API's order);
 - ``facets``: the facet counts of that list over all clubs (municipality, country, language,
@@ -110,21 +112,25 @@ def portal_data(client: ApiClient, locale: str) -> dict:
         if not page.get("next"):
             break
         params["offset"] += params["limit"]
+    portal = client.json("/api/v1/portal/", {"locale": locale})
     return {
         "locale": locale,
-        "portal": client.json("/api/v1/portal/", {"locale": locale}),
+        "portal": portal,
+        "portal_pages": portal["pages"],
         "clubs": clubs,
         "facets": facets,
         "municipalities": client.json("/api/v1/municipalities/"),
     }
 
 
-# What each key of the shared data was read from (``sites.engine.deps``): the portal home
-# resolves dynamic sections (clubs, events, news, rooms …), so it counts as depending on
-# anything.
+# What each key of the shared data was read from (``sites.engine.deps``). The portal home
+# resolves dynamic sections (clubs, events, news, rooms …): its keys are those its answer
+# names (``X-Resource-Keys``, in every locale; ``data_keys``), so a plugin that needs only
+# the list of portal pages takes ``portal_pages`` and does not depend on the home's news.
 DATA_KEYS = {
     "locale": frozenset(),
     "portal": frozenset({deps.ANY}),
+    "portal_pages": frozenset({"portal:*"}),
     "clubs": frozenset({"clubs:*"}),
     "facets": frozenset({"clubs:*"}),
     "municipalities": frozenset({"taxonomy:*"}),
@@ -158,8 +164,16 @@ def make_site(
         download=client.download,
         fetch=client.json,
         fetch_list=client.items,
-        data_keys=DATA_KEYS,
+        data_keys=data_keys(data),
     )
+
+
+def data_keys(data: dict) -> dict[str, frozenset[str]]:
+    """``DATA_KEYS`` with the portal home's keys as its answers named them, in all locales."""
+    home: set[str] = set()
+    for values in data.values():
+        home |= getattr(values["portal"], "resource_keys", None) or {deps.ANY}
+    return {**DATA_KEYS, "portal": frozenset(home)}
 
 
 def code_hash(site: Site) -> str:

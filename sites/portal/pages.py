@@ -8,8 +8,8 @@ import datetime
 
 def page_ref(view, role: str) -> dict | None:
     """The public portal page with this role in the view's locale (German fallback), as listed
-    in ``portal.pages``, or None."""
-    return next((p for p in view.data["portal"]["pages"] if p["role"] == role), None)
+    in ``portal_pages`` (the home's ``pages``), or None."""
+    return next((p for p in view.data["portal_pages"] if p["role"] == role), None)
 
 
 def site_path(page: dict) -> str:

@@ -162,6 +162,48 @@ def test_latest_news(client, home):
     assert value["news"][0]["club"]["slug"] == club.slug
 
 
+def keys(response) -> set[str]:
+    """What an answer names as its resource keys (``X-Resource-Keys``, the portal build's
+    dependencies, ``sites/engine/deps.py``)."""
+    assert response.status_code == 200, response.content
+    return set(response["X-Resource-Keys"].split())
+
+
+def test_the_home_names_the_keys_of_what_its_sections_show(client, home):
+    # The migration's sections: clubs, events, news, a text and a call to Mitmachen.
+    assert keys(client.get(f"{API}/portal/")) == {"portal:*", "clubs:*", "events:*", "news:*"}
+    club = ClubFactory("Nachrichtenverein")
+    item = news_page(news_index(club), "Verlinkt")
+    event = event_page(event_index(club), "Verlinkter Termin")
+    set_sections(
+        home,
+        ("text", f'<p><a linktype="page" id="{item.pk}">Neu</a></p>'),
+        ("call_to_action", {"title": "Hin", "button_label": "Los", "page": event.pk}),
+    )
+    # No list of news or events; the item and the event linked, of their club only.
+    assert keys(client.get(f"{API}/portal/", {"locale": "ar"})) == {
+        "portal:*",
+        f"news:{club.slug}",
+        f"events:{club.slug}",
+    }
+
+
+def test_a_portal_page_names_the_club_news_its_body_links_to(client, home):
+    assert keys(client.get(f"{API}/portal/pages/impressum/")) == {"portal:*"}
+    club = ClubFactory("Nachrichtenverein")
+    item = news_page(news_index(club), "Verlinkt")
+    page = PortalPage.objects.get(page_role="impressum", locale__language_code="de")
+    page.body = [
+        {
+            "type": "text",
+            "value": f'<p><a href="https://example.org">Extern</a> <a id="{item.pk}" '
+            f'linktype="page">Neu</a> <a linktype="page" id="{home.pk}">Start</a></p>',
+        }
+    ]
+    page.save_revision().publish()
+    assert keys(client.get(f"{API}/portal/pages/impressum/")) == {"portal:*", f"news:{club.slug}"}
+
+
 def test_cafe_series_with_room_and_languages(client, home):
     room = Room.objects.create(
         name="Café International",

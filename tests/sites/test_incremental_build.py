@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.homepages.signals import portal_changes
+from cms.portal.models import PortalPage
 from sites.client import ApiClient
 from sites.engine.plugins import discover
 from sites.portal import build_portal, choose_plugins
@@ -18,6 +19,9 @@ from tests.factories import ClubFactory, event_index, event_page, news_index, ne
 from tests.locales import LOCALES
 
 pytestmark = pytest.mark.django_db
+
+OCTOBER_28, NOVEMBER_20 = datetime.date(2026, 10, 28), datetime.date(2026, 11, 20)
+
 
 LOCALES_USED = [LOCALES[0], LOCALES[3]]  # German and Arabic
 
@@ -78,20 +82,35 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
             news_page(other_news, f"Bericht {day}", date=datetime.date(2026, 10, 25 + day % 7))
         events = event_index(second)
         event_page(events, "Deutschkurs")
+        # The Impressum links to one of the other club's news items (its address is resolved
+        # into the text).
+        linked = other_news.get_children().specific().get(title="Bericht 3")
+        impressum = PortalPage.objects.get(page_role="impressum", locale__language_code="de")
+        impressum.body = [
+            {"type": "text", "value": f'<p><a linktype="page" id="{linked.pk}">Bericht</a></p>'}
+        ]
+        impressum.save_revision().publish()
         live = tmp_path_factory.mktemp("live")
         out["full"] = build(live)
         before = inodes(live)
-        for name, publish in [
-            ("news", lambda: news_page(news, "Neues Fest", date=datetime.date(2026, 10, 28))),
-            ("event", lambda: event_page(events, "Nähkurs")),
+        for name, slug, publish in [
+            ("news", first.slug, lambda: news_page(news, "Neues Fest", date=OCTOBER_28)),
+            ("event", second.slug, lambda: event_page(events, "Nähkurs")),
+            # The newest item: it enters the home's latest news.
+            ("latest", first.slug, lambda: news_page(news, "Erntedank", date=NOVEMBER_20)),
+            # The linked item is deleted: the Impressum's link has no address now.
+            ("linked", second.slug, lambda: linked),
         ]:
             page = publish()
-            keys = portal_changes(page, first.slug if name == "news" else second.slug)
+            keys = portal_changes(page, slug)
+            if name == "linked":
+                page.delete()
             report = build(live, changes=keys)
             scratch = tmp_path_factory.mktemp(f"scratch-{name}")
             build(scratch)
             out[name] = {
                 "report": report,
+                "plugins": by_plugin(report),  # read now: older releases are removed
                 "keys": keys,
                 "page": page,
                 "differing": differing(live, scratch),
@@ -106,11 +125,13 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 # Per plugin: the pages (below the locale folder) a change renders again, in every locale.
-# The portal home (which resolves sections of anything), the portal's own pages (legal,
-# mitmachen, einfache Sprache; they may link to any page) and the statistics (which count
-# everything) read again what changed, but are rendered only when their context came out
-# different (the byte-for-byte comparison below holds the others to it): the home shows the
-# new upcoming event, not the news item, which is older than the latest ones it shows.
+# The portal home depends on the lists its sections show (its latest news and upcoming
+# events) and on the items its texts link to, the portal's own pages (legal, mitmachen,
+# einfache Sprache) on the items their bodies link to, the statistics on the clubs (as their
+# API answers name them); a page that read something changed is rendered only when its
+# context came out different (the byte-for-byte comparison below holds the others to it):
+# the home shows the new upcoming event, not the news item, which is older than the latest
+# ones it shows, but the newest item.
 CALENDAR = {
     "veranstaltungen/index.html",
     "veranstaltungen/art/meeting/index.html",
@@ -130,15 +151,29 @@ EXPECTED = {
         "directory": {"verzeichnis/baobab-afrika-e-v/index.html"},
         "calendar": CALENDAR,
     },
+    # The newest news item: the home's latest news besides the profile and the newsroom.
+    "latest": {
+        "portal_home": {"index.html"},
+        "directory": {"verzeichnis/anadolu-kulturverein-e-v/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
+    },
+    # A linked item deleted: the Impressum that links to it (not the other legal pages) and
+    # the newsroom pages it leaves (the next item moves up); not its club's profile, which
+    # shows the club's three latest news and still does.
+    "linked": {
+        "portal_legal": {"impressum/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
+    },
 }
+CHANGES = sorted(EXPECTED)
 
 
-@pytest.mark.parametrize("change", ["news", "event"])
+@pytest.mark.parametrize("change", CHANGES)
 @pytest.mark.parametrize("plugin", sorted(p.name for p in choose_plugins(discover())[1]))
 def test_a_change_renders_exactly_the_pages_that_read_it(changes, change, plugin):
     report = changes[change]["report"]
     assert report.incremental
-    rendered = by_plugin(report).get(plugin, set())
+    rendered = changes[change]["plugins"].get(plugin, set())
     expected = EXPECTED[change].get(plugin, set())
     if plugin == "calendar" and change == "event":
         # Of the month pages (which depend on the date) only the event's month shows it; the
@@ -150,7 +185,7 @@ def test_a_change_renders_exactly_the_pages_that_read_it(changes, change, plugin
     assert rendered == expected
 
 
-@pytest.mark.parametrize("change", ["news", "event"])
+@pytest.mark.parametrize("change", CHANGES)
 def test_the_result_equals_a_build_from_scratch_and_the_rest_is_linked(changes, change):
     data = changes[change]
     assert data["differing"] == []
@@ -177,8 +212,13 @@ def test_plugins_whose_reads_did_not_change_are_not_run(changes):
         assert f"{code}/newsroom" not in news.unrun and f"{code}/directory" not in news.unrun
         # An event: the newsroom read no events; the calendar must run.
         assert f"{code}/newsroom" in event.unrun and f"{code}/calendar" not in event.unrun
-        # The home and statistics read what may change with anything.
-        assert f"{code}/portal_home" not in news.unrun and f"{code}/stats" not in news.unrun
+        # The home shows the latest news: it reads them again. The statistics (clubs) and the
+        # portal's own pages (which link to no news item) do not run.
+        assert f"{code}/portal_home" not in news.unrun
+        for name in ("stats", "mitmachen", "einfache_sprache", "portal_legal"):
+            assert f"{code}/{name}" in news.unrun, name
+        # The Impressum links to the other club's news item: its plugin runs for that club.
+        assert f"{code}/portal_legal" not in changes["linked"]["report"].unrun
 
 
 def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path):
@@ -253,6 +293,12 @@ def test_the_changed_text_is_live_in_german_and_arabic(changes):
         assert "Neues Fest" in live[f"{code}/neuigkeiten/index.html"]
         assert "Neues Fest" in live[f"{code}/verzeichnis/{first}/index.html"]
     assert "Nähkurs" in changes["event"]["text"]["de/veranstaltungen/index.html"]
+    for code in ("de", "ar"):
+        assert "Erntedank" in changes["latest"]["text"][f"{code}/index.html"]
+        assert "Neues Fest" not in changes["news"]["text"][f"{code}/index.html"]
+        link = '<a href="None">Bericht</a>'  # club pages have no address without their site
+        assert link in changes["event"]["text"][f"{code}/impressum/index.html"]
+        assert link not in changes["linked"]["text"][f"{code}/impressum/index.html"]
 
 
 def test_a_build_without_known_changes_renders_every_page(changes):
