@@ -21,6 +21,7 @@ from cms.core.views import PublicReadMixin
 from cms.events.api import OccurrenceSerializer
 
 from .models import PageRole, PortalHomePage, PortalPage
+from .resource_keys import club_slug_of, portal_changes
 from .sections import SectionResolver, portal_path
 
 
@@ -66,9 +67,7 @@ SECTION_KEYS = {
 def link_keys(page_ids) -> set[str]:
     """The keys under which the pages ``page_ids`` (any translation of them) change without
     everything changing: ``news:<club>`` for a club's news item, ``events:<club>`` for its
-    event (``cms.homepages.signals.portal_changes``, without the lists of all of them)."""
-    from cms.homepages.signals import club_slug_of, portal_changes
-
+    event (``resource_keys.portal_changes``, without the lists of all of them)."""
     found: set[str] = set()
     for page in Page.objects.filter(pk__in=page_ids).specific(defer=True):
         found |= {

@@ -10,8 +10,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from cms.homepages.signals import portal_changes
 from cms.portal.models import PortalPage
+from cms.portal.resource_keys import portal_changes
 from sites.client import ApiClient
 from sites.engine.plugins import discover
 from sites.portal import build_portal, choose_plugins

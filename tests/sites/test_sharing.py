@@ -177,7 +177,7 @@ def test_flyer_links_answer_with_a_pdf(client, build_club_site):
 
 def test_portal_profiles_keep_their_cards_in_an_incremental_build(settings):
     """A profile taken unchanged from the previous release keeps the card it names."""
-    from cms.homepages.signals import portal_changes
+    from cms.portal.resource_keys import portal_changes
     from sites.client import ApiClient
     from sites.portal import build_portal
     from tests.locales import LOCALES
