@@ -1,33 +1,16 @@
 """Filling in Wagtail admin forms in tests the way a browser would: take the fields the admin
 rendered, change some, post them."""
 
-from bs4 import BeautifulSoup
 from django.test import Client
+
+from bench.editors import form_fields
 
 
 def form_data(html: str, action: str, **changes) -> dict:
     """The fields of the admin form posting to ``action``, with ``changes`` applied."""
-    form = BeautifulSoup(html, "html.parser").find("form", attrs={"action": action})
-    if form is None:
-        raise ValueError(f"No form posts to {action}.")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or name == "csrfmiddlewaretoken":
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            values = [option.get("value", "") for option in field.find_all("option", selected=True)]
-            if field.has_attr("multiple"):
-                data[name] = values
-            elif values:
-                data[name] = values[0]
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.get("type") not in ("submit", "button", "file"):
-            data[name] = field.get("value", "")
+    # The same reading of a form as the benchmark's editors (bench/editors.py).
+    data = form_fields(html, action)
+    data.pop("csrfmiddlewaretoken", None)
     data.update(changes)
     return data
 
