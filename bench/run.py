@@ -554,14 +554,17 @@ class Run:
         }
         sessions = {club.slug: AdminEditor(trusted_editor(club)) for club in chosen}
         # Two workers, as ``manage.py start`` runs them.
+        # Their logs (each portal build with its time) go to work/worker-<n>.log.
+        logs = [open(self.work / f"worker-{n}.log", "w") for n in (1, 2)]  # noqa: SIM115
         workers = [
             subprocess.Popen(
                 [cli.python(), "manage.py", "db_worker", "--no-reload", "--interval", "0.05"],
                 cwd=cli.ROOT,
                 env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
                 stdout=subprocess.DEVNULL,
+                stderr=log,
             )
-            for _ in range(2)
+            for log in logs
         ]
         publish_s, live_s, queue_lengths, single_s = [], [], [], []
 
@@ -633,6 +636,8 @@ class Run:
                 worker.terminate()
             for worker in workers:
                 worker.wait(timeout=120)
+            for log in logs:
+                log.close()
         return {
             "editors": len(items),
             "rounds": rounds,

@@ -29,4 +29,13 @@ HOMEPAGE_AUTO_REBUILD = False
 # not Wagtail's publish (docs/deploy.md: production runs builds in a task worker).
 PORTAL_AUTO_REBUILD = False
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The task workers' builds are logged (cms.homepages: each portal build, incremental or full,
+# with its time), into the run's worker logs (``bench.run``: ``work/worker-<n>.log``).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"timed": {"format": "%(asctime)s %(process)d %(name)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "timed"}},
+    "root": {"level": "WARNING", "handlers": ["stderr"]},
+    "loggers": {"cms.homepages": {"level": "INFO"}},
+}

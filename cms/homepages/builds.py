@@ -6,6 +6,7 @@ coalesced per site (cms/homepages/status.py)."""
 
 import datetime
 import logging
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -122,6 +123,7 @@ def rebuild_portal_site() -> dict:
     pages that read what changed since the live release (``pending_changes``), or in full."""
 
     def build():
+        started = time.perf_counter()
         fresh_api_reads()
         changes = pending_changes("portal")
         with ApiClient() as client:
@@ -133,10 +135,12 @@ def rebuild_portal_site() -> dict:
                 changes=changes,
             )
         logger.info(
-            "Portal built (%s): %d pages rendered, %d files written",
+            "Portal built (%s, %s): %d pages rendered, %d files written in %.2f s",
             "incremental" if report.incremental else "full",
+            "all changed" if changes is None else f"{len(changes)} change(s)",
             len(report.rendered),
             len(report.written),
+            time.perf_counter() - started,
         )
         if report.errors:
             logger.warning("Portal built with errors: %s", report.errors)
