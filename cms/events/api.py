@@ -6,11 +6,12 @@ queries; :class:`EventListView` expands their recurrences inside the window.
 """
 
 import datetime
+import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Left, Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -325,12 +326,43 @@ def filter_parameters(in_path_club: bool = False) -> list[OpenApiParameter]:
 
 def sorted_occurrences(events, window: Window) -> list[recurrence.Occurrence]:
     found = [
-        occurrence
+        recurrence.Occurrence(event, start, end)
         for event in events
-        for occurrence in recurrence.occurrences(event, window.start, window.end)
+        for start, end in occurrence_times(event, window)
     ]
     found.sort(key=lambda o: (o.start, o.event.title, o.event.pk))
     return found
+
+
+def occurrence_times(event, window: Window) -> tuple:
+    """The (start, end) of the occurrences of ``event`` in ``window``: the expansion depends on
+    the event's times alone, so the translations of an event (the same times in every locale)
+    and the same window in the next request or build are expanded once per process."""
+    times = ExpansionKey(
+        event.start, event.end, event.all_day, event.recurrence, event.exdates, pk=event.pk
+    )
+    return _expanded_times(times, window.start, window.end)
+
+
+@dataclass(frozen=True)
+class ExpansionKey:
+    """The fields an expansion reads; the id (named in warnings about unreadable rules) is
+    not part of the key."""
+
+    start: datetime.datetime
+    end: datetime.datetime | None
+    all_day: bool
+    recurrence: str
+    exdates: str
+    pk: int | None = field(default=None, compare=False)
+
+
+@functools.lru_cache(maxsize=8192)
+def _expanded_times(times: ExpansionKey, window_start, window_end) -> tuple:
+    return tuple(
+        (occurrence.start, occurrence.end)
+        for occurrence in recurrence.occurrences(times, window_start, window_end)
+    )
 
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -381,8 +413,50 @@ def occurrence_index(request, search: EventSearch, window: Window) -> list[tuple
             (occurrence.event.pk, to_micros(occurrence.start), to_micros(occurrence.end))
             for occurrence in sorted_occurrences(search.times(), window)
         ]
+        most = per_club_param(request)
+        if most is not None:
+            index = first_per_club(index, search, most)
         cache.set(key, index, cache_timeout())
     return index
+
+
+# ``per_club``: the portal's directory shows the next few events of every club; more is the
+# club's own calendar.
+MAX_PER_CLUB = 20
+
+
+def per_club_param(request) -> int | None:
+    raw = query_params(request).get("per_club", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PER_CLUB:
+        raise InvalidParameter(
+            "per_club",
+            _("„per_club“ muss eine ganze Zahl von 1 bis %(most)s sein.") % {"most": MAX_PER_CLUB},
+        )
+    return int(raw)
+
+
+def first_per_club(index: list[tuple], search: EventSearch, most: int) -> list[tuple]:
+    """The first ``most`` events of each club in ``index``, each at its first occurrence, in
+    the index's order. A club's events are those of its translation key (a locale's list
+    mixes a club's translated events with German ones); the agency's own events, outside any
+    club, count together as one."""
+    club_path = Left(OuterRef("path"), Length(OuterRef("path")) - 2 * Page.steplen)
+    club_key = Subquery(ClubPage.objects.filter(path=club_path).values("translation_key")[:1])
+    clubs = dict(search.matching().annotate(club_key=club_key).values_list("pk", "club_key"))
+    seen: set[int] = set()
+    counts: dict = {}
+    kept = []
+    for entry in index:
+        pk = entry[0]
+        club = clubs.get(pk)
+        if pk in seen or counts.get(club, 0) >= most:
+            continue
+        seen.add(pk)
+        counts[club] = counts.get(club, 0) + 1
+        kept.append(entry)
+    return kept
 
 
 @extend_schema(
@@ -393,7 +467,16 @@ def occurrence_index(request, search: EventSearch, window: Window) -> list[tuple
         "Öffentliche Veranstaltungen aller Vereine, Wiederholungen im Zeitraum ausgerollt "
         "(ein Eintrag je Termin), nach Beginn sortiert. Standard-Zeitraum: heute plus 90 Tage."
     ),
-    parameters=filter_parameters(),
+    parameters=[
+        *filter_parameters(),
+        OpenApiParameter(
+            "per_club",
+            OpenApiTypes.INT,
+            description="Höchstens so viele Veranstaltungen je Verein (1–20), jede nur mit "
+            "ihrem nächsten Termin im Zeitraum; die Veranstaltungen der Agentur zählen "
+            "zusammen wie ein Verein.",
+        ),
+    ],
 )
 class EventListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = OccurrenceSerializer
@@ -401,7 +484,7 @@ class EventListView(PublicReadMixin, generics.ListAPIView):
     queryset = EventPage.objects.none()
 
     def allowed_parameters(self):
-        return [*FILTER_PARAMETERS, *WINDOW_PARAMETERS, "limit", "offset"]
+        return [*FILTER_PARAMETERS, *WINDOW_PARAMETERS, "per_club", "limit", "offset"]
 
     def list(self, request, *args, **kwargs):
         window = window_from(request, timezone.localdate(), DEFAULT_LIST_WINDOW)

@@ -295,3 +295,26 @@ def test_index_times_keep_instant_and_local_offset(moment):
     assert restored == local
     assert restored.isoformat() == local.isoformat()
     assert from_micros(to_micros(None)) is None
+
+
+def test_the_expansion_is_shared_by_equal_times_and_follows_changed_times():
+    """``occurrence_times`` expands an event's recurrence once per process for its times and
+    the window (the translations of an event have the same times), and a changed rule or
+    cancelled date is expanded anew."""
+    from cms.events.api import EventTimes, Window, _expanded_times, occurrence_times
+    from cms.events.recurrence import occurrences
+
+    start = datetime.datetime(2026, 11, 3, 18, tzinfo=datetime.UTC)
+    window = Window(start, start + datetime.timedelta(days=28))
+    german = EventTimes(1, "Treffen", start, None, False, "FREQ=WEEKLY", "")
+    arabic = EventTimes(2, "لقاء", start, None, False, "FREQ=WEEKLY", "")
+    _expanded_times.cache_clear()
+    weekly = occurrence_times(german, window)
+    assert weekly == tuple((o.start, o.end) for o in occurrences(german, *vars(window).values()))
+    assert len(weekly) == 4
+    assert occurrence_times(arabic, window) == weekly
+    assert _expanded_times.cache_info().hits == 1
+    cancelled = EventTimes(1, "Treffen", start, None, False, "FREQ=WEEKLY", "20261110")
+    assert len(occurrence_times(cancelled, window)) == 3
+    fortnightly = EventTimes(1, "Treffen", start, None, False, "FREQ=WEEKLY;INTERVAL=2", "")
+    assert len(occurrence_times(fortnightly, window)) == 2

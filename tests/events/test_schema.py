@@ -25,7 +25,9 @@ FILTERS = {"from", "to", "municipality", "focus", "category", "language", "local
 
 def test_event_list(schema):
     op = operation(schema, "/api/v1/events/")
-    assert parameter_names(op) == FILTERS | {"club", "limit", "offset"}
+    assert parameter_names(op) == FILTERS | {"club", "per_club", "limit", "offset"}
+    (per_club,) = [p for p in op["parameters"] if p["name"] == "per_club"]
+    assert per_club["schema"]["type"] == "integer"
     listing = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert listing.endswith("/PaginatedEventOccurrenceList")
     fields = schema["components"]["schemas"]["EventOccurrence"]["properties"]
