@@ -5,11 +5,14 @@ in a client shows up at once."""
 import re
 
 import django_filters
+from django import forms
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, When
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, When, Window
+from django.db.models.functions import Left, Length, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.clubs.models import ClubPage, NewsPage
@@ -116,6 +119,16 @@ class ClubFilter(NormalisingFilterSet):
         return queryset
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (``NumberFilter`` takes decimals)."""
+
+    field_class = forms.IntegerField
+
+
+# ``per_club``: the directory shows a few per club; more is the club's own list.
+MAX_PER_CLUB = 20
+
+
 def public_clubs(request=None):
     return public_pages(ClubPage.objects.all())
 
@@ -175,10 +188,33 @@ class NewsFilter(ClubTreeFilterSet):
         field_name="date", lookup_expr="lte", help_text=_("Spätestes Datum (JJJJ-MM-TT).")
     )
     q = django_filters.CharFilter(method="filter_search", help_text=_("Volltextsuche."))
+    # Last, so that it ranks what the other filters let through.
+    per_club = IntegerFilter(
+        method="filter_per_club",
+        min_value=1,
+        max_value=MAX_PER_CLUB,
+        help_text=_("Höchstens so viele der neuesten Neuigkeiten je Verein (1–20)."),
+    )
 
     class Meta:
         model = NewsPage
         fields = []
+
+    def filter_per_club(self, queryset, name, value):
+        """The newest ``value`` items of each club (newest first, as the list): a club's items
+        are ranked by date and id among those of its translation key (a locale's list mixes
+        a club's translated items with German ones that have none)."""
+        if not value:
+            return queryset
+        club_path = Left(OuterRef("path"), Length(OuterRef("path")) - 2 * Page.steplen)
+        club_key = Subquery(ClubPage.objects.filter(path=club_path).values("translation_key")[:1])
+        return queryset.annotate(
+            club_rank=Window(
+                RowNumber(),
+                partition_by=[club_key],
+                order_by=[F("date").desc(), F("pk").desc()],
+            )
+        ).filter(club_rank__lte=int(value))
 
     def filter_search(self, queryset, name, value):
         if not value.strip():

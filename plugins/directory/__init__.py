@@ -65,7 +65,9 @@ FRACTION = re.compile(r"\.\d+(?=[+-]\d\d:\d\d$|Z$|$)")
 EVENT_WINDOW = datetime.timedelta(days=42)
 NEWS_PER_CLUB = 3
 NEWS_DAYS = 365
-MAX_PAGES = 50  # of a list read (5000 items); a larger list is cut, and the log says so
+# Of a list read, at least (5000 items): the lists are read with ``per_club``, so they hold
+# at most that many items per club; a longer list is cut, and the log says so.
+MAX_PAGES = 50
 
 
 def translator(code: str):
@@ -140,8 +142,9 @@ def home_url(club: dict) -> str:
 
 
 def read_list(view, path: str, params: dict) -> list[dict]:
-    """Every item of a paginated list (at most ``MAX_PAGES`` pages)."""
-    most = MAX_PAGES * PAGE_SIZE
+    """Every item of a paginated list of a few items per club (``per_club``): at most that
+    many for every club, and never fewer than ``MAX_PAGES`` pages."""
+    most = max(MAX_PAGES * PAGE_SIZE, len(view.data["clubs"]) * params["per_club"])
     items = fetch_all(view.site, path, params, most)
     if len(items) >= most:
         logger.warning("%s: %s items or more, the rest is left out", path, len(items))
@@ -168,7 +171,11 @@ def upcoming_events(view) -> dict[str, list[dict]]:
     default of 90 days)."""
     today = datetime.datetime.now(TIME_ZONE).date()
     window = {"from": today.isoformat(), "to": (today + EVENT_WINDOW).isoformat()}
-    items = read_list(view, "/api/v1/events/", {"locale": view.locale.code, **window})
+    items = read_list(
+        view,
+        "/api/v1/events/",
+        {"locale": view.locale.code, **window, "per_club": EVENTS_PER_CLUB},
+    )
     for item in items:  # HTML's datetime attribute takes at most milliseconds
         item["start"] = FRACTION.sub("", item["start"])
     return by_club(items, EVENTS_PER_CLUB)
@@ -177,7 +184,9 @@ def upcoming_events(view) -> dict[str, list[dict]]:
 def recent_news(view) -> dict[str, list[dict]]:
     since = datetime.datetime.now(TIME_ZONE).date() - datetime.timedelta(days=NEWS_DAYS)
     items = read_list(
-        view, "/api/v1/news/", {"locale": view.locale.code, "date_from": since.isoformat()}
+        view,
+        "/api/v1/news/",
+        {"locale": view.locale.code, "date_from": since.isoformat(), "per_club": NEWS_PER_CLUB},
     )
     return by_club(items, NEWS_PER_CLUB)
 

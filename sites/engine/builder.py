@@ -147,45 +147,62 @@ class SiteDirectory:
         files: Iterable[OutputFile],
         meta: dict | None = None,
         carry: Iterable[str] = (),
+        previous_manifest: dict | None = None,
     ) -> BuildReport:
+        """Write a new release and make it live. ``previous_manifest``: the live release's
+        manifest, when the caller has read it already (a large site's is several MB)."""
         started = time.perf_counter()
         report = BuildReport(site=self.name)
         previous = self.live_release()
-        previous_hashes = self.manifest()["files"]
+        previous_hashes = (previous_manifest or self.manifest())["files"]
         self.releases.mkdir(parents=True, exist_ok=True)
         self._remove_leftovers()
 
         building = self.releases / f".building-{uuid.uuid4().hex}"
         building.mkdir()
+        # Plain strings and each folder made once: a release of the portal has thousands of
+        # files in thousands of folders, most of them hard links to the live release's.
+        into, source = str(building), str(previous) if previous else None
+        made: set[str] = {into}
+
+        def target_of(path: str) -> str:
+            target = os.path.join(into, path)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                while parent not in made:
+                    made.add(parent)
+                    parent = os.path.dirname(parent)
+            return target
+
         hashes: dict[str, str] = {}
         for output in files:
             if output.path in hashes:
                 raise ValueError(f"Two outputs for {output.path}")
             digest = sha256(output.content)
             hashes[output.path] = digest
-            target = building / output.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = target_of(output.path)
             if (
-                previous
+                source
                 and previous_hashes.get(output.path) == digest
-                and _link(previous / output.path, target)
+                and _link(os.path.join(source, output.path), target)
             ):
                 report.reused.append(output.path)
             else:
-                target.write_bytes(output.content)
+                with open(target, "wb") as file:
+                    file.write(output.content)
                 report.written.append(output.path)
         for path in sorted(set(carry) - set(hashes)):
-            if previous is None or path not in previous_hashes:
+            if source is None or path not in previous_hashes:
                 raise ValueError(f"Nothing to carry over for {path}")
-            source, target = previous / path, building / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not _link(source, target):
-                shutil.copyfile(source, target)
+            origin, target = os.path.join(source, path), target_of(path)
+            if not _link(origin, target):
+                shutil.copyfile(origin, target)
             hashes[path] = previous_hashes[path]
             report.reused.append(path)
         report.removed = sorted(set(previous_hashes) - set(hashes))
         (building / MANIFEST).write_text(
-            json.dumps({"files": hashes, "meta": meta or {}}, indent=0, sort_keys=True),
+            json.dumps({"files": hashes, "meta": meta or {}}, separators=(",", ":")),
             encoding="utf-8",
         )
         release = self.releases / f"{time.time_ns():020d}"
@@ -223,7 +240,7 @@ class SiteDirectory:
                 _cleanup(doomed)
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str | Path, target: str | Path) -> bool:
     try:
         os.link(source, target)
     except OSError:

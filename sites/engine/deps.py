@@ -62,6 +62,7 @@ _SPECIAL = {
     ("registrations", "options"): frozenset({"taxonomy:*"}),
     # The district's figures count clubs and their boards (``cms/stats/tables.py``).
     ("stats",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
+    ("stats.csv",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
 }
 # An answer may name the keys of what it shows itself (the portal home: the lists its
 # sections show and the club news and events its texts link to; a portal page: those its
@@ -98,6 +99,36 @@ def resource_keys(path: str) -> frozenset[str]:
 # that one club's share can be read on its own and merged into the previous list
 # (``ResponseStore.splice``): the path → the item fields of the order, most significant first.
 SPLICEABLE = {"/api/v1/news/": ("date", "id")}
+# Parameters that narrow a spliceable list in a way that can be repeated on one club's items:
+# a lower bound (the parameter → the item field: ``date_from=2026-01-01`` keeps
+# ``date >= "2026-01-01"``, ISO dates compare as text) or ``per_club`` (the first n items of
+# each club). The changed clubs' shares are read once without them and narrowed here for each
+# list: the directory's recent news and the newsroom's whole list take one read per locale.
+NARROWING = {"/api/v1/news/": {"date_from": "date", "per_club": None}}
+
+
+def narrowed(path: str, params: Mapping[str, Any], kind: str, items: list[dict]) -> list[dict]:
+    """``items`` (in the list's order) narrowed as ``params`` ask (``NARROWING``)."""
+    given = {
+        name: str(params[name])
+        for name in NARROWING.get(path, {})
+        if params.get(name) not in (None, "")
+    }
+    bounds = [(NARROWING[path][name], value) for name, value in given.items() if name != "per_club"]
+    items = [item for item in items if all(str(item.get(f)) >= value for f, value in bounds)]
+    if "per_club" in given:
+        most, counts, kept = int(given["per_club"]), {}, []
+        for item in items:
+            club = share(kind, item)
+            if counts.get(club, 0) < most:
+                counts[club] = counts.get(club, 0) + 1
+                kept.append(item)
+        items = kept
+    return items
+
+
+def without_narrowing(path: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in params.items() if k not in NARROWING.get(path, {})}
 
 
 def affected(keys: Iterable[str], changes: frozenset[str] | set[str] | None) -> bool:
@@ -284,6 +315,8 @@ class ResponseStore:
         self.kept: set[str] = set()
         self.hits = 0
         self.spliced = 0  # lists merged from the changed clubs' shares
+        # The changed clubs' shares read in this build (``ApiClient.items``), by their read.
+        self.shares: dict[str, list[dict]] = {}
 
     def get(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         key = request_key(path, params)
@@ -313,6 +346,11 @@ class ResponseStore:
             return (self.previous / response_file(key)).read_bytes()
         except OSError:
             return None
+
+    def previous_keys(self, path: str, params: Mapping[str, Any] | None) -> frozenset[str] | None:
+        """The keys of the live release's read of ``path`` with ``params``, if it has one."""
+        keys = self.previous_index.get(request_key(path, params))
+        return None if keys is None else frozenset(keys)
 
     def changed_shares(self, collection: str) -> set[str] | None:
         """The clubs whose share of ``collection`` (``news:*``) changed, when the changes

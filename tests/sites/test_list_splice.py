@@ -50,3 +50,26 @@ def test_a_cut_list_that_would_take_unknown_items_is_read_again():
 def test_items_without_the_fields_of_the_order_are_read_again():
     broken = [{**ALL[0], "date": None}, *ALL[1:]]
     assert splice(broken, True, "news", {"b"}, [], FIELDS, None) is None
+
+
+def test_a_clubs_items_are_narrowed_as_the_list_was_read():
+    """The changed clubs' items, read once without ``date_from`` and ``per_club``, are cut for
+    each list as the API would have cut them (``deps.narrowed``)."""
+    from sites.engine.deps import narrowed
+
+    items = [
+        item("a", "2026-12-01", 9),
+        item("b", "2026-11-20", 8),
+        item("a", "2026-11-02", 7),
+        item("a", "2026-10-15", 6),
+        item("b", "2025-01-01", 5),
+    ]
+    path = "/api/v1/news/"
+    assert narrowed(path, {"locale": "ar"}, "news", items) == items
+    recent = narrowed(path, {"date_from": "2026-01-01"}, "news", items)
+    assert [i["id"] for i in recent] == [9, 8, 7, 6]
+    two = narrowed(path, {"date_from": "2026-01-01", "per_club": 2}, "news", items)
+    assert [i["id"] for i in two] == [9, 8, 7]
+    assert [i["id"] for i in narrowed(path, {"per_club": "1"}, "news", items)] == [9, 8]
+    # Another list narrows nothing.
+    assert narrowed("/api/v1/projects/", {"per_club": 1}, "projects", items) == items
