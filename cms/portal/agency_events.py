@@ -20,6 +20,7 @@ from cms.core.streams import StreamResolver
 from cms.core.views import PublicReadMixin
 from cms.events.models import EventIndexPage, EventPage
 
+from .api import KEYS_HEADER_SCHEMA, link_keys, with_keys
 from .sections import portal_path
 
 # Root (1) → portal home (2) → the agency's events index (3) → its events (4); a club's
@@ -36,9 +37,10 @@ def page_data(page) -> dict:
     return {**page_entry(page, portal_path(page)), "last_updated": page.last_published_at}
 
 
-def agency_events(locale, request) -> dict:
+def agency_events(locale, request, page_ids: set | None = None) -> dict:
     """The agency's first public events index in ``locale`` (German fallback) and its public
-    events, earliest first; ``index`` is None when the portal has none."""
+    events, earliest first; ``index`` is None when the portal has none. ``page_ids`` (a set),
+    if given, receives the ids of the pages the events' texts link to."""
     index = (
         localized(EventIndexPage.objects.filter(depth=AGENCY_INDEX_DEPTH), locale)
         .select_related("locale")
@@ -58,6 +60,8 @@ def agency_events(locale, request) -> dict:
     for event in events:
         streams.add(event.body)
     streams.load()
+    if page_ids is not None:
+        page_ids |= streams.page_ids
     declared = BundleFields({"request": request, "streams": streams})
     return {
         "index": {**page_data(index), "fields": {"intro": index.intro}},
@@ -104,7 +108,7 @@ PAGE_SCHEMA = {
         "Sprache (sonst Deutsch), mit denselben Feldern wie im Bundle eines Vereins. Ohne "
         "Übersicht: index ist null. Die Anmeldung: /api/v1/events/{id}/signup/."
     ),
-    parameters=[LOCALE_PARAMETER],
+    parameters=[LOCALE_PARAMETER, KEYS_HEADER_SCHEMA],
     responses={
         200: inline_serializer(
             "AgencyEvents",
@@ -120,4 +124,9 @@ class AgencyEventsView(PublicReadMixin, generics.GenericAPIView):
     filter_backends = []
 
     def get(self, request, *args, **kwargs):
-        return Response(agency_events(self.locale, request))
+        # The answer shows the agency's own pages and, of the clubs, only the news items and
+        # events its texts link to: a club's news item changes it only when linked.
+        page_ids: set[int] = set()
+        data = agency_events(self.locale, request, page_ids)
+        keys = {"portal:*"} | (link_keys(page_ids) if page_ids else set())
+        return with_keys(Response(data), keys)

@@ -213,7 +213,14 @@ SECTION_SERIALIZERS = {
         "LatestNews",
         inline_serializer(
             "PortalLatestNews",
-            {"title": serializers.CharField(), "news": NewsSerializer(many=True)},
+            {
+                "title": serializers.CharField(),
+                "count": serializers.IntegerField(
+                    help_text="Wie viele Neuigkeiten der Abschnitt zeigt (die neuesten von "
+                    "/api/v1/news/ in derselben Sprache; news hat weniger, wenn es weniger gibt)."
+                ),
+                "news": NewsSerializer(many=True),
+            },
         ),
     ),
     "text": section_serializer("text", "Text", serializers.CharField(help_text="HTML.")),

@@ -188,15 +188,19 @@ class SectionResolver:
         }
 
     def _latest_news(self, value):
+        # The first ``count`` items of ``/api/v1/news/`` in this locale (the portal's build
+        # fills the section from that list after a news item, ``sites/portal``).
+        count = value.get("count") or 3
         news = list(
             localized(NewsPage.objects.all(), self.locale)
             .select_related("locale")
             .prefetch_related(prefetch_image("image"), "tags")
-            .order_by("-date", "-pk")[: value.get("count") or 3]
+            .order_by("-date", "-pk")[:count]
         )
         attach_clubs(news)
         return {
             "title": value.get("title") or "",
+            "count": count,
             "news": NewsSerializer(news, many=True, context=self.context).data,
         }
 

@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 
 from cms.signups.access import may_manage
-from tests.factories import agency_event_index, event_page, signup_options
+from tests.factories import (
+    agency_event_index,
+    event_page,
+    news_index,
+    news_page,
+    signup_options,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +66,22 @@ def test_the_agency_edits_and_organises_its_events_a_club_does_not(workshop, clu
     assert not may_manage(editor, workshop)
     assert workshop.permissions_for_user(agency_user).can_edit()
     assert may_manage(agency_user, workshop)
+
+
+def test_the_agency_events_name_the_club_pages_their_texts_link_to(client, workshop, club):
+    """The portal's incremental build reads the agency's events again only after a change of
+    what they show (``X-Resource-Keys``): the agency's pages, and of the clubs only the news
+    items their texts link to, not every club's news."""
+
+    def keys() -> set[str]:
+        response = client.get(reverse("api-portal-events"), {"locale": "ar"})
+        assert response.status_code == 200, response.content
+        return set(response["X-Resource-Keys"].split())
+
+    assert keys() == {"portal:*"}
+    item = news_page(news_index(club), "Bericht vom letzten Workshop")
+    workshop.body = [
+        {"type": "text", "value": f'<p><a linktype="page" id="{item.pk}">Bericht</a></p>'}
+    ]
+    workshop.save_revision().publish()
+    assert keys() == {"portal:*", f"news:{club.slug}"}

@@ -54,6 +54,21 @@ def differing(one: Path, other: Path) -> list[str]:
     return names + [n for n in sorted(set(a) & set(b)) if not filecmp.cmp(a[n], b[n], False)]
 
 
+def kept_lists(root: Path, path: str) -> dict[str, list]:
+    """The kept reads of the list ``path`` in the live portal release: request → items."""
+    import json
+
+    from sites.engine import deps
+
+    release = root / "portal" / "current"
+    index = json.loads((release / ".manifest.json").read_text())["meta"]["responses"]
+    return {
+        key: json.loads((release / deps.response_file(key)).read_text())["items"]
+        for key in index
+        if key.startswith(f"{path}?") and '"_items"' in key
+    }
+
+
 def by_plugin(report) -> dict[str, set[str]]:
     manifest = report.release / ".manifest.json"
     import json
@@ -198,9 +213,10 @@ def test_the_result_equals_a_build_from_scratch_and_the_rest_is_linked(changes, 
 
 
 def test_the_news_lists_are_merged_from_the_clubs_share_not_read_again(changes):
-    # Per locale: the newsroom's list of all news and the directory's news of the last year;
-    # each from the first club's news (club=…) and the live release's list.
-    assert changes["news"]["report"].spliced == 2 * len(LOCALES_USED)
+    # Per locale: the newsroom's list of all news, the directory's news of the last year and
+    # the home's latest news; each from the first club's news (club=…, one read for all
+    # three) and the live release's list.
+    assert changes["news"]["report"].spliced == 3 * len(LOCALES_USED)
     assert changes["event"]["report"].spliced == 0
 
 
@@ -249,8 +265,9 @@ def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path
 
 
 def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
-    """Publishes of several clubs built together: their items come in one read per list and
-    locale (``club`` repeated), and the result equals a build from scratch."""
+    """Publishes of several clubs built together: their items come in one read per locale
+    (``club`` repeated) for both lists, the newsroom's and the directory's recent news (cut
+    at its first date, ``deps.LOWER_BOUNDS``), and the result equals a build from scratch."""
     from sites.client import ApiClient
 
     with transaction.atomic():
@@ -262,6 +279,8 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         build(tmp_path)
         news_page(first_news, "Neu A", date=datetime.date(2026, 10, 4))
         news_page(second_news, "Neu B", date=datetime.date(2026, 10, 1))
+        # Older than the directory's recent news: in the newsroom only.
+        news_page(first_news, "Uralt", date=datetime.date(2019, 1, 1))
         reads = []
         original = ApiClient.get
 
@@ -273,13 +292,22 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         changed = {"news:*", f"news:{first.slug}", f"news:{second.slug}"}
         report = build(tmp_path, changes=changed)
         monkeypatch.undo()
-        assert report.spliced == 2 * len(LOCALES_USED)
+        assert report.spliced == 3 * len(LOCALES_USED)
         news_reads = [params for path, params in reads if path == "/api/v1/news/"]
-        assert len(news_reads) == 2 * len(LOCALES_USED)
+        assert len(news_reads) == len(LOCALES_USED)
+        # The statistics (and their CSV file) show no news: taken from the live release. The
+        # home's latest news are filled from the list of all news, not read with the home.
+        assert not [path for path, _params in reads if path.startswith("/api/v1/stats")]
+        assert not [path for path, _params in reads if path == "/api/v1/portal/"]
+        assert not any("date_from" in params for params in news_reads)
         assert all(params["club"] == sorted([first.slug, second.slug]) for params in news_reads)
         scratch = tmp_path / "scratch"
         build(scratch)
         assert differing(tmp_path, scratch) == []
+        # The lists kept for the next build too: the directory's without the old item.
+        merged = kept_lists(tmp_path, "/api/v1/news/")
+        assert merged == kept_lists(scratch, "/api/v1/news/")
+        assert {"Uralt" in str(items) for items in merged.values()} == {True, False}
         newsroom = tmp_path / "portal" / "current" / "de" / "neuigkeiten"
         assert "Neu A" in (newsroom / "index.html").read_text()  # 12 items, the oldest on
         assert "Neu B" in (newsroom / "seite-2" / "index.html").read_text()  # the 2nd page
