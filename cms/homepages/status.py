@@ -103,15 +103,18 @@ class Claim:
 
 
 def claim_build(site: str, enqueue: Enqueue) -> Claim | None:
-    """Mark ``site`` as building by this process; None if another live process builds it
-    (the task is then put back for a second)."""
+    """Mark ``site`` as building by this process; None if another live process builds it.
+    The task then ends, and no task waits: the running build queues the next one the moment
+    it ends (``_release``: what was requested meanwhile is newer than what it built), so the
+    changes wait for one build, not for a task that looks again a second later. Should that
+    builder die, the workers' housekeeping queues its build again within seconds
+    (``recover_interrupted_builds``)."""
     with transaction.atomic():
         row, _created = SiteBuild.objects.select_for_update().get_or_create(site=site)
         me = this_builder()
         if row.building and row.builder != me and not builder_gone(row.builder, row.started_at):
-            row.queued = True
+            row.queued = False
             row.save(update_fields=["queued"])
-            enqueue(timezone.now() + datetime.timedelta(seconds=1))
             return None
         row.queued = False
         row.started_at = timezone.now()

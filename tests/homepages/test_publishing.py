@@ -156,13 +156,20 @@ def test_the_agencys_approval_names_page_and_club_and_only_enqueues(
 
 
 def test_a_build_of_a_site_another_worker_builds_waits_its_turn(queue):
-    SiteBuild.objects.create(
-        site="portal", started_at=status.timezone.now(), builder="anderer-rechner:4242"
-    )
-    later = []
-    assert status.claim_build("portal", later.append) is None
-    assert len(later) == 1 and later[0] is not None  # put back for a moment
-    assert SiteBuild.objects.get(site="portal").queued
+    """A second worker that finds the site building leaves it to the running build, which
+    queues the next build the moment it ends (not a task that looks again a second later)."""
+    enqueued = []
+    status.request_build("portal", enqueued.append)
+    running = status.claim_build("portal", enqueued.append)
+    status.SiteBuild.objects.filter(site="portal").update(builder="anderer-rechner:4242")
+    status.request_build("portal", enqueued.append)  # published while building
+    assert len(enqueued) == 2
+    assert status.claim_build("portal", enqueued.append) is None  # the second worker
+    assert len(enqueued) == 2 and not SiteBuild.objects.get(site="portal").queued
+    status.succeeded(running, BuildReport(site="portal"), 1, enqueued.append)
+    assert enqueued[2:] == [None]  # at once
+    row = SiteBuild.objects.get(site="portal")
+    assert row.queued and row.built_version == 1 and row.requested_version == 2
 
 
 def test_a_change_during_a_build_queues_one_more_build(queue):
