@@ -142,9 +142,11 @@ def home_url(club: dict) -> str:
 
 
 def read_list(view, path: str, params: dict) -> list[dict]:
-    """Every item of a paginated list of a few items per club (``per_club``): at most that
-    many for every club, and never fewer than ``MAX_PAGES`` pages."""
-    most = max(MAX_PAGES * PAGE_SIZE, len(view.data["clubs"]) * params["per_club"])
+    """Every item of a paginated list of a few items per club (``per_club``): read up to one
+    more than that many for every club and the agency (whose events count as one club), and
+    never fewer than ``MAX_PAGES`` pages."""
+    expected = (len(view.data["clubs"]) + 1) * params["per_club"]
+    most = max(MAX_PAGES * PAGE_SIZE, expected + 1)
     items = fetch_all(view.site, path, params, most)
     if len(items) >= most:
         logger.warning("%s: %s items or more, the rest is left out", path, len(items))
