@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -17,13 +18,17 @@ from cms.clubs.contributions import annotate_clubs
 from cms.clubs.models import ClubPage
 from cms.clubs.serializers import ClubDetailSerializer, ClubSummarySerializer
 from cms.core.caching import cache_timeout, content_version
+from cms.core.errors import InvalidParameter
 from cms.core.locales import localized, requested_language
 from cms.core.media import prefetch_image
 from cms.core.pagination import LimitOffsetPagination
-from cms.core.params import datetime_param
+from cms.core.params import datetime_param, query_params
 from cms.core.privacy import public_pages
 from cms.core.schema import LOCALE_PARAMETER
 from cms.core.views import PublicReadMixin
+from cms.events import recurrence
+from cms.events.api import DEFAULT_LIST_WINDOW, Window, club_occurrence_times, public_club
+from cms.events.calendar import calendar_content
 from cms.taxonomy import names
 
 from .bundle import BundleBuilder
@@ -176,7 +181,7 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             return [*ClubFilter.base_filters, "limit", "offset", "locale"]
         if self.action == "bundle":
-            return ["locale", "updated_since"]
+            return ["locale", "updated_since", *BUNDLE_EXTRAS]
         return ["locale"]
 
     def get_queryset(self):
@@ -242,6 +247,26 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
                 OpenApiTypes.DATETIME,
                 description="Nur Seiten, die danach veröffentlicht wurden (ISO 8601).",
             ),
+            OpenApiParameter(
+                "occurrences_from",
+                OpenApiTypes.STR,
+                description="Mit diesem Parameter enthält das Bündel unter occurrences die "
+                "Termine des Vereins ab diesem Zeitpunkt (ISO-Datum oder -Zeitpunkt) wie "
+                "/api/v1/events/?club=… sie liefert (Reihenfolge und Zeiten gleich), je Termin "
+                "nur id, start, end und all_day: {from, to, results}.",
+            ),
+            OpenApiParameter(
+                "occurrences_to",
+                OpenApiTypes.STR,
+                description="Ende des Zeitraums der occurrences (ausschließlich), höchstens "
+                "366 Tage nach occurrences_from; Standard: 90 Tage danach.",
+            ),
+            OpenApiParameter(
+                "calendar",
+                OpenApiTypes.BOOL,
+                description="calendar=1: das Bündel enthält unter calendar den Text von "
+                "/api/v1/clubs/{slug}/events.ics (iCalendar), Byte für Byte derselbe.",
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT},
     )
@@ -249,4 +274,39 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def bundle(self, request, slug=None):
         club = self.get_object()
         updated_since = datetime_param(request, "updated_since")
-        return Response(BundleBuilder(club, self.locale, request, updated_since).build())
+        bundle = BundleBuilder(club, self.locale, request, updated_since).build()
+        window = occurrences_window(request)
+        if window is not None:
+            bundle["occurrences"] = {
+                "from": window.start.isoformat(),
+                "to": window.end.isoformat(),
+                "results": club_occurrence_times(request, club, self.locale, window),
+            }
+        if query_params(request).get("calendar", "").lower() in ("1", "true"):
+            # The club as the calendar's own endpoint finds it (its name heads the file).
+            bundle["calendar"] = calendar_content(
+                request, self.locale, public_club(club.slug)
+            ).decode()
+        return Response(bundle)
+
+
+# What a site builder may ask the bundle to carry besides the pages, to spare reads of its own.
+BUNDLE_EXTRAS = ("occurrences_from", "occurrences_to", "calendar")
+
+
+def occurrences_window(request) -> Window | None:
+    """The window of the bundle's ``occurrences``, if asked for (as ``from`` and ``to`` of
+    ``/api/v1/events/``)."""
+    start = datetime_param(request, "occurrences_from")
+    if start is None:
+        return None
+    end = datetime_param(request, "occurrences_to", start + DEFAULT_LIST_WINDOW)
+    try:
+        recurrence.check_window(start, end)
+    except recurrence.WindowError:
+        raise InvalidParameter(
+            "occurrences_to",
+            _("„to“ muss nach „from“ liegen, höchstens %(days)s Tage später.")
+            % {"days": recurrence.MAX_WINDOW.days},
+        ) from None
+    return Window(start, end)

@@ -459,6 +459,28 @@ def first_per_club(index: list[tuple], search: EventSearch, most: int) -> list[t
     return kept
 
 
+def club_occurrence_times(request, club: ClubPage, locale: Locale, window: Window) -> list[dict]:
+    """The club's occurrences in the window as ``/api/v1/events/?club=…`` lists them (same
+    selection, order and times), with only what a calendar of the club needs: event id,
+    ``start``, ``end`` and ``all_day``. The club's bundle carries them on request."""
+    search = EventSearch(request, window, locale, club=club)
+    moment = serializers.DateTimeField()
+    found = []
+    for occurrence in sorted_occurrences(search.times(), window):
+        # Through the list's index representation, so the times are the very same values.
+        start = from_micros(to_micros(occurrence.start))
+        end = from_micros(to_micros(occurrence.end))
+        found.append(
+            {
+                "id": occurrence.event.pk,
+                "start": moment.to_representation(start),
+                "end": None if end is None else moment.to_representation(end),
+                "all_day": bool(occurrence.all_day),
+            }
+        )
+    return found
+
+
 @extend_schema(
     tags=["events"],
     operation_id="events_list",

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
+from cms.clubs.models import ClubPage
 from cms.clubs.pages import attach_clubs
 from cms.clubs.serializers import v2_page_url
 from cms.core.views import FirstRendererNegotiation, PublicReadMixin
@@ -145,6 +146,24 @@ def build_calendar(events, request, name: str) -> bytes:
     return calendar.to_ical()
 
 
+def calendar_content(request, locale, club: ClubPage | None) -> bytes:
+    """The body of ``/api/v1/events.ics`` (``club``: of one club's calendar) for this request's
+    filters and window; the club's bundle carries the same body on request (``calendar``)."""
+    window = window_from(request, timezone.localdate() - CALENDAR_WINDOW_BEFORE, CALENDAR_WINDOW)
+    events = [
+        event
+        for event in EventSearch(request, window, locale, club=club)
+        .events()
+        .order_by("start", "pk")
+        if recurrence.has_occurrence(event, window.start, window.end)
+    ]
+    attach_clubs(events)
+    name = settings.WAGTAIL_SITE_NAME
+    if club is not None:
+        name = club.title
+    return build_calendar(events, request, _("%(name)s: Veranstaltungen") % {"name": name})
+
+
 CALENDAR_RESPONSES = {
     (200, "text/calendar"): OpenApiResponse(
         OpenApiTypes.STR, description="iCalendar (RFC 5545), zum Abonnieren."
@@ -182,21 +201,7 @@ class EventCalendarView(PublicReadMixin, APIView):
             club = public_club(slug)
             if club is None:
                 raise Http404
-        window = window_from(
-            request, timezone.localdate() - CALENDAR_WINDOW_BEFORE, CALENDAR_WINDOW
-        )
-        events = [
-            event
-            for event in EventSearch(request, window, self.locale, club=club)
-            .events()
-            .order_by("start", "pk")
-            if recurrence.has_occurrence(event, window.start, window.end)
-        ]
-        attach_clubs(events)
-        name = settings.WAGTAIL_SITE_NAME
-        if club is not None:
-            name = club.title
-        content = build_calendar(events, request, _("%(name)s: Veranstaltungen") % {"name": name})
+        content = calendar_content(request, self.locale, club)
         filename = f"{club.slug if club else 'vereinsnetz'}-veranstaltungen.ics"
         return HttpResponse(
             content,
