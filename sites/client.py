@@ -238,10 +238,14 @@ class ApiClient:
             store.put(path, None, deps.resource_keys(path), body)
         return body
 
-    def club_bundle(self, slug: str, *, etag: str | None = None) -> tuple[dict | None, str | None]:
+    def club_bundle(
+        self, slug: str, *, etag: str | None = None, params: dict[str, Any] | None = None
+    ) -> tuple[dict | None, str | None]:
         """The club's whole published tree; ``(None, etag)`` when unchanged since ``etag``."""
         headers = {"If-None-Match": etag} if etag else None
-        response = self.http.get(f"/api/v1/clubs/{slug}/bundle/", headers=headers)
+        response = self.http.get(
+            f"/api/v1/clubs/{slug}/bundle/", params=_clean(params), headers=headers
+        )
         if response.status_code == 304:
             return None, etag
         if response.status_code >= 400:

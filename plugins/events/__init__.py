@@ -208,6 +208,10 @@ def calendar_file(site) -> dict[str, bytes]:
         if content is not None:
             occurrences.kept(site)["calendar"] = True
             return {ICS_FILE: content}
+    carried = data.get("calendar")  # the same body, if the bundle carries it
+    if isinstance(carried, str):
+        occurrences.kept(site)["calendar"] = True
+        return {ICS_FILE: carried.encode()}
     url = f"/api/v1/clubs/{site.settings['slug']}/{ICS_FILE}"
     try:
         content = site.download(url)
@@ -217,6 +221,13 @@ def calendar_file(site) -> dict[str, bytes]:
         logger.warning("No %s for %s: %s", ICS_FILE, site.name, exc)
         site.errors[ICS_ERROR_KEY] = f"{type(exc).__name__}: {exc}"
         return {}
+
+
+def bundle_params(first: bool) -> dict[str, str]:
+    """The bundle of every locale carries the occurrences of the window the pages read (one
+    read per locale, not two), the default locale's also the calendar file."""
+    params = occurrences.bundle_window(*covering(occurrences.today()))
+    return {**params, "calendar": "1"} if first else params
 
 
 class EventsPlugin(Plugin):
@@ -247,4 +258,5 @@ plugin = EventsPlugin(
     pages=pages,
     section="events/section.html",
     files=calendar_file,
+    bundle_params=bundle_params,
 )

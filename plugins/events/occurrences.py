@@ -137,12 +137,35 @@ def _read(site, locale: str, start: datetime.date, end: datetime.date, limit: in
     name = f"{locale} {start.isoformat()} {end.isoformat()} {limit}"
     items = previous(site).get("reads", {}).get(name)
     if items is None:
+        items = bundled(site, locale, start, end)
+        items = items[:limit] if items is not None else None
+    if items is None:
         items = [
             {key: item[key] for key in ("id", "start", "end", "all_day")}
             for item in _fetch(site, locale, start, end, limit)
         ]
     kept(site)["reads"][name] = items
     return items
+
+
+def bundle_window(start: datetime.date, end: datetime.date) -> dict[str, str]:
+    """The bundle parameters that make it carry the occurrences of ``[start, end)``."""
+    return {"occurrences_from": start.isoformat(), "occurrences_to": end.isoformat()}
+
+
+def bundled(site, locale: str, start: datetime.date, end: datetime.date) -> list | None:
+    """The occurrence items of ``[start, end)`` that the locale's bundle carries (asked for
+    with :func:`bundle_window`; the same as the read of ``/api/v1/events/``), or None when it
+    carries none or those of another window."""
+    carried = site.data.get(locale, {}).get("occurrences")
+    if not carried:
+        return None
+    window = (parse(carried["from"]), parse(carried["to"]))
+    if window != (local_midnight(start), local_midnight(end)):
+        return None
+    return [
+        {key: item[key] for key in ("id", "start", "end", "all_day")} for item in carried["results"]
+    ]
 
 
 def _fetch(site, locale: str, start: datetime.date, end: datetime.date, limit: int):

@@ -63,6 +63,10 @@ class Plugin:
     - ``requires``: the names of the plugins it needs (whose public functions it imports or
       whose pages it links to). The registry skips a plugin whose requirement is not
       installed and reports why in ``Registry.errors``.
+    - ``bundle_params``: a function ``(first) -> {name: value}`` giving the query parameters
+      with which a club site asks its bundle to carry what the plugin would otherwise read
+      on its own (``first``: the bundle of the site's default locale, read first). The
+      plugin must still work without them (an installation that does not know them).
     """
 
     name: str
@@ -76,6 +80,7 @@ class Plugin:
     files: Callable[[Site], Mapping[str, bytes]] | None = None
     form_labels: Mapping[str, str] = field(default_factory=dict)
     requires: tuple[str, ...] = ()
+    bundle_params: Callable[[bool], Mapping[str, str]] | None = None
 
     def label_in(self, locale: str) -> str:
         """Its name for people in ``locale`` (German, then its entry-point name, otherwise)."""

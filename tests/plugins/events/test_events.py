@@ -26,6 +26,33 @@ def next_weekday(weekday: int, hour: int = 19) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=EVENT_TIME_ZONE)
 
 
+def older_api(monkeypatch):
+    """Make the bundle answer 400 to the parameters that make it carry the occurrences and
+    the calendar, as an installation answers that does not know them: the builder then reads
+    them from their own endpoints."""
+    from sites.club import bundle_params
+    from sites.engine.plugins import installed
+
+    extras = set(bundle_params(installed(), first=True))
+    club_bundle, json_read = ApiClient.club_bundle, ApiClient.json
+
+    def refuse(url, params):
+        if extras & set(params or {}):
+            raise ApiError(url, 400, "unknown parameter")
+
+    def older_bundle(client, slug, *, etag=None, params=None):
+        refuse(slug, params)
+        return club_bundle(client, slug, etag=etag, params=params)
+
+    def older_json(client, path, params=None):
+        if path.endswith("/bundle/"):
+            refuse(path, params)
+        return json_read(client, path, params)
+
+    monkeypatch.setattr(ApiClient, "club_bundle", older_bundle)
+    monkeypatch.setattr(ApiClient, "json", older_json)
+
+
 @pytest.fixture
 def club_with_events(db):
     club = ClubFactory("Kulturverein Anadolu e. V.")
@@ -153,6 +180,7 @@ def test_falls_back_to_the_bundle_and_reports_when_the_api_fails(
     club_with_events, settings, monkeypatch
 ):
     club, *_ = club_with_events
+    older_api(monkeypatch)  # the occurrences are read from /api/v1/events/
     original = ApiClient.json
 
     def failing(self, path, params=None):
@@ -191,6 +219,7 @@ def test_a_failing_calendar_download_is_reported_and_the_pages_stay(
     club_with_events, settings, monkeypatch
 ):
     club, *_ = club_with_events
+    older_api(monkeypatch)  # the calendar is downloaded from its endpoint
     original = ApiClient.download
 
     def failing(self, url):
@@ -276,6 +305,7 @@ def test_occurrences_are_read_once_per_locale_for_pages_and_home_section(
 
     club, _index, training, _concert = club_with_events
     translate(training, "ar", title="رقص شعبي")
+    older_api(monkeypatch)
     counted = CountingClient(monkeypatch)
     root = build_club_site(club)
 
@@ -284,12 +314,38 @@ def test_occurrences_are_read_once_per_locale_for_pages_and_home_section(
     assert home.count('<li class="card">') == 3  # the section still has its dates
 
 
+def test_the_bundle_carries_occurrences_and_calendar_and_the_site_is_the_same(
+    club_with_events, build_club_site, settings, monkeypatch
+):
+    """The bundle of each locale carries the occurrences, the default locale's the calendar:
+    a site needs no read of its own for them, and is byte for byte the site built from
+    ``/api/v1/events/`` and ``events.ics``."""
+    from sites.engine.builder import SiteDirectory
+    from tests.plugins.helpers import translate
+
+    club, _index, training, _concert = club_with_events
+    translate(training, "ar", title="رقص شعبي")
+    with monkeypatch.context() as patched:
+        counted = CountingClient(patched)
+        carried = site_files(build_club_site(club))
+        assert (counted.occurrences, counted.calendars) == (0, 0)
+    assert "events.ics" in carried and "ar/veranstaltungen/kalender/index.html" in carried
+
+    SiteDirectory(settings.SITE_BUILD_DIR / "vereine", club.slug).remove()
+    older_api(monkeypatch)
+    counted = CountingClient(monkeypatch)
+    read = site_files(build_club_site(club))
+    assert (counted.occurrences, counted.calendars) == (2, 1)
+    assert read == carried
+
+
 def test_rebuild_after_a_news_publish_reuses_event_reads_and_the_calendar(
     club_with_events, build_club_site, monkeypatch
 ):
     from tests.factories import news_index, news_page
 
     club, index, training, _concert = club_with_events
+    older_api(monkeypatch)  # what the builder keeps matters where the bundle carries nothing
     news = news_page(news_index(club), "Sommerfest")
     root = build_club_site(club)
     calendar = (root / "events.ics").read_bytes()
