@@ -309,14 +309,19 @@ class SignupListView(generics.ListAPIView):
             if root is None:
                 raise InvalidParameter("club", _("Diesen Verein gibt es nicht."))
             events = events.filter(path__startswith=root.path)
-        keys = set(events.values_list("translation_key", flat=True))
-        options = SignupOptions.objects.filter(
-            enabled=True, event__translation_key__in=keys
-        ).select_related("event")
-        translations: dict = {}
+        translations: dict = {}  # the events' ids by translation key, in one query
         for pk, key in events.values_list("pk", "translation_key"):
             translations.setdefault(key, []).append(pk)
-        held = services.places_held_by_options([o.pk for o in options])
+        options = (
+            list(
+                SignupOptions.objects.filter(
+                    enabled=True, event__translation_key__in=list(translations)
+                ).select_related("event")
+            )
+            if translations
+            else []
+        )
+        held = services.places_held_by_options([o.pk for o in options]) if options else {}
         items = []
         with translation.override(language):
             for item in options:

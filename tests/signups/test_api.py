@@ -178,3 +178,44 @@ def test_a_sign_up_posted_in_turkish_is_answered_and_confirmed_in_turkish(
     assert "Merhaba Layla Haddad," in message.body
     assert "Kaydınız onaylandı." in message.body
     assert "Etkinlik: Workshop Vereinsfinanzen" in message.body
+
+
+def test_the_club_list_names_each_event_with_sign_ups_and_its_translations(client, options):
+    club = options.event.get_parent().get_parent()
+    arabic = options.event.copy_for_translation(
+        Locale.objects.get(language_code="ar"), copy_parents=True
+    )
+    arabic.save_revision().publish()
+    event_page(options.event.get_parent(), title="Ohne Anmeldung")
+    signup(options, people=2)
+
+    everywhere = client.get(reverse("api-signup-list")).json()
+    of_the_club = client.get(reverse("api-signup-list"), {"club": club.slug}).json()
+
+    assert [(item["event"], item["events"], item["free"]) for item in everywhere] == [
+        (options.event.pk, sorted([options.event.pk, arabic.pk]), 1)
+    ]
+    # The club's tree in its own language: the translation lives in the Arabic tree.
+    assert [(item["event"], item["events"]) for item in of_the_club] == [
+        (options.event.pk, [options.event.pk])
+    ]
+
+
+def test_the_club_list_reads_in_few_queries_and_none_more_without_sign_ups(
+    client, options, django_assert_max_num_queries
+):
+    """The list is not cached (the places change with every sign-up), so the site builder
+    asks it once per club site: a club whose events take no sign-ups costs the club, the
+    hidden paths and its events, nothing more."""
+    from tests.factories import ClubFactory, event_index
+
+    club = options.event.get_parent().get_parent()
+    index = options.event.get_parent()
+    for number in range(5):
+        signup_options(event_page(index, title=f"Kurs {number}"), capacity=5)
+    with django_assert_max_num_queries(6) as some:
+        assert len(client.get(reverse("api-signup-list"), {"club": club.slug}).json()) == 6
+    quiet = ClubFactory("Verein ohne Anmeldungen")
+    event_page(event_index(quiet), title="Offenes Treffen")
+    with django_assert_max_num_queries(len(some.captured_queries) - 2):
+        assert client.get(reverse("api-signup-list"), {"club": quiet.slug}).json() == []
