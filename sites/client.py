@@ -7,6 +7,7 @@ no network); given a base URL it talks to any remote installation with the same 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import threading
 from collections.abc import Iterator
@@ -258,7 +259,6 @@ class ApiClient:
 
 def _media_file(path: str):
     """The file under MEDIA_ROOT that a /media/ path names, or None."""
-    from pathlib import Path
     from urllib.parse import unquote
 
     from django.conf import settings
@@ -266,11 +266,19 @@ def _media_file(path: str):
     prefix = settings.MEDIA_URL
     if not path.startswith(prefix):
         return None
-    root = Path(settings.MEDIA_ROOT).resolve()
+    root = _resolved(str(settings.MEDIA_ROOT))
     file = (root / unquote(path[len(prefix) :])).resolve()
     if root not in file.parents or not file.is_file():
         return None
     return file
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(directory: str):
+    """``MEDIA_ROOT`` resolved once, not once per media file of every site."""
+    from pathlib import Path
+
+    return Path(directory).resolve()
 
 
 def _clean(params: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -36,6 +36,15 @@ KEEP_RELEASES = 2
 _cleaner: tuple[int, ThreadPoolExecutor] | None = None
 _pending: list[Future] = []
 _deleting: set[Path] = set()  # handed to the thread, not to be removed again meanwhile
+# Files this process wrote into a release, by content hash, that another site's release may
+# share (hard-linked, as a release shares unchanged files with the previous one): the
+# plugins' static files, the service worker, pictures used by several sites. Creating a file
+# costs far more than a link on a busy disk. Releases are never changed in place, so a link is
+# as good as a copy; a link that fails (the release was pruned, another file system, the
+# file's link limit) falls back to writing the file, which is then the one shared. Pages are
+# left out (they differ per site) and the number kept is bounded (memory at 5,000 sites).
+SHARED_LIMIT = 4096
+_shared: dict[str, str] = {}
 
 
 def _cleanup(path: Path) -> None:
@@ -175,6 +184,7 @@ class SiteDirectory:
                     parent = os.path.dirname(parent)
             return target
 
+        shared: list[tuple[str, str]] = []  # written here, to be linked by later releases
         hashes: dict[str, str] = {}
         for output in files:
             if output.path in hashes:
@@ -189,8 +199,11 @@ class SiteDirectory:
             ):
                 report.reused.append(output.path)
             else:
-                with open(target, "wb") as file:
-                    file.write(output.content)
+                if not (digest in _shared and _link(_shared[digest], target)):
+                    with open(target, "wb") as file:
+                        file.write(output.content)
+                    if _shareable(output.path):
+                        shared.append((digest, output.path))
                 report.written.append(output.path)
         for path in sorted(set(carry) - set(hashes)):
             if source is None or path not in previous_hashes:
@@ -207,6 +220,7 @@ class SiteDirectory:
         )
         release = self.releases / f"{time.time_ns():020d}"
         building.rename(release)
+        _share(release, shared)
         self._swap(release)
         self._prune()
         report.release = release
@@ -238,6 +252,19 @@ class SiteDirectory:
                 except OSError:
                     continue
                 _cleanup(doomed)
+
+
+def _shareable(path: str) -> bool:
+    return not path.endswith(".html")
+
+
+def _share(release: Path, written: list[tuple[str, str]]) -> None:
+    """Offer the files just written into ``release`` to the next releases (``_shared``)."""
+    for digest, path in written:
+        _shared.pop(digest, None)
+        if len(_shared) >= SHARED_LIMIT:
+            del _shared[next(iter(_shared))]  # the oldest
+        _shared[digest] = os.path.join(release, path)
 
 
 def _link(source: str | Path, target: str | Path) -> bool:

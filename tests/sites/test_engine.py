@@ -91,6 +91,31 @@ def test_incremental_rebuild_rewrites_only_changed_files(tmp_path):
     assert "Geändert" in (directory.current / "de/sample/zwei/index.html").read_text()
 
 
+def test_files_another_site_wrote_are_linked_not_written_again(tmp_path):
+    """A static file or picture several sites share is hard-linked from the release that
+    wrote it (creating files is what costs on a busy disk); pages are always written; when
+    the first site's release is gone, the file is written again and the content is the same."""
+    style, page = b"body { color: #123456 }", b"<p>Gleich</p>"
+    files = [OutputFile("static/x/site.css", style), OutputFile("index.html", page)]
+    first = SiteDirectory(tmp_path, "erster-verein")
+    first.write(files)
+    second = SiteDirectory(tmp_path, "zweiter-verein")
+    report = second.write(files)
+
+    assert report.written == ["static/x/site.css", "index.html"]
+    shared = (first.current / "static/x/site.css").stat()
+    assert (second.current / "static/x/site.css").stat().st_ino == shared.st_ino
+    assert (second.current / "static/x/site.css").read_bytes() == style
+    pages = [(d.current / "index.html").stat().st_ino for d in (first, second)]
+    assert pages[0] != pages[1]
+
+    first.remove()
+    third = SiteDirectory(tmp_path, "dritter-verein")
+    third.write(files)
+    assert (third.current / "static/x/site.css").read_bytes() == style
+    assert (third.current / "static/x/site.css").stat().st_ino != shared.st_ino
+
+
 def test_interrupted_build_leaves_previous_site(tmp_path):
     directory, _ = build(tmp_path, make_site(ITEMS))
     before = directory.live_release()
