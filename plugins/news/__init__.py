@@ -15,8 +15,12 @@ FEED_FILE = "news.atom"
 
 
 def articles(data) -> list[dict]:
+    """Newest first, as the API's news lists: by date, then the later item first (two items
+    of one day: the one published second leads, and is on the home page)."""
     return sorted(
-        data["by_type"].get(ARTICLE, []), key=lambda page: page["fields"]["date"], reverse=True
+        data["by_type"].get(ARTICLE, []),
+        key=lambda page: (page["fields"]["date"], page["id"]),
+        reverse=True,
     )
 
 

@@ -38,3 +38,24 @@ def test_incremental_build_skips_an_unchanged_site(build_club_site, settings):
         )
     assert failures == 0
     assert f"{club.slug}: unchanged" in out.getvalue()
+
+
+def test_the_item_published_last_on_a_day_leads_the_news(build_club_site):
+    """Several items of one day (a secretary posting twice in an evening): the one published
+    last comes first on the home page and the news page, as in the API's lists; before, the
+    home page's three showed the day's first items and the newest was missing."""
+    club = ClubFactory("Kulturverein Sonnenblume e. V.")
+    index = news_index(club)
+    day = datetime.date(2026, 12, 6)
+    for title in ("Erster Bericht", "Zweiter Bericht", "Dritter Bericht", "Vierter Bericht"):
+        news_page(index, title, date=day)
+    news_page(index, "Vom Vortag", date=day - datetime.timedelta(days=1))
+
+    root = build_club_site(club)
+
+    home = (root / "de/index.html").read_text()
+    assert "Vierter Bericht" in home and "Erster Bericht" not in home
+    listing = (root / "de/neuigkeiten/index.html").read_text()
+    order = ["Vierter", "Dritter", "Zweiter", "Erster", "Vom Vortag"]
+    positions = [listing.index(title) for title in order]
+    assert positions == sorted(positions)
