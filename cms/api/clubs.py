@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import Http404
-from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -18,7 +17,6 @@ from cms.clubs.contributions import annotate_clubs
 from cms.clubs.models import ClubPage
 from cms.clubs.serializers import ClubDetailSerializer, ClubSummarySerializer
 from cms.core.caching import cache_timeout, content_version
-from cms.core.errors import InvalidParameter
 from cms.core.locales import localized, requested_language
 from cms.core.media import prefetch_image
 from cms.core.pagination import LimitOffsetPagination
@@ -26,8 +24,13 @@ from cms.core.params import datetime_param, query_params
 from cms.core.privacy import public_pages
 from cms.core.schema import LOCALE_PARAMETER
 from cms.core.views import PublicReadMixin
-from cms.events import recurrence
-from cms.events.api import DEFAULT_LIST_WINDOW, Window, club_occurrence_times, public_club
+from cms.events.api import (
+    DEFAULT_LIST_WINDOW,
+    Window,
+    checked_window,
+    club_occurrence_times,
+    public_club,
+)
 from cms.events.calendar import calendar_content
 from cms.taxonomy import names
 
@@ -301,12 +304,4 @@ def occurrences_window(request) -> Window | None:
     if start is None:
         return None
     end = datetime_param(request, "occurrences_to", start + DEFAULT_LIST_WINDOW)
-    try:
-        recurrence.check_window(start, end)
-    except recurrence.WindowError:
-        raise InvalidParameter(
-            "occurrences_to",
-            _("„to“ muss nach „from“ liegen, höchstens %(days)s Tage später.")
-            % {"days": recurrence.MAX_WINDOW.days},
-        ) from None
-    return Window(start, end)
+    return checked_window(start, end, "occurrences_to")

@@ -75,11 +75,17 @@ def window_from(request, default_start: datetime.date, default_length: datetime.
     ``from`` plus ``default_length``. Longer than ``recurrence.MAX_WINDOW`` is a 400."""
     start = datetime_param(request, "from", recurrence.local_midnight(default_start))
     end = datetime_param(request, "to", start + default_length)
+    return checked_window(start, end, "to")
+
+
+def checked_window(start, end, parameter: str) -> Window:
+    """``[start, end)``, or a 400 naming ``parameter`` (the window's end) when it is empty,
+    reversed or longer than ``recurrence.MAX_WINDOW``."""
     try:
         recurrence.check_window(start, end)
     except recurrence.WindowError:
         raise InvalidParameter(
-            "to",
+            parameter,
             _("„to“ muss nach „from“ liegen, höchstens %(days)s Tage später.")
             % {"days": recurrence.MAX_WINDOW.days},
         ) from None
