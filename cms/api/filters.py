@@ -7,15 +7,15 @@ import re
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, When, Window
-from django.db.models.functions import Left, Length, RowNumber
+from django.db.models import Case, F, IntegerField, Q, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.clubs.models import ClubPage, NewsPage
+from cms.clubs.pages import item_club_key
 from cms.core.filters import NormalisingFilterSet, canonical_bcp47
 from cms.core.privacy import public_pages, subtree
 from cms.taxonomy.models import Country, FocusArea, Language, Municipality
@@ -206,8 +206,7 @@ class NewsFilter(ClubTreeFilterSet):
         a club's translated items with German ones that have none)."""
         if not value:
             return queryset
-        club_path = Left(OuterRef("path"), Length(OuterRef("path")) - 2 * Page.steplen)
-        club_key = Subquery(ClubPage.objects.filter(path=club_path).values("translation_key")[:1])
+        club_key = item_club_key()
         return queryset.annotate(
             club_rank=Window(
                 RowNumber(),

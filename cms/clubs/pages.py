@@ -3,9 +3,19 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Left, Length
 from wagtail.models import Page
 
 from .models import ClubPage
+
+
+def item_club_key() -> Subquery:
+    """The translation key of the club a news item or event belongs to (two levels below its
+    club page: club → index → item), as a subquery over the row's path: the same for a club's
+    items in every locale, so per-club limits count a locale's mixed list right."""
+    club_path = Left(OuterRef("path"), Length(OuterRef("path")) - 2 * Page.steplen)
+    return Subquery(ClubPage.objects.filter(path=club_path).values("translation_key")[:1])
 
 
 def attach_clubs(pages) -> None:

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Left, Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from wagtail.models import Locale, Page
 
 from cms.clubs.homepage_links import page_homepage_url
 from cms.clubs.models import ClubPage
-from cms.clubs.pages import attach_clubs
+from cms.clubs.pages import attach_clubs, item_club_key
 from cms.clubs.serializers import ClubRefSerializer, club_ref, v2_page_url
 from cms.core.caching import cache_timeout, content_version
 from cms.core.errors import InvalidParameter
@@ -448,8 +448,7 @@ def first_per_club(index: list[tuple], search: EventSearch, most: int) -> list[t
     the index's order. A club's events are those of its translation key (a locale's list
     mixes a club's translated events with German ones); the agency's own events, outside any
     club, count together as one."""
-    club_path = Left(OuterRef("path"), Length(OuterRef("path")) - 2 * Page.steplen)
-    club_key = Subquery(ClubPage.objects.filter(path=club_path).values("translation_key")[:1])
+    club_key = item_club_key()
     clubs = dict(search.matching().annotate(club_key=club_key).values_list("pk", "club_key"))
     seen: set[int] = set()
     counts: dict = {}
