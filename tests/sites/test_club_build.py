@@ -59,3 +59,38 @@ def test_the_item_published_last_on_a_day_leads_the_news(build_club_site):
     order = ["Vierter", "Dritter", "Zweiter", "Erster", "Vom Vortag"]
     positions = [listing.index(title) for title in order]
     assert positions == sorted(positions)
+
+
+def test_an_unchanged_site_is_built_again_when_the_code_changed(build_club_site, settings):
+    """``manage.py start`` builds every homepage incrementally; after an update that
+    installs a plugin or changes a template, a site whose bundle is unchanged must be
+    rendered again with the new code, not skipped."""
+    from dataclasses import replace
+
+    from sites.client import ApiClient
+    from sites.club import KIND, build_club
+    from sites.engine.plugins import discover
+
+    club = ClubFactory()
+    build_club_site(club)
+    registry = discover()
+    with ApiClient() as client:
+        unchanged = build_club(
+            client, club.slug, settings.SITE_BUILD_DIR, registry=registry, incremental=True
+        )
+        assert unchanged.skipped
+
+        about = registry.plugins["about"]
+        registry.plugins["about_extra"] = replace(
+            about, name="about_extra", kinds=frozenset({KIND}), section=None
+        )
+        updated = build_club(
+            client, club.slug, settings.SITE_BUILD_DIR, registry=registry, incremental=True
+        )
+        assert not updated.skipped
+        assert updated.written or updated.reused
+
+        again = build_club(
+            client, club.slug, settings.SITE_BUILD_DIR, registry=registry, incremental=True
+        )
+        assert again.skipped
