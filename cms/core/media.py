@@ -1,6 +1,8 @@
 """How images and documents appear in the API: an image as its renditions (never the original
 upload, which may be huge or carry metadata), a document as its public download URL."""
 
+import functools
+
 from django.db.models import Prefetch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -26,10 +28,20 @@ def prefetch_image(field: str) -> Prefetch:
     return Prefetch(field, queryset=images_with_renditions())
 
 
+@functools.cache
+def rendition_filters() -> tuple:
+    """The ``Filter`` of each size, made once per process: Wagtail parses a spec string into
+    operations (inspecting their signatures) on every ``get_renditions`` call it is given as a
+    string, which was a third of serialising an image."""
+    from wagtail.images.models import Filter
+
+    return tuple(Filter(spec=spec) for spec in RENDITIONS.values())
+
+
 def image_data(image, request=None, alt: str | None = None) -> dict | None:
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITIONS.values())
+    renditions = image.get_renditions(*rendition_filters())
     return {
         "id": image.pk,
         "title": image.title,
