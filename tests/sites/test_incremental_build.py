@@ -153,12 +153,13 @@ CALENDAR = {
     "veranstaltungen/gemeinde/juelich/index.html",
 }
 EXPECTED = {
-    # A news item of the first club: its profile and the newsroom pages it moves (it enters
-    # the first, whose last item moves to the second), not the directory's lists (which show
-    # no news), the other club's profile or the calendar.
+    # A news item of the first club: its profile, the newsroom's front page (the latest ten)
+    # and its month's page, not the other months' pages (a new item moves no other item to
+    # another page), the directory's lists (which show no news), the other club's profile
+    # or the calendar.
     "news": {
         "directory": {"verzeichnis/anadolu-kulturverein-e-v/index.html"},
-        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/2026-10/index.html"},
     },
     # An event of the second club: its profile and every calendar page.
     "event": {
@@ -170,14 +171,14 @@ EXPECTED = {
     "latest": {
         "portal_home": {"index.html"},
         "directory": {"verzeichnis/anadolu-kulturverein-e-v/index.html"},
-        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/2026-11/index.html"},
     },
     # A linked item deleted: the Impressum that links to it (not the other legal pages) and
-    # the newsroom pages it leaves (the next item moves up); not its club's profile, which
-    # shows the club's three latest news and still does.
+    # the newsroom pages it leaves; not its club's profile, which shows the club's three
+    # latest news and still does.
     "linked": {
         "portal_legal": {"impressum/index.html"},
-        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/seite-2/index.html"},
+        "newsroom": {"neuigkeiten/index.html", "neuigkeiten/2026-10/index.html"},
     },
 }
 CHANGES = sorted(EXPECTED)
@@ -309,8 +310,10 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         assert merged == kept_lists(scratch, "/api/v1/news/")
         assert {"Uralt" in str(items) for items in merged.values()} == {True, False}
         newsroom = tmp_path / "portal" / "current" / "de" / "neuigkeiten"
-        assert "Neu A" in (newsroom / "index.html").read_text()  # 12 items, the oldest on
-        assert "Neu B" in (newsroom / "seite-2" / "index.html").read_text()  # the 2nd page
+        assert "Neu A" in (newsroom / "index.html").read_text()  # 13 items: the latest ten
+        assert "Neu B" not in (newsroom / "index.html").read_text()
+        assert "Neu B" in (newsroom / "2026-10" / "index.html").read_text()  # their month
+        assert "Uralt" in (newsroom / "2019-01" / "index.html").read_text()
         transaction.set_rollback(True)
 
 
