@@ -1,13 +1,20 @@
 """Writing a built site to disk atomically and incrementally.
 
 A site lives in ``<root>/<name>/``: ``releases/<id>/`` holds complete builds and ``current`` is a
-symlink to the live one. A build writes a fresh release directory (named ``.building-…`` until
+symlink to the live one. A build writes a release directory (named ``.building-…`` until
 complete), then swaps the symlink with one atomic ``rename``. An interrupted build therefore
 leaves ``current`` pointing at the previous, intact release; its leftovers are removed by the
 next build.
 
-Old releases are removed after the swap by a background thread (renamed out of the way first),
-so a rebuild's time ends with the swap, not with deleting yesterday's files.
+``KEEP_RELEASES`` are kept: the live one and the one before, for visitors whose request
+resolved ``current`` just before a swap. Once there are that many, a build does not make a new
+tree and delete the oldest: it takes the oldest (renamed to ``.building-…``, so it is no
+release any more) and brings it up to date in place, touching only the files that differ from
+what it holds (its own manifest says what). A portal release has thousands of folders, one per
+page; making them for every build and deleting the old ones took most of an incremental
+build. A file is never written into: a changed one is unlinked first, because it may be a hard
+link shared with the live release. Releases beyond ``KEEP_RELEASES`` (left by an older version)
+are removed after the swap by a background thread (renamed out of the way first).
 
 Incremental: each release carries ``.manifest.json`` (path → SHA-256). A file whose content
 hash equals the previous release's is hard-linked from it instead of written, so only files
@@ -17,6 +24,7 @@ whose content changed are rewritten. Files a dependency-tracked build did not re
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -39,12 +47,14 @@ _deleting: set[Path] = set()  # handed to the thread, not to be removed again me
 # Files this process wrote into a release, by content hash, that another site's release may
 # share (hard-linked, as a release shares unchanged files with the previous one): the
 # plugins' static files, the service worker, pictures used by several sites. Creating a file
-# costs far more than a link on a busy disk. Releases are never changed in place, so a link is
-# as good as a copy; a link that fails (the release was pruned, another file system, the
-# file's link limit) falls back to writing the file, which is then the one shared. Pages are
-# left out (they differ per site) and the number kept is bounded (memory at 5,000 sites).
+# costs far more than a link on a busy disk. A release may be brought up to date in place later
+# (by this or another process), so each entry keeps the file's inode and modification time and
+# is linked only while the path still holds that file; a link that fails (the release was
+# pruned or recycled, another file system, the file's link limit) falls back to writing the
+# file, which is then the one shared. Pages are left out (they differ per site) and the number
+# kept is bounded (memory at 5,000 sites).
 SHARED_LIMIT = 4096
-_shared: dict[str, str] = {}
+_shared: dict[str, tuple[str, int, int]] = {}
 
 
 def _cleanup(path: Path) -> None:
@@ -168,16 +178,38 @@ class SiteDirectory:
         self._remove_leftovers()
 
         building = self.releases / f".building-{uuid.uuid4().hex}"
-        building.mkdir()
+        # What the tree being built holds already: path → hash (a recycled release's files).
+        held = self._recycle(previous, building)
         # Plain strings and each folder made once: a release of the portal has thousands of
         # files in thousands of folders, most of them hard links to the live release's.
         into, source = str(building), str(previous) if previous else None
         made: set[str] = {into}
+        for path in held:
+            parent = os.path.dirname(os.path.join(into, path))
+            while parent not in made:
+                made.add(parent)
+                parent = os.path.dirname(parent)
 
         def target_of(path: str) -> str:
             target = os.path.join(into, path)
+            if path in held:
+                # Never written into: the file may be the live release's (a hard link).
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
+                return target
+            if target in made:  # the recycled release had a folder where this file goes
+                shutil.rmtree(target)
+                for gone in [p for p in held if p.startswith(f"{path}/")]:
+                    del held[gone]
+                made.difference_update([d for d in made if d.startswith(target + os.sep)])
+                made.discard(target)
             parent = os.path.dirname(target)
             if parent not in made:
+                # The recycled release may have a file where one of these folders goes.
+                for ancestor in PurePosixPath(path).parents:
+                    if str(ancestor) in held:
+                        os.unlink(os.path.join(into, str(ancestor)))
+                        del held[str(ancestor)]
                 os.makedirs(parent, exist_ok=True)
                 while parent not in made:
                     made.add(parent)
@@ -191,30 +223,34 @@ class SiteDirectory:
                 raise ValueError(f"Two outputs for {output.path}")
             digest = sha256(output.content)
             hashes[output.path] = digest
-            target = target_of(output.path)
-            if (
-                source
-                and previous_hashes.get(output.path) == digest
-                and _link(os.path.join(source, output.path), target)
-            ):
-                report.reused.append(output.path)
+            same_as_live = source is not None and previous_hashes.get(output.path) == digest
+            if held.get(output.path) == digest:
+                pass  # the recycled release holds it already
             else:
-                if not (digest in _shared and _link(_shared[digest], target)):
+                target = target_of(output.path)
+                if not (
+                    (same_as_live and _link(os.path.join(source, output.path), target))
+                    or _link_shared(digest, target)
+                ):
                     with open(target, "wb") as file:
                         file.write(output.content)
                     if _shareable(output.path):
                         shared.append((digest, output.path))
-                report.written.append(output.path)
+            (report.reused if same_as_live else report.written).append(output.path)
         for path in sorted(set(carry) - set(hashes)):
             if source is None or path not in previous_hashes:
                 raise ValueError(f"Nothing to carry over for {path}")
-            origin, target = os.path.join(source, path), target_of(path)
-            if not _link(origin, target):
-                shutil.copyfile(origin, target)
             hashes[path] = previous_hashes[path]
+            if held.get(path) != hashes[path]:
+                origin, target = os.path.join(source, path), target_of(path)
+                if not _link(origin, target):
+                    shutil.copyfile(origin, target)
             report.reused.append(path)
         report.removed = sorted(set(previous_hashes) - set(hashes))
-        (building / MANIFEST).write_text(
+        _remove_files(into, [path for path in held if path not in hashes])
+        manifest = building / MANIFEST
+        manifest.unlink(missing_ok=True)
+        manifest.write_text(
             json.dumps({"files": hashes, "meta": meta or {}}, separators=(",", ":")),
             encoding="utf-8",
         )
@@ -226,6 +262,25 @@ class SiteDirectory:
         report.release = release
         report.seconds = time.perf_counter() - started
         return report
+
+    def _recycle(self, live: Path | None, building: Path) -> dict[str, str]:
+        """Make ``building``: the oldest release renamed, when ``KEEP_RELEASES`` are there
+        already (returns the files it holds, from its manifest), or a new empty folder."""
+        releases = sorted(
+            p for p in self.releases.iterdir() if not p.name.startswith(".") and p != live
+        )
+        if live is not None and len(releases) + 1 >= KEEP_RELEASES and releases:
+            oldest = releases[0]
+            try:
+                held = _files_of(oldest)
+                oldest.rename(building)
+            except (OSError, ValueError, KeyError):
+                pass  # not readable as a release: built afresh, and pruned later
+            else:
+                _forget_shared(str(oldest))
+                return held
+        building.mkdir()
+        return {}
 
     def _swap(self, release: Path) -> None:
         link = self.path / f".current-{uuid.uuid4().hex}"
@@ -264,7 +319,62 @@ def _share(release: Path, written: list[tuple[str, str]]) -> None:
         _shared.pop(digest, None)
         if len(_shared) >= SHARED_LIMIT:
             del _shared[next(iter(_shared))]  # the oldest
-        _shared[digest] = os.path.join(release, path)
+        file = os.path.join(release, path)
+        stat = os.stat(file)
+        _shared[digest] = (file, stat.st_ino, stat.st_mtime_ns)
+
+
+def _files_of(release: Path) -> dict[str, str]:
+    """The ``files`` of a release's manifest, without decoding its ``meta`` (the portal's is
+    five times larger): ``write`` puts ``files`` first."""
+    text = (release / MANIFEST).read_text(encoding="utf-8")
+    start = '{"files":'
+    if not text.startswith(start):
+        return json.loads(text)["files"]
+    files, _end = json.JSONDecoder().raw_decode(text, len(start))
+    if not isinstance(files, dict):
+        raise ValueError(f"No files in the manifest of {release}")
+    return files
+
+
+def _link_shared(digest: str, target: str) -> bool:
+    """Link ``target`` to the shared file of this content, if the path still holds it."""
+    entry = _shared.get(digest)
+    if entry is None:
+        return False
+    file, inode, modified = entry
+    try:
+        stat = os.stat(file)
+    except OSError:
+        stat = None
+    if stat is None or (stat.st_ino, stat.st_mtime_ns) != (inode, modified):
+        del _shared[digest]
+        return False
+    return _link(file, target)
+
+
+def _forget_shared(release: str) -> None:
+    """Drop the shared files of a release that is about to change in place."""
+    prefix = release + os.sep
+    for digest in [d for d, (file, *_rest) in _shared.items() if file.startswith(prefix)]:
+        del _shared[digest]
+
+
+def _remove_files(root: str, paths: list[str]) -> None:
+    """Remove the files ``paths`` below ``root`` and the folders they leave empty."""
+    folders: set[str] = set()
+    for path in paths:
+        target = os.path.join(root, path)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        folders.add(os.path.dirname(target))
+    for folder in sorted(folders, key=len, reverse=True):
+        while folder != root and len(folder) > len(root):
+            try:
+                os.rmdir(folder)
+            except OSError:  # not empty (or gone with a deeper one's parent)
+                break
+            folder = os.path.dirname(folder)
 
 
 def _link(source: str | Path, target: str | Path) -> bool:
