@@ -130,7 +130,9 @@ MAX_PER_CLUB = 20
 
 
 def public_clubs(request=None):
-    return public_pages(ClubPage.objects.all())
+    # The filters need a club's slug and translation key; a whole ClubPage (a Wagtail page
+    # with a cluster of relations) took half of validating ``club``.
+    return public_pages(ClubPage.objects.all()).only("pk", "slug", "translation_key")
 
 
 def under_any(queryset, paths):
