@@ -66,10 +66,16 @@ def recover_builds() -> list[str]:
     return recover_interrupted_builds(enqueue_build)
 
 
-# A club's homepage builds in about a second, the portal takes much longer: waiting club
-# builds go first, and a second worker (``manage.py start`` runs two) keeps them moving while
-# one worker builds the portal.
-@task(priority=10)
+# Priorities: the portal's build takes longest (seconds; a club's homepage a fraction of
+# one), so it starts first, on one worker, while the others build the homepages the same
+# publishes asked for (``manage.py start`` runs two workers); a publish is live on both sites
+# when the longer of the two is done, not after their sum. Both go before Wagtail's own
+# tasks (search and reference index, priority 0), which nobody waits for.
+PORTAL_PRIORITY = 20
+CLUB_PRIORITY = 10
+
+
+@task(priority=CLUB_PRIORITY)
 def rebuild_club_site(slug: str) -> dict:
     def build():
         fresh_api_reads()
@@ -117,7 +123,7 @@ def portal_base_url() -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/"
 
 
-@task()
+@task(priority=PORTAL_PRIORITY)
 def rebuild_portal_site() -> dict:
     """Build the portal into ``SITE_BUILD_DIR/portal/``: incrementally, rendering only the
     pages that read what changed since the live release (``pending_changes``), or in full."""
