@@ -124,6 +124,24 @@ class AdminEditor:
         data["action-publish"] = "action-publish"
         return url, data
 
+    def create_form(self, parent, model, **fields) -> tuple[str, dict]:
+        """The form that adds a ``model`` page below ``parent`` as the admin renders it, its
+        StreamFields empty as the browser's script posts them, ``fields`` (the slug too, which
+        the browser's script derives from the title) and the publish action."""
+        meta = model._meta
+        url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+        response = self.client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url}: {response.status_code}")
+        data = form_fields(response.content.decode(), url)
+        for field in meta.get_fields():
+            stream = getattr(field, "stream_block", None)
+            if stream is not None:
+                stream_inputs(stream, stream.get_form_state(stream.get_default()), field.name, data)
+        data.update(fields)
+        data["action-publish"] = "action-publish"
+        return url, data
+
     def post(self, url: str, data: dict):
         response = self.client.post(url, data)
         if response.status_code != 302:

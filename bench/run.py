@@ -520,9 +520,10 @@ class Run:
     # --- (6) publish to live, with a real task worker -------------------------------------
 
     def publishing(self) -> dict:
-        """Publish to live as editors see it: EDITORS threads each publish a news item of their
-        own club at the same moment (a new title, dated today), each logged in as the club's
-        editor and posting Wagtail's edit form with ``action-publish`` (``bench/editors.py``):
+        """Publish to live as editors see it: EDITORS threads each publish a new news item of
+        their own club at the same moment (dated today, so it enters the top of every list of
+        news), each logged in as the club's editor and posting Wagtail's form for a new page
+        with ``action-publish`` (``bench/editors.py``):
         the request goes through the whole Django stack and enqueues the builds on commit;
         real ``manage.py db_worker`` processes build. Per publish: the admin request, and the
         time from its start until the new title is in the files served for the club's
@@ -583,15 +584,19 @@ class Run:
                 self.log("publishing: first builds of the portal and the editors' homepages …")
                 wait_until(settled, 1800)
                 for number in range(rounds):
-                    # Each editor's edit form, as the browser has it before the click.
-                    forms = {
-                        slug: sessions[slug].publish_form(
-                            item,
-                            title=f"Runde {number} {slug[:20]} {time.time_ns()}",
+                    # Each editor's form for a new news item, as the browser has it before
+                    # the click: a new item enters the top of every list that shows news.
+                    forms = {}
+                    for slug, item in items.items():
+                        stamp = time.time_ns()
+                        forms[slug] = sessions[slug].create_form(
+                            item.get_parent(),
+                            NewsPage,
+                            title=f"Runde {number} {slug[:20]} {stamp}",
+                            slug=f"runde-{number}-{stamp}",
                             date=datetime.date.today().isoformat(),
+                            teaser="Neu von heute Abend.",
                         )
-                        for slug, item in items.items()
-                    }
                     barrier = threading.Barrier(len(items))
                     threads = [
                         threading.Thread(
