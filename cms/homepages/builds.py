@@ -21,7 +21,14 @@ from sites.engine.plugins import installed
 from sites.portal import build_portal
 
 from .notices import note_build_requested
-from .status import pending_changes, recover_interrupted_builds, request_build, run_build
+from .status import (
+    pending_changes,
+    queue_in_database,
+    recover_interrupted_builds,
+    request_build,
+    requeue_lost_requests,
+    run_build,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +69,26 @@ def enqueuer(site: str):
 
 
 def recover_builds() -> list[str]:
-    """The worker's housekeeping: queue again the builds of workers that died."""
-    return recover_interrupted_builds(enqueue_build)
+    """The worker's housekeeping: queue again the builds of workers that died, and the
+    requested builds whose task is gone."""
+    recovered = recover_interrupted_builds(enqueue_build)
+    if queue_in_database():
+        recovered += requeue_lost_requests(enqueue_build, sites_with_waiting_tasks)
+    return recovered
+
+
+def sites_with_waiting_tasks() -> set[str]:
+    """The sites whose build task is in the database queue, ready or running."""
+    from django_tasks_db.models import DBTaskResult
+
+    club, portal = rebuild_club_site.module_path, rebuild_portal_site.module_path
+    rows = DBTaskResult.objects.filter(
+        status__in=["READY", "RUNNING"], task_path__in=[club, portal]
+    ).values_list("task_path", "args_kwargs")
+    return {
+        "portal" if path == portal else f"vereine/{arguments['args'][0]}"
+        for path, arguments in rows
+    }
 
 
 # Priorities: the portal's build takes longest (seconds; a club's homepage a fraction of

@@ -5,8 +5,8 @@ A change asks for a build with :func:`request_build` (after its transaction comm
 the site's ``requested_version`` and enqueues a task only if none is waiting already, so a burst
 of publishes (an editor saving ten pages, an import) leads to one build; while a build runs, at
 most one more waits, and it includes everything published meanwhile. A worker that picks up a
-build while another worker builds the same site puts it back for a moment instead of building
-twice at once.
+build while another worker builds the same site leaves it: the running build queues the next
+one when it ends (:func:`claim_build`).
 
 A build that raises is tried again after each delay in ``SITE_BUILD_RETRY_DELAYS`` (seconds;
 a database hiccup or a full disk that was cleared in the meantime heals itself); where the task
@@ -22,7 +22,9 @@ next attempt, and a key named again during a build stays for the build after it.
 
 A worker killed mid-build (SIGKILL, a power cut) leaves its row saying it builds. The worker's
 housekeeping (:func:`recover_interrupted_builds`) notices that the builder process is gone, or
-that its build has run longer than ``SITE_BUILD_TIMEOUT``, and queues the build again.
+that its build has run longer than ``SITE_BUILD_TIMEOUT``, and queues the build again. A row
+that says a build waits while no task for it does (task rows deleted by hand, a database
+restored from a backup) is queued again too (:func:`requeue_lost_requests`).
 """
 
 from __future__ import annotations
@@ -285,3 +287,35 @@ def recover_interrupted_builds(enqueue_site: Callable[[str, datetime.datetime | 
             row.save()
         recovered.append(row.site)
     return recovered
+
+
+LOST_AFTER = datetime.timedelta(minutes=1)
+
+
+def requeue_lost_requests(
+    enqueue_site: Callable[[str, datetime.datetime | None], None],
+    waiting: Callable[[], set[str]],
+) -> list[str]:
+    """Queue again the builds whose row says one waits (and none runs) for longer than
+    ``LOST_AFTER`` while no task for the site is ready or running (``waiting``: the sites
+    that have one); returns the sites concerned. Without this such a site would never be
+    built again: every later request sees a build waiting and enqueues nothing."""
+    stale = SiteBuild.objects.filter(
+        queued=True, started_at__isnull=True, requested_at__lt=timezone.now() - LOST_AFTER
+    )
+    sites = list(stale.values_list("site", flat=True))
+    if not sites:
+        return []
+    have = waiting()
+    requeued = []
+    for site in sites:
+        if site in have:
+            continue
+        with transaction.atomic():
+            row = SiteBuild.objects.select_for_update().get(site=site)
+            if not row.queued or row.started_at is not None:
+                continue
+            logger.warning("A build of %s was requested but no task waited; queued again", site)
+            enqueue_site(site, None)
+        requeued.append(site)
+    return requeued

@@ -214,6 +214,32 @@ def test_a_build_whose_worker_died_is_queued_again(queue):
     assert builds.recover_builds() == []
 
 
+def test_a_requested_build_whose_task_is_gone_is_queued_again(
+    queue, trusted_club, django_capture_on_commit_callbacks
+):
+    """Task rows deleted by hand (or a restored database): the rows still say a build
+    waits, so no later publish would enqueue one; the housekeeping does, once the request is
+    older than a minute, and only for the sites without a waiting task."""
+    import datetime
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page(news_index(trusted_club), "Sommerfest")
+    forget_tasks()
+    SiteBuild.objects.update(queued=True)  # what the rows said before the tasks were deleted
+    assert builds.recover_builds() == []  # a request of seconds ago: its task may be coming
+    earlier = status.timezone.now() - status.LOST_AFTER - datetime.timedelta(seconds=1)
+    SiteBuild.objects.update(requested_at=earlier)
+    club_site = f"vereine/{trusted_club.slug}"
+    builds.enqueue_build(club_site)  # this one still has its task
+    assert builds.recover_builds() == ["portal"]
+    assert build_tasks() == [(CLUB_TASK, [trusted_club.slug]), (PORTAL_TASK, [])]
+    assert builds.recover_builds() == []  # the task waits now
+    # A build that runs is not requeued: it queues the next one itself when it ends.
+    forget_tasks()
+    SiteBuild.objects.update(queued=True, started_at=earlier, builder=status.this_builder())
+    assert status.requeue_lost_requests(builds.enqueue_build, builds.sites_with_waiting_tasks) == []
+
+
 def test_the_dashboard_shows_each_sites_state(trusted_club, client):
     site = f"vereine/{trusted_club.slug}"
     SiteBuild.objects.create(
