@@ -104,4 +104,5 @@ def test_calendar_news_and_project_pages_pass_axe(
         f"{locale}/projekte/index.html",
     ]
     files += files_of_type(built_portal, "veranstaltungen/*", locale)[:3]
+    files += files_of_type(built_portal, "neuigkeiten/*", locale)[:2]  # months of news
     check_axe(chromium_browser, portal_server, sorted(set(files)))
