@@ -115,6 +115,10 @@ class BundleBuilder:
         self.streams = StreamResolver(request)
         self.declared = BundleFields({"request": request, "streams": self.streams})
         self._translations = None
+        # The club's public events in the bundle's locale (all of them, in tree order), once
+        # the bundle is built without ``updated_since``: the calendar and the occurrences
+        # the bundle carries on request select from these instead of loading them again.
+        self.events: list[EventPage] | None = None
 
     def translations(self) -> list[ClubPage]:
         """The club's public pages in every locale (the roots of its trees)."""
@@ -167,6 +171,8 @@ class BundleBuilder:
                 if page.last_published_at and page.last_published_at > self.updated_since
             ]
         pages = self.specific(pages)
+        if self.updated_since is None:
+            self.events = [page for page in pages if isinstance(page, EventPage)]
         owners: dict[type, list] = {ClubPage: [self.club]}
         for page in pages:
             owners.setdefault(type(page), []).append(page)

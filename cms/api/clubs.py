@@ -277,18 +277,22 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def bundle(self, request, slug=None):
         club = self.get_object()
         updated_since = datetime_param(request, "updated_since")
-        bundle = BundleBuilder(club, self.locale, request, updated_since).build()
+        builder = BundleBuilder(club, self.locale, request, updated_since)
+        bundle = builder.build()
+        # The club's events as the bundle loaded them (None with updated_since: then only the
+        # changed pages were loaded, and the extras read the events on their own).
+        events = builder.events
         window = occurrences_window(request)
         if window is not None:
             bundle["occurrences"] = {
                 "from": window.start.isoformat(),
                 "to": window.end.isoformat(),
-                "results": club_occurrence_times(request, club, self.locale, window),
+                "results": club_occurrence_times(request, club, self.locale, window, events),
             }
         if query_params(request).get("calendar", "").lower() in ("1", "true"):
             # The club as the calendar's own endpoint finds it (its name heads the file).
             bundle["calendar"] = calendar_content(
-                request, self.locale, public_club(club.slug)
+                request, self.locale, public_club(club.slug), events
             ).decode()
         return Response(bundle)
 

@@ -464,14 +464,21 @@ def first_per_club(index: list[tuple], search: EventSearch, most: int) -> list[t
     return kept
 
 
-def club_occurrence_times(request, club: ClubPage, locale: Locale, window: Window) -> list[dict]:
+def club_occurrence_times(
+    request, club: ClubPage, locale: Locale, window: Window, club_events=None
+) -> list[dict]:
     """The club's occurrences in the window as ``/api/v1/events/?club=…`` lists them (same
     selection, order and times), with only what a calendar of the club needs: event id,
-    ``start``, ``end`` and ``all_day``. The club's bundle carries them on request."""
-    search = EventSearch(request, window, locale, club=club)
+    ``start``, ``end`` and ``all_day``. The club's bundle carries them on request.
+
+    ``club_events``: every public event of ``club`` in ``locale``, as the bundle has them
+    already; the window's occurrences are expanded from them instead of a query of their own
+    (the query's window condition only pre-selects, the expansion decides)."""
+    if club_events is None:
+        club_events = EventSearch(request, window, locale, club=club).times()
     moment = serializers.DateTimeField()
     found = []
-    for occurrence in sorted_occurrences(search.times(), window):
+    for occurrence in sorted_occurrences(club_events, window):
         # Through the list's index representation, so the times are the very same values.
         start = from_micros(to_micros(occurrence.start))
         end = from_micros(to_micros(occurrence.end))

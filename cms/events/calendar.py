@@ -146,16 +146,22 @@ def build_calendar(events, request, name: str) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_content(request, locale, club: ClubPage | None) -> bytes:
+def calendar_content(request, locale, club: ClubPage | None, club_events=None) -> bytes:
     """The body of ``/api/v1/events.ics`` (``club``: of one club's calendar) for this request's
-    filters and window; the club's bundle carries the same body on request (``calendar``)."""
+    filters and window; the club's bundle carries the same body on request (``calendar``).
+
+    ``club_events``: every public event of ``club`` in ``locale`` (with location room and
+    languages loaded), as the bundle has them already, when the request has no filters of its
+    own; the events of the window are chosen from them instead of loaded again."""
     window = window_from(request, timezone.localdate() - CALENDAR_WINDOW_BEFORE, CALENDAR_WINDOW)
+    if club_events is None:
+        candidates = (
+            EventSearch(request, window, locale, club=club).events().order_by("start", "pk")
+        )
+    else:
+        candidates = sorted(club_events, key=lambda event: (event.start, event.pk))
     events = [
-        event
-        for event in EventSearch(request, window, locale, club=club)
-        .events()
-        .order_by("start", "pk")
-        if recurrence.has_occurrence(event, window.start, window.end)
+        event for event in candidates if recurrence.has_occurrence(event, window.start, window.end)
     ]
     attach_clubs(events)
     name = settings.WAGTAIL_SITE_NAME
