@@ -9,15 +9,18 @@ from collections.abc import Callable
 from django.db.models import Q, QuerySet
 
 # Registered by the apps in ``ready()``; read by :mod:`cms.core.privacy`.
-page_exclusions: list[Callable[[], Q]] = []
+# (exclusion, the page type it concerns or None for pages of any type)
+page_exclusions: list[tuple[Callable[[], Q], type | None]] = []
 consented_images: dict[str, Callable[[QuerySet], QuerySet]] = {}
 hidden_collection_rules: list[Callable[[QuerySet], QuerySet]] = []
 released_documents: list[Callable[[], Q]] = []
 
 
-def register_page_exclusion(exclusion: Callable[[], Q]) -> None:
-    """Pages matching ``exclusion()`` (a filter on ``Page``) are never public."""
-    page_exclusions.append(exclusion)
+def register_page_exclusion(exclusion: Callable[[], Q], model: type | None = None) -> None:
+    """Pages matching ``exclusion()`` (a filter on ``Page``) are never public. ``model``: the
+    page type the exclusion can match at all (it matches pages of that type or its subtypes
+    only); a queryset of a page type that can hold no such page is left without it."""
+    page_exclusions.append((exclusion, model))
 
 
 def register_consented_images(relation: str, consented: Callable[[QuerySet], QuerySet]) -> None:

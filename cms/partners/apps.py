@@ -13,8 +13,8 @@ class PartnersConfig(AppConfig):
     def ready(self):
 
         from . import signals  # noqa: F401
-        from .models import CooperationLink, Mentoring
+        from .models import CooperationLink, CooperationPage, Mentoring
         from .privacy import unconfirmed_cooperations
 
         invalidate_on_change(CooperationLink, Mentoring)
-        privacy_registry.register_page_exclusion(unconfirmed_cooperations)
+        privacy_registry.register_page_exclusion(unconfirmed_cooperations, CooperationPage)

@@ -8,7 +8,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
+from cms.clubs.models import ClubPage
+from cms.core.privacy import public_pages
+from cms.partners.models import CooperationPage
 from tests.factories import (
     ClubFactory,
     PartnerFactory,
@@ -221,6 +225,20 @@ def test_wagtail_v2_shows_no_unconfirmed_cooperation(client, district):
     ]
     response = client.get(f"/api/v2/pages/{district['pending'].pk}/")
     assert response.status_code == 404
+
+
+def test_public_pages_of_any_type_that_can_hold_cooperations_exclude_unconfirmed_ones(district):
+    """The exclusion of unconfirmed cooperations applies to every queryset that can hold a
+    cooperation page (all pages, cooperation pages) and is left out only where none can be
+    (club pages: a query for them needs no subquery on links)."""
+    pending = district["pending"].pk
+    for model in (Page, CooperationPage):
+        public = public_pages(model.objects.all())
+        assert not public.filter(pk=pending).exists(), model
+        assert public.filter(pk=district["shown"].pk).exists(), model
+    clubs = public_pages(ClubPage.objects.all())
+    assert "partners_cooperationlink" not in str(clubs.query)
+    assert set(clubs) == {district[key].specific for key in ("club_a", "club_b", "club_c")}
 
 
 def test_confirming_makes_it_appear_and_invalidates_cached_answers(client, district):
