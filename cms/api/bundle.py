@@ -107,14 +107,16 @@ class BundleBuilder:
     relations of club and pages (one ``UNION ALL``), and the images of club, pages and bodies
     together (images and renditions)."""
 
-    def __init__(self, club: ClubPage, locale, request, updated_since=None):
+    def __init__(self, club: ClubPage, locale, request, updated_since=None, translations=None):
         self.club = club
         self.locale = locale
         self.request = request
         self.updated_since = updated_since
         self.streams = StreamResolver(request)
         self.declared = BundleFields({"request": request, "streams": self.streams})
-        self._translations = None
+        # The club's public pages in every locale (with their locales), when the caller has
+        # read them already.
+        self._translations = translations
         # The club's public events in the bundle's locale (all of them, in tree order), once
         # the bundle is built without ``updated_since``: the calendar and the occurrences
         # the bundle carries on request select from these instead of loading them again.

@@ -17,7 +17,7 @@ from cms.clubs.contributions import annotate_clubs
 from cms.clubs.models import ClubPage
 from cms.clubs.serializers import ClubDetailSerializer, ClubSummarySerializer
 from cms.core.caching import cache_timeout, content_version
-from cms.core.locales import localized, requested_language
+from cms.core.locales import default_locale, localized, requested_language
 from cms.core.media import prefetch_image
 from cms.core.pagination import LimitOffsetPagination
 from cms.core.params import datetime_param, query_params
@@ -214,6 +214,25 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
             prefetch_relations({ClubPage: [club]}, club_relations(detail=True))
         return club
 
+    def bundle_club(self) -> tuple[ClubPage, list[ClubPage] | None]:
+        """The club as :meth:`get_object` finds it, with its public pages in every locale (the
+        roots of the bundle's trees) read in the same query: the one in the requested locale,
+        else the German one. When the slug names several clubs (or none), the club is found
+        as ``get_object`` finds it and the bundle reads the translations itself (None)."""
+        candidates = public_pages(ClubPage.objects.filter(slug=self.kwargs["slug"]))
+        translations = list(
+            public_pages(
+                ClubPage.objects.filter(translation_key__in=candidates.values("translation_key"))
+            ).select_related("locale", "municipality")
+        )
+        if len({page.translation_key for page in translations}) != 1:
+            return self.get_object(), None
+        by_locale = {page.locale_id: page for page in translations}
+        club = by_locale.get(self.locale.pk) or by_locale.get(default_locale().pk)
+        if club is None:
+            raise Http404
+        return club, translations
+
     def list(self, request, *args, **kwargs):
         """One narrow query for the ordered ids (the count, when not known yet, is their
         number), the page's clubs by id; count and facets once per content version and
@@ -275,9 +294,9 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def bundle(self, request, slug=None):
-        club = self.get_object()
+        club, translations = self.bundle_club()
         updated_since = datetime_param(request, "updated_since")
-        builder = BundleBuilder(club, self.locale, request, updated_since)
+        builder = BundleBuilder(club, self.locale, request, updated_since, translations)
         bundle = builder.build()
         # The club's events as the bundle loaded them (None with updated_since: then only the
         # changed pages were loaded, and the extras read the events on their own).
