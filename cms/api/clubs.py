@@ -309,11 +309,20 @@ class ClubViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
                 "results": club_occurrence_times(request, club, self.locale, window, events),
             }
         if query_params(request).get("calendar", "").lower() in ("1", "true"):
-            # The club as the calendar's own endpoint finds it (its name heads the file).
-            bundle["calendar"] = calendar_content(
-                request, self.locale, public_club(club.slug), events
-            ).decode()
+            # The club as the calendar's own endpoint finds it (its name heads the file): the
+            # first public club page of the slug. When the slug of the address names one club,
+            # its public pages are all among the translations read with the club.
+            named = (
+                min((page for page in translations if page.slug == club.slug), key=_pk)
+                if translations is not None and club.slug == slug
+                else public_club(club.slug)
+            )
+            bundle["calendar"] = calendar_content(request, self.locale, named, events).decode()
         return Response(bundle)
+
+
+def _pk(page) -> int:
+    return page.pk
 
 
 # What a site builder may ask the bundle to carry besides the pages, to spare reads of its own.
