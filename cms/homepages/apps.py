@@ -10,10 +10,11 @@ class HomepagesConfig(AppConfig):
     verbose_name = _("Homepages")
 
     def ready(self):
-        from cms.ops.worker import register_housekeeping
+        from cms.ops.worker import register_housekeeping, register_warm_up
 
         from . import builds, signals  # noqa: F401
         from .preview import render_page_preview
 
         register_housekeeping(builds.recover_builds)
+        register_warm_up(builds.warm_up)
         register_preview_renderer(render_page_preview)

@@ -24,6 +24,7 @@ from django_tasks_db.utils import exclusive_transaction
 logger = logging.getLogger("django_tasks_db")
 
 _housekeeping: list[Callable[[], object]] = []
+_warm_ups: list[Callable[[], object]] = []
 
 
 def register_housekeeping(job: Callable[[], object]) -> None:
@@ -31,6 +32,25 @@ def register_housekeeping(job: Callable[[], object]) -> None:
     them, each in its own time)."""
     if job not in _housekeeping:
         _housekeeping.append(job)
+
+
+def register_warm_up(job: Callable[[], object]) -> None:
+    """Run ``job`` once when a worker starts, before it takes its first task (loading what
+    the first task would load, so that task is not slower than the next ones)."""
+    if job not in _warm_ups:
+        _warm_ups.append(job)
+
+
+def run_warm_ups() -> None:
+    for job in _warm_ups:
+        started = time.perf_counter()
+        try:
+            job()
+        except Exception:  # noqa: BLE001 - a failed warm-up only makes the first task slower
+            logger.exception("Warm-up %s failed", getattr(job, "__name__", job))
+            continue
+        seconds = time.perf_counter() - started
+        logger.info("Warm-up %s: %.2f s", getattr(job, "__name__", job), seconds)
 
 
 def run_housekeeping() -> None:
@@ -57,6 +77,7 @@ class Worker(db_worker.Worker):
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, self.queue_names)
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 - several workers do not start in step
+        run_warm_ups()
         interval = getattr(settings, "WORKER_HOUSEKEEPING_INTERVAL", 5)
         backoff = Backoff()
         housekeeping_due = 0.0
