@@ -554,6 +554,7 @@ class Run:
             for club in chosen
         }
         sessions = {club.slug: AdminEditor(trusted_editor(club)) for club in chosen}
+        root_path = clubs[0].path[: -ClubPage.steplen] if clubs else ""
         # Two workers, as ``manage.py start`` runs them.
         # Their logs (each portal build with its time) go to work/worker-<n>.log.
         logs = [open(self.work / f"worker-{n}.log", "w") for n in (1, 2)]  # noqa: SIM115
@@ -574,11 +575,20 @@ class Run:
             return all(row.up_to_date and not row.queued for row in rows)
 
         try:
+            # The items earlier runs published are removed first, so that every run starts
+            # from the generated district: a publish reads the changed clubs' news whole, and
+            # each run would otherwise measure clubs with twenty more items than the last.
+            earlier = NewsPage.objects.filter(
+                title__startswith="Runde ", path__startswith=root_path
+            )
+            for page in earlier.specific():
+                page.delete()
             with override_settings(HOMEPAGE_AUTO_REBUILD=True, PORTAL_AUTO_REBUILD=True):
                 # The portal is live already when the portal measurement built it: its first
-                # build here has nothing to render (an incremental build without changes).
+                # build here renders what the removal changed (nothing when there was none).
                 built = (root / "portal" / "current" / ".manifest.json").is_file()
-                request_build("portal", enqueuer("portal"), () if built else None)
+                changes = {"news:*", *(f"news:{slug}" for slug in items)}
+                request_build("portal", enqueuer("portal"), changes if built else None)
                 for site in [f"vereine/{slug}" for slug in items]:
                     request_build(site, enqueuer(site))
                 self.log("publishing: first builds of the portal and the editors' homepages …")
