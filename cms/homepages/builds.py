@@ -19,6 +19,7 @@ from cms.core.caching import bump_content_version
 from sites.client import ApiClient, in_process_transport
 from sites.club import build_club
 from sites.engine.plugins import installed
+from sites.engine.rendering import precompile
 from sites.portal import build_portal
 
 from .notices import note_build_requested
@@ -74,8 +75,6 @@ def warm_up() -> None:
     and the collector freeze of ``cms.ops.startup``) and compile every site template, which
     the first build after a start would otherwise do in the middle of a publish (about a
     second on the benchmark machine)."""
-    from sites.engine.rendering import precompile
-
     in_process_transport()
     registry = installed()
     packages = ["sites.portal", "sites.club", *(p.package for p in registry.plugins.values())]
