@@ -164,6 +164,15 @@ def portal_lines(portal: dict) -> list[str]:
         f"{portal['incremental_rendered']} pages rendered, "
         f"{portal['incremental_written']} files written |",
         f"| Full / incremental | {portal['ratio_full_to_incremental']} × |",
+        *(
+            [
+                f"| Incremental after the club's profile edited (median of {portal['rounds']})"
+                f" | {portal['profile_s']} s (max {portal['profile_max_s']} s), "
+                f"{portal['profile_rendered']} pages rendered |"
+            ]
+            if "profile_s" in portal
+            else []
+        ),
     ]
 
 

@@ -498,9 +498,31 @@ class Run:
                 )
                 incremental.append(time.perf_counter() - started)
                 reports.append(report)
+            # The club's own page edited (its profile): the profile and the lists that show
+            # the club, not every page (``resource_keys.club_changes``).
+            edited, edits = [], []
+            club = ClubPage.objects.get(pk=club.pk)
+            for number in range(rounds):
+                wait_for_cleanup()
+                club.short_description = f"Profil-Runde {number} {time.time_ns()}"
+                club.save_revision().publish()
+                self.invalidate()
+                started = time.perf_counter()
+                report = build_portal(
+                    client,
+                    root,
+                    base_url=portal_base_url(),
+                    registry=registry,
+                    changes=portal_changes(club, club.slug),
+                )
+                edited.append(time.perf_counter() - started)
+                edits.append(report)
         last = reports[-1]
         profile = root / "portal" / "current" / "de" / "verzeichnis" / club.slug / "index.html"
         assert news.title.replace("&", "&amp;") in profile.read_text()
+        assert club.short_description in profile.read_text()
+        directory = profile.parent.parent / "index.html"
+        assert club.short_description in directory.read_text()
         pages = sum(1 for path in full.rendered if path.endswith(".html"))
         return {
             "full_s": round(full_s, 2),
@@ -515,6 +537,10 @@ class Run:
             "incremental_written": len([p for p in last.written if not p.startswith(".")]),
             "incremental": last.incremental,
             "ratio_full_to_incremental": round(full_s / statistics.median(incremental), 1),
+            "profile_s": round(statistics.median(edited), 3),
+            "profile_max_s": round(max(edited), 3),
+            "profile_rendered": len(edits[-1].rendered),
+            "profile_incremental": edits[-1].incremental,
         }
 
     # --- (6) publish to live, with a real task worker -------------------------------------

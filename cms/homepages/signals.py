@@ -9,14 +9,20 @@ import shutil
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.clubs.models import ClubPage
 from cms.core.signals import content_changed
-from cms.portal.resource_keys import club_of, club_slug_of, portal_changes, portal_page
+from cms.portal.resource_keys import (
+    club_of,
+    club_slug_of,
+    note_identity,
+    portal_changes,
+    portal_page,
+)
 
 from . import builds
 from .builds import queue_club_rebuild, queue_portal_rebuild
@@ -34,6 +40,13 @@ def rebuild_for(page, *, moved: bool = False) -> None:
         queue_club_rebuild(slug)
     if portal and (slug or portal_page(page)):
         queue_portal_rebuild(portal_changes(page, slug, moved=moved))
+
+
+@receiver(pre_save, sender=ClubPage)
+def note_club_identity(sender, instance, **kwargs):
+    """Whether the portal's lists of news, events and so on must be read again after this
+    change of the club (``resource_keys.club_changes``)."""
+    note_identity(instance)
 
 
 @receiver(page_published)
@@ -61,9 +74,10 @@ def rebuild_on_move(sender, instance, **kwargs):
 @receiver(post_delete, sender="board.BoardPost")
 def rebuild_portal_for_board(sender, **kwargs):
     """The portal's Gesucht & Geboten shows the active posts: a new, edited or hidden post is
-    seen there after the next build, not the next night."""
+    seen there after the next build, not the next night; the build renders the pages that read
+    the posts (``board:*``)."""
     if getattr(settings, "PORTAL_AUTO_REBUILD", True):
-        queue_portal_rebuild()
+        queue_portal_rebuild({"board:*"})
 
 
 @receiver(post_delete, sender=Page)

@@ -27,14 +27,57 @@ def portal_page(page) -> bool:
     return issubclass(kind, (EventIndexPage, EventPage)) and club_of(page) is None
 
 
+# What a club's own page (its profile) is shown in besides its profile (``club:<slug>``): its
+# summary in the list of all clubs (``clubs:*``: the directory and its filter pages, the
+# facets, the municipalities' club counts, the figures, open data, the network, the home's
+# featured clubs), and its name and addresses on its news items, events and projects, board
+# posts and cooperations (those lists, with the club's share of them).
+CLUB_LISTS = ("clubs", "news", "events", "projects", "board", "partners")
+CLUB_SHARES = ("news", "events", "projects")
+
+
+# What those other lists show of the club: its name and addresses (the slug, its own domain),
+# and whether it is public at all.
+IDENTITY = ("title", "slug", "own_domain", "live")
+IDENTITY_CHANGED = "_vereinsnetz_identity_changed"
+
+
+def note_identity(page) -> None:
+    """Before a club's page is saved: note on it whether what the lists of news, events and
+    so on show of the club changes (``club_changes``). Not known: it does."""
+    before = None
+    if page.pk is not None:
+        before = ClubPage.objects.filter(pk=page.pk).values(*IDENTITY).first()
+    changed = before is None or any(before[name] != getattr(page, name) for name in IDENTITY)
+    setattr(page, IDENTITY_CHANGED, changed)
+
+
+def club_changes(slug: str, *, identity: bool = True) -> set[str]:
+    """The keys a change of club ``slug``'s own page (its profile) touches; with ``identity``
+    False (neither name, addresses nor publication changed) its profile and the list of all
+    clubs alone."""
+    if not identity:
+        return {f"club:{slug}", "clubs:*"}
+    return {
+        f"club:{slug}",
+        *(f"{kind}:*" for kind in CLUB_LISTS),
+        *(f"{kind}:{slug}" for kind in CLUB_SHARES),
+    }
+
+
 def portal_changes(page, slug: str | None, *, moved: bool = False) -> set[str] | None:
     """What of the portal a change of ``page`` (of club ``slug``) touches, as resource keys
     (``sites/engine/deps.py``): a club's news item or event changes that club's share of the
-    list of all news or events, and that list. Anything else (the club itself, other pages,
-    portal pages, a move between clubs) rebuilds the whole portal (None)."""
+    list of all news or events, and that list; the club's own page (published, approved,
+    unpublished) its profile and the lists that show the club (``club_changes``; those of its
+    news and so on only when its name, addresses or publication changed: ``note_identity``).
+    Anything else (other pages of a club, portal pages, a move) rebuilds the whole portal
+    (None)."""
     kind = page.specific_class or type(page)
     if moved or not slug:
         return None
+    if issubclass(kind, ClubPage):
+        return club_changes(slug, identity=getattr(page, IDENTITY_CHANGED, True))
     if issubclass(kind, NewsPage):
         return {f"news:{slug}", "news:*"}
     if issubclass(kind, EventPage):

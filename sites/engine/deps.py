@@ -46,7 +46,6 @@ _COLLECTIONS = {
     "news": "news:*",
     "events": "events:*",
     "projects": "projects:*",
-    "municipalities": "taxonomy:*",
     "locales": "taxonomy:*",
     "funding-programmes": "funding:*",
     "partners": "partners:*",
@@ -54,6 +53,8 @@ _COLLECTIONS = {
 }
 # Reads whose content combines several kinds (the first two path segments after /api/v1/).
 _SPECIAL = {
+    # The municipalities with their clubs' count.
+    ("municipalities",): frozenset({"taxonomy:*", "clubs:*"}),
     # A portal page's body resolves links to pages (their titles).
     ("portal", "pages"): frozenset({"portal:*", "clubs:*", "news:*", "events:*", "projects:*"}),
     ("signups",): frozenset({"signups:*", "events:*"}),

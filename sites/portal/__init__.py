@@ -188,7 +188,8 @@ DATA_KEYS = {
     "portal_pages": frozenset({"portal:*"}),
     "clubs": frozenset({"clubs:*"}),
     "facets": frozenset({"clubs:*"}),
-    "municipalities": frozenset({"taxonomy:*"}),
+    # With each municipality's count of clubs (``sites.engine.deps``).
+    "municipalities": deps.resource_keys("/api/v1/municipalities/"),
 }
 
 

@@ -65,14 +65,44 @@ def test_agency_events_and_board_posts_queue_portal_rebuilds(portal_auto_rebuild
     club = ClubFactory()
     index = agency_event_index()
     queued = []
-    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda changes=None: queued.append(1))
+    monkeypatch.setattr(
+        signals, "queue_portal_rebuild", lambda changes=None: queued.append(changes)
+    )
     event_page(index, "Austauschtreffen")
-    assert len(queued) == 1
+    assert queued == [None], "an agency event: every page"
     post = board_post(club.tenant, "Zwei Ehrenamtliche gesucht")
-    assert len(queued) == 2
     post.hidden = True
     post.save()
-    assert len(queued) == 3
+    assert queued[1:] == [{"board:*"}, {"board:*"}], "a board post: the pages that read them"
+
+
+def test_a_club_page_published_queues_its_profile_and_lists_not_every_page(
+    portal_auto_rebuild, monkeypatch
+):
+    club = ClubFactory("Elternverein Regenbogen e. V.")
+    queued = []
+    monkeypatch.setattr(signals, "queue_portal_rebuild", lambda changes: queued.append(changes))
+    club.short_description = "Spielgruppe und Elterncafé"
+    club.save_revision().publish()
+    slug = club.slug
+    assert queued == [{f"club:{slug}", "clubs:*"}], "its profile and the list of all clubs"
+    # A new name: its news items, events, projects, board posts and cooperations name it.
+    everything = {f"club:{slug}", f"news:{slug}", f"events:{slug}", f"projects:{slug}"} | {
+        "clubs:*",
+        "news:*",
+        "events:*",
+        "projects:*",
+        "board:*",
+        "partners:*",
+    }
+    club.title = "Elternverein Regenbogen Düren e. V."
+    club.save_revision().publish()
+    assert queued[-1] == everything
+    club.own_domain = "regenbogen-dueren.de"
+    club.save_revision().publish()
+    assert queued[-1] == everything, "a new address"
+    club.unpublish()
+    assert queued[-1] == everything, "unpublished: its items leave the lists"
 
 
 def test_moving_and_deleting_pages_the_portal_shows_queue_portal_rebuilds(

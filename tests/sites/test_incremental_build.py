@@ -80,6 +80,18 @@ def by_plugin(report) -> dict[str, set[str]]:
     return found
 
 
+def edit_club(club, description=None):
+    from tests.factories import municipality
+
+    club.refresh_from_db()
+    if description is None:
+        club.title = "Anadolu Kultur- und Sportverein e. V."
+        club.municipality = municipality("Jülich")
+    club.short_description = description or "Kultur, Sport und Hausaufgabenhilfe"
+    club.save_revision().publish()
+    return club
+
+
 @pytest.fixture(scope="module")
 def changes(django_db_setup, django_db_blocker, tmp_path_factory):
     """A portal of two clubs built in full; then a news item of the first club published and
@@ -115,6 +127,10 @@ def changes(django_db_setup, django_db_blocker, tmp_path_factory):
             ("latest", first.slug, lambda: news_page(news, "Erntedank", date=NOVEMBER_20)),
             # The linked item is deleted: the Impressum's link has no address now.
             ("linked", second.slug, lambda: linked),
+            # The first club's profile edited: a new name, description and municipality.
+            ("club", first.slug, lambda: edit_club(first)),
+            # Then only its description: the lists of news and so on are not read again.
+            ("profile", first.slug, lambda: edit_club(first, "Kultur, Sport und Nachhilfe")),
         ]:
             page = publish()
             keys = portal_changes(page, slug)
@@ -179,6 +195,37 @@ EXPECTED = {
     "linked": {
         "portal_legal": {"impressum/index.html"},
         "newsroom": {"neuigkeiten/index.html", "neuigkeiten/2026-10/index.html"},
+    },
+    # The first club's profile edited (name, description, municipality): its profile, the
+    # directory and the filter pages it is listed on (the municipality it left has no club
+    # now: that page is gone), the newsroom pages and the home's latest news that name the
+    # club, and the figures. Not the other club's profile, the calendar (the club has no
+    # events) or the portal's own pages.
+    "club": {
+        "directory": {
+            "verzeichnis/index.html",
+            "verzeichnis/anadolu-kulturverein-e-v/index.html",
+            "verzeichnis/gemeinde/juelich/index.html",
+            "verzeichnis/schwerpunkt/kultur/index.html",
+        },
+        "newsroom": {
+            "neuigkeiten/index.html",
+            "neuigkeiten/2026-10/index.html",
+            "neuigkeiten/2026-11/index.html",
+        },
+        "portal_home": {"index.html"},
+        "stats": {"statistik/index.html"},
+    },
+    # Then only its description: its profile, the directory and filter pages whose cards show
+    # it, and the home's featured clubs; the lists of news and events are not read again.
+    "profile": {
+        "directory": {
+            "verzeichnis/index.html",
+            "verzeichnis/anadolu-kulturverein-e-v/index.html",
+            "verzeichnis/gemeinde/juelich/index.html",
+            "verzeichnis/schwerpunkt/kultur/index.html",
+        },
+        "portal_home": {"index.html"},
     },
 }
 CHANGES = sorted(EXPECTED)
@@ -317,6 +364,31 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         transaction.set_rollback(True)
 
 
+def test_a_board_post_renders_the_board_pages_alone(tmp_path):
+    """A post on Gesucht & Geboten (``board:*``, ``cms.homepages.signals``): the board's pages
+    and the figures (which count the clubs' boards under the same key) are the plugins that
+    run; the result equals a build from scratch."""
+    from tests.factories import board_post
+
+    with transaction.atomic():
+        club = ClubFactory("Anadolu Kulturverein e. V.")
+        board_post(club.tenant, "Zwei Ehrenamtliche gesucht")
+        build(tmp_path)
+        board_post(club.tenant, "Beamer zu verleihen", direction="offer", kind="equipment")
+        report = build(tmp_path, changes={"board:*"})
+        assert report.incremental
+        ran = {name.partition("/")[2] for name in report.unrun} ^ {
+            p.name for p in choose_plugins(discover())[1]
+        }
+        assert ran <= {"board", "stats"} and "board" in ran, ran
+        board = tmp_path / "portal" / "current" / "ar" / "gesucht-geboten" / "index.html"
+        assert "Beamer zu verleihen" in board.read_text()
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        transaction.set_rollback(True)
+
+
 def test_the_changed_text_is_live_in_german_and_arabic(changes):
     live = changes["news"]["text"]
     first, _second = changes["slugs"]
@@ -330,6 +402,33 @@ def test_the_changed_text_is_live_in_german_and_arabic(changes):
         link = '<a href="None">Bericht</a>'  # club pages have no address without their site
         assert link in changes["event"]["text"][f"{code}/impressum/index.html"]
         assert link not in changes["linked"]["text"][f"{code}/impressum/index.html"]
+
+
+def test_a_club_edited_is_live_on_its_profile_and_lists_in_german_and_arabic(changes):
+    live = changes["club"]["text"]
+    first, second = changes["slugs"]
+    assert changes["club"]["keys"] >= {f"club:{first}", "clubs:*", f"news:{first}", "news:*"}
+    for code in ("de", "ar"):
+        for page in (f"verzeichnis/{first}", "verzeichnis", "verzeichnis/gemeinde/juelich"):
+            assert "Anadolu Kultur- und Sportverein e. V." in live[f"{code}/{page}/index.html"]
+        assert "Kultur, Sport und Hausaufgabenhilfe" in live[f"{code}/verzeichnis/index.html"]
+        assert "Anadolu Kultur- und Sportverein" in live[f"{code}/neuigkeiten/index.html"]
+        assert f"{code}/verzeichnis/gemeinde/dueren/index.html" not in live
+        assert f"{code}/verzeichnis/gemeinde/dueren/index.html" in changes["linked"]["text"]
+        assert "Sportverein" not in live[f"{code}/verzeichnis/{second}/index.html"]
+
+
+def test_a_description_edited_reads_the_clubs_not_their_news_and_events(changes):
+    first, _second = changes["slugs"]
+    assert changes["profile"]["keys"] == {f"club:{first}", "clubs:*"}
+    assert changes["profile"]["report"].spliced == 0
+    for code in ("de", "ar"):
+        # The newsroom, calendar and board run (they read the clubs or the municipalities'
+        # counts of them) but take the lists of news, events and posts from the live release
+        # and render nothing; the network (cooperations and projects) does not run.
+        assert f"{code}/network" in changes["profile"]["report"].unrun
+        page = changes["profile"]["text"][f"{code}/verzeichnis/{first}/index.html"]
+        assert "Kultur, Sport und Nachhilfe" in page
 
 
 def test_a_build_without_known_changes_renders_every_page(changes):
