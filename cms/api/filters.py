@@ -77,6 +77,14 @@ class ClubFilter(NormalisingFilterSet):
         queryset=Tag.objects.all(),
         help_text=_("Schlagwort (Kurzname); mehrfach = oder."),
     )
+    # Some clubs' entries alone (the portal's build reads those whose profile changed and
+    # keeps the rest of the list).
+    club = django_filters.ModelMultipleChoiceFilter(
+        method="filter_club",
+        to_field_name="slug",
+        queryset=lambda request: public_clubs(request),
+        help_text=_("Kurzname (slug) des Vereins; mehrfach = oder."),
+    )
     established = django_filters.ChoiceFilter(
         choices=[("true", "true"), ("false", "false")],
         method="filter_established",
@@ -99,6 +107,11 @@ class ClubFilter(NormalisingFilterSet):
     class Meta:
         model = ClubPage
         fields = []
+
+    def filter_club(self, queryset, name, clubs):
+        if not clubs:
+            return queryset
+        return queryset.filter(translation_key__in=[club.translation_key for club in clubs])
 
     def filter_established(self, queryset, name, value):
         cutoff = timezone.localdate().year - settings.VEREINSNETZ_ESTABLISHED_AFTER_YEARS

@@ -8,6 +8,8 @@ from cms.events.models import EventIndexPage, EventPage
 
 from .models import PortalHomePage, PortalPage
 
+LISTING = "listing:*"  # sites.engine.deps.LISTING: the domain does not import the frontends
+
 
 def club_of(page) -> ClubPage | None:
     return ClubPage.objects.ancestor_of(page, inclusive=True).only("slug", "title").first()
@@ -37,8 +39,9 @@ CLUB_SHARES = ("news", "events", "projects")
 
 
 # What those other lists show of the club: its name and addresses (the slug, its own domain),
-# and whether it is public at all.
-IDENTITY = ("title", "slug", "own_domain", "live")
+# whether it is public at all, and its municipality (by which the calendar files its dates:
+# the portal's ``listing``, ``deps.LISTING``).
+IDENTITY = ("title", "slug", "own_domain", "live", "municipality_id")
 IDENTITY_CHANGED = "_vereinsnetz_identity_changed"
 
 
@@ -60,6 +63,7 @@ def club_changes(slug: str, *, identity: bool = True) -> set[str]:
         return {f"club:{slug}", "clubs:*"}
     return {
         f"club:{slug}",
+        LISTING,
         *(f"{kind}:*" for kind in CLUB_LISTS),
         *(f"{kind}:{slug}" for kind in CLUB_SHARES),
     }

@@ -92,8 +92,9 @@ def signup_states(site) -> dict[int, dict]:
 
 def occurrences(view, start: datetime.date, end: datetime.date) -> list[dict]:
     """The dates of all clubs in ``[start, end)`` with the local days they cover, the
-    club's municipality (from the portal's club list) and the sign-up state if any."""
-    clubs = {club["slug"]: club for club in view.data["clubs"]}
+    club's municipality (from the portal's ``listing`` of clubs) and the sign-up state if
+    any."""
+    clubs = view.data["listing"]
     signups = signup_states(view.site)
     found = fetch_all(
         view.site,

@@ -60,7 +60,7 @@ def month_name(month: str, locale: str) -> str:
 
 def pages(view):
     code = view.locale.code
-    clubs = {club["slug"] for club in view.data["clubs"]}
+    clubs = view.data["listing"]
     items = fetch_all(view.site, "/api/v1/news/", {"locale": code}, MAX_ITEMS)[:MAX_ITEMS]
     for item in items:
         item["club_listed"] = bool(item.get("club")) and item["club"]["slug"] in clubs

@@ -19,7 +19,7 @@ ACTIVE = ("planned", "running")
 
 def pages(view):
     code = view.locale.code
-    listed = {club["slug"] for club in view.data["clubs"]}
+    listed = set(view.data["listing"])
     projects = fetch_all(view.site, "/api/v1/projects/", {"locale": code})
     current = [p for p in projects if p["status"] in ACTIVE and not _ended(p)]
     finished = [p for p in projects if p not in current]

@@ -65,6 +65,9 @@ _SPECIAL = {
     ("stats",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
     ("stats.csv",): frozenset({"clubs:*", "board:*", "taxonomy:*"}),
 }
+# Which clubs are listed and where (the portal's ``listing``: slug → municipality), a part of
+# ``clubs:*`` that changes with a club's publication, name or municipality only.
+LISTING = "listing:*"
 # An answer may name the keys of what it shows itself (the portal home: the lists its
 # sections show and the club news and events its texts link to; a portal page: those its
 # body links to), more exactly than its path can (``cms/portal/api.py``).

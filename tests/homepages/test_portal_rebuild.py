@@ -9,6 +9,7 @@ from cms.homepages import signals
 from cms.homepages.builds import QueuedPortalRebuild
 from cms.homepages.models import BuildState, SiteBuild
 from cms.portal.models import PortalPage
+from cms.taxonomy.models import Municipality
 from sites.client import ApiClient
 from sites.portal import build_portal
 from tests.factories import (
@@ -94,6 +95,7 @@ def test_a_club_page_published_queues_its_profile_and_lists_not_every_page(
         "projects:*",
         "board:*",
         "partners:*",
+        "listing:*",
     }
     club.title = "Elternverein Regenbogen Düren e. V."
     club.save_revision().publish()
@@ -101,6 +103,9 @@ def test_a_club_page_published_queues_its_profile_and_lists_not_every_page(
     club.own_domain = "regenbogen-dueren.de"
     club.save_revision().publish()
     assert queued[-1] == everything, "a new address"
+    club.municipality = Municipality.objects.get(name="Jülich")
+    club.save_revision().publish()
+    assert queued[-1] == everything, "its dates in the calendar's pages of another municipality"
     club.unpublish()
     assert queued[-1] == everything, "unpublished: its items leave the lists"
 
@@ -162,3 +167,10 @@ def test_build_sites_command_builds_the_portal(settings, capsys):
     # The dashboard then says the portal is current, not "noch nicht gebaut".
     build = SiteBuild.objects.get(site="portal")
     assert build.state == BuildState.OK and build.up_to_date and build.last_success_at
+
+
+def test_the_domain_names_the_listing_key_as_the_site_engine_does():
+    from cms.portal import resource_keys
+    from sites.engine import deps
+
+    assert resource_keys.LISTING == deps.LISTING

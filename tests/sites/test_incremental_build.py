@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cms.portal.models import PortalPage
 from cms.portal.resource_keys import portal_changes
+from cms.taxonomy.models import Language
 from sites.client import ApiClient
 from sites.engine.plugins import discover
 from sites.portal import build_portal, choose_plugins
@@ -389,6 +390,52 @@ def test_a_board_post_renders_the_board_pages_alone(tmp_path):
         transaction.set_rollback(True)
 
 
+def test_a_profile_edited_reads_its_entry_of_the_list_of_clubs_not_the_list(tmp_path, monkeypatch):
+    """The list of clubs is kept, with the edited clubs' entries read anew (``club=``) and
+    the facets (``limit=1``); the result equals a build from scratch."""
+    from cms.portal.resource_keys import club_changes
+
+    with transaction.atomic():
+        first = ClubFactory("Anadolu Kulturverein e. V.")
+        second = ClubFactory("Baobab e. V.", languages=("fr",))
+        ClubFactory("Çiçek Kadın Derneği e. V.")
+        build(tmp_path)
+        for club, language in ((first, "ar"), (second, "en")):
+            club.refresh_from_db()
+            club.short_description = f"Neu: {club.title}"
+            club.languages.add(Language.objects.get(tag=language))  # a facet count changes
+            club.save_revision().publish()
+        reads = []
+        original = ApiClient.get
+
+        def spy(self, path, params=None, headers=None):
+            reads.append((path, params))
+            return original(self, path, params, headers)
+
+        monkeypatch.setattr(ApiClient, "get", spy)
+        changed = club_changes(first.slug, identity=False) | club_changes(
+            second.slug, identity=False
+        )
+        report = build(tmp_path, changes=changed)
+        monkeypatch.undo()
+        assert report.incremental and report.spliced == len(LOCALES_USED)
+        clubs = [params for path, params in reads if path == "/api/v1/clubs/"]
+        slugs = sorted([first.slug, second.slug])
+        assert sorted(clubs, key=str) == sorted(
+            [
+                *({"locale": c.code, "club": slugs, "limit": 100} for c in LOCALES_USED),
+                *({"locale": c.code, "limit": 1} for c in LOCALES_USED),
+            ],
+            key=str,
+        )
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        directory = tmp_path / "portal" / "current" / "ar" / "verzeichnis" / "index.html"
+        assert "Neu: Baobab e. V." in directory.read_text()
+        transaction.set_rollback(True)
+
+
 def test_the_changed_text_is_live_in_german_and_arabic(changes):
     live = changes["news"]["text"]
     first, _second = changes["slugs"]
@@ -408,6 +455,7 @@ def test_a_club_edited_is_live_on_its_profile_and_lists_in_german_and_arabic(cha
     live = changes["club"]["text"]
     first, second = changes["slugs"]
     assert changes["club"]["keys"] >= {f"club:{first}", "clubs:*", f"news:{first}", "news:*"}
+    assert "listing:*" in changes["club"]["keys"]
     for code in ("de", "ar"):
         for page in (f"verzeichnis/{first}", "verzeichnis", "verzeichnis/gemeinde/juelich"):
             assert "Anadolu Kultur- und Sportverein e. V." in live[f"{code}/{page}/index.html"]
@@ -421,12 +469,17 @@ def test_a_club_edited_is_live_on_its_profile_and_lists_in_german_and_arabic(cha
 def test_a_description_edited_reads_the_clubs_not_their_news_and_events(changes):
     first, _second = changes["slugs"]
     assert changes["profile"]["keys"] == {f"club:{first}", "clubs:*"}
-    assert changes["profile"]["report"].spliced == 0
+    # The list of clubs: the live release's, with the club's entry read anew in each locale.
+    assert changes["profile"]["report"].spliced == len(LOCALES_USED)
+    # Renamed: the list of clubs is read whole; the three lists of news (which name the
+    # club) are merged from its share.
+    assert changes["club"]["report"].spliced == 3 * len(LOCALES_USED)
     for code in ("de", "ar"):
-        # The newsroom, calendar and board run (they read the clubs or the municipalities'
-        # counts of them) but take the lists of news, events and posts from the live release
-        # and render nothing; the network (cooperations and projects) does not run.
-        assert f"{code}/network" in changes["profile"]["report"].unrun
+        # The newsroom, calendar and projects need of the clubs only which are listed and
+        # where (``listing``): they do not run. The board reads the municipalities' counts of
+        # clubs: it runs, takes the posts from the live release and renders nothing.
+        for name in ("newsroom", "calendar", "portal_projects", "network"):
+            assert f"{code}/{name}" in changes["profile"]["report"].unrun, name
         page = changes["profile"]["text"][f"{code}/verzeichnis/{first}/index.html"]
         assert "Kultur, Sport und Nachhilfe" in page
 

@@ -49,7 +49,7 @@ def test_partner_organisations_appear_when_the_api_has_them():
         name="portal",
         title="Portal",
         locales=[LOCALES[0]],
-        data={"de": {"clubs": []}},
+        data={"de": {"listing": {}}},
         theme=installed().get("theme_default"),
         plugins=[plugin],
         fetch=lambda path, params: {"next": None, "results": [project]},
