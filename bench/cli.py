@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime
 import json
 import os
 import platform
@@ -68,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     results = run.all()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "-quick" if args.quick else ("-" + "-".join(sorted(args.only)) if args.only else "")
-    stem = f"{datetime.date.today().isoformat()}-{args.clubs}{suffix}"
+    stem = f"{results['meta']['date']}-{args.clubs}{suffix}"
     json_path = args.out / f"{stem}.json"
     json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     from .report import comparison, markdown

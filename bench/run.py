@@ -34,6 +34,12 @@ FAST_ROUNDS = 1000
 FAST_ROUNDS_QUICK = 20
 
 
+def utc_today() -> str:
+    """The date of the run in UTC, as its times are given (the process runs in the platform's
+    time zone, Europe/Berlin, whose date changes an hour earlier)."""
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
+
+
 class Run:
     def __init__(self, args, work: Path):
         self.args = args
@@ -104,7 +110,7 @@ class Run:
 
         results = {
             "meta": {
-                "date": datetime.date.today().isoformat(),
+                "date": utc_today(),
                 "time_utc": datetime.datetime.now(datetime.UTC).strftime("%H:%M"),
                 "clubs": self.args.clubs,
                 "pages": Page.objects.count(),
