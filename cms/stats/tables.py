@@ -91,37 +91,58 @@ class ClubFigures:
 
 def public_clubs():
     """Each published, public club once (in the default locale, where the profile is kept)."""
-    return (
-        public_pages(ClubPage.objects.filter(locale=Locale.get_default()))
-        .select_related("municipality")
-        .prefetch_related("countries", "languages", "focus_areas")
-        .order_by("pk")
-    )
+    return public_pages(ClubPage.objects.filter(locale=Locale.get_default())).order_by("pk")
 
 
 def club_figures(clubs, language: str = locales.DEFAULT) -> list[ClubFigures]:
-    """The figures of ``clubs``, reference data named in ``language``."""
+    """The figures of ``clubs`` (a query of club pages), reference data named in ``language``.
+    Read as plain values, one query per relation: at 1,000 clubs, loading them as pages took
+    most of a second, in every locale the portal is built in."""
+    rows = list(
+        clubs.values_list(
+            "pk",
+            "municipality__slug",
+            "municipality__name",
+            "founding_year",
+            "member_count",
+            "board_women",
+            "board_men",
+            "board_diverse",
+        )
+    )
+    chosen = clubs.values("pk")
+    related: dict[str, dict[int, list]] = {}
+    for name, fields in (
+        ("countries", ("country__code", "country__name")),
+        ("languages", ("language__tag", "language__name")),
+        ("focus_areas", ("focusarea__slug", "focusarea__name", "focusarea__translations")),
+    ):
+        through = getattr(ClubPage, name).through
+        found: dict[int, list] = defaultdict(list)
+        for club, *values in through.objects.filter(clubpage__in=chosen).values_list(
+            "clubpage_id", *fields
+        ):
+            found[club].append(values)
+        related[name] = found
     return [
         ClubFigures(
-            municipality=(club.municipality.slug, club.municipality.name)
-            if club.municipality_id
-            else None,
+            municipality=(slug, name) if slug is not None else None,
             countries=tuple(
-                (c.code, country_name(c.code, c.name, language)) for c in club.countries.all()
+                (code, country_name(code, name, language))
+                for code, name in related["countries"][pk]
             ),
             languages=tuple(
-                (lang.tag, language_name(lang.tag, lang.name, language))
-                for lang in club.languages.all()
+                (tag, language_name(tag, name, language)) for tag, name in related["languages"][pk]
             ),
             focus=tuple(
-                (area.slug, focus_area_name(area.name, area.translations, language))
-                for area in club.focus_areas.all()
+                (slug_, focus_area_name(name_, translations, language))
+                for slug_, name_, translations in related["focus_areas"][pk]
             ),
-            founding_year=club.founding_year,
-            member_count=club.member_count,
-            board=(club.board_women, club.board_men, club.board_diverse),
+            founding_year=founding_year,
+            member_count=member_count,
+            board=(women, men, diverse),
         )
-        for club in clubs
+        for pk, slug, name, founding_year, member_count, women, men, diverse in rows
     ]
 
 
