@@ -13,6 +13,7 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from wagtail.models import Page
 
+from cms.clubs.models import ClubPage
 from cms.clubs.serializers import ClubSummarySerializer, NewsSerializer, v2_page_url
 from cms.core.locales import direction, localized
 from cms.core.schema import LOCALE_PARAMETER
@@ -51,10 +52,10 @@ def page_fields(page, request) -> dict:
 
 # The keys (``sites/engine/deps.py``) of what an answer shows, for the portal's incremental
 # builds: a build reads it again only after a change of one of them (a club's news item
-# changes ``news:<club>`` and ``news:*``; anything but a club's news item or event changes
-# everything). Besides the portal's pages themselves (``portal:*``), the answer depends on
-# the lists its sections show and on the club news items and events its texts link to (their
-# addresses are resolved into the text).
+# changes ``news:<club>`` and ``news:*``, a club's own page ``club:<club>`` and the lists that
+# show it; ``resource_keys.portal_changes``). Besides the portal's pages themselves
+# (``portal:*``), the answer depends on the lists its sections show and on the club pages,
+# news items and events its texts link to (their addresses are resolved into the text).
 RESOURCE_KEYS_HEADER = "X-Resource-Keys"
 SECTION_KEYS = {
     "featured_clubs": {"clubs:*"},
@@ -67,12 +68,16 @@ SECTION_KEYS = {
 def link_keys(page_ids) -> set[str]:
     """The keys under which the pages ``page_ids`` (any translation of them) change without
     everything changing: ``news:<club>`` for a club's news item, ``events:<club>`` for its
-    event (``resource_keys.portal_changes``, without the lists of all of them)."""
+    event (``resource_keys.portal_changes``, without the lists of all of them), and
+    ``club:<club>`` for a club's own page (a link shows its address and name, which change
+    only with the club's own page)."""
     found: set[str] = set()
     for page in Page.objects.filter(pk__in=page_ids).specific(defer=True):
-        found |= {
-            key for key in portal_changes(page, club_slug_of(page)) or () if not key.endswith(":*")
-        }
+        slug = club_slug_of(page)
+        if isinstance(page, ClubPage) and slug:
+            found.add(f"club:{slug}")
+            continue
+        found |= {key for key in portal_changes(page, slug) or () if not key.endswith(":*")}
     return found
 
 
@@ -99,7 +104,8 @@ KEYS_HEADER_SCHEMA = OpenApiParameter(
     description=(
         "Wovon die Antwort abhängt, für die schrittweisen Builds des Portals, durch "
         "Leerzeichen getrennt: portal:*, die Listen der Abschnitte (clubs:*, events:*, news:*, "
-        "rooms:*, taxonomy:*) und news:<verein> / events:<verein> der verlinkten Seiten."
+        "rooms:*, taxonomy:*) und club:<verein> / news:<verein> / events:<verein> der "
+        "verlinkten Seiten."
     ),
 )
 

@@ -204,6 +204,16 @@ def test_a_portal_page_names_the_club_news_its_body_links_to(client, home):
     assert keys(client.get(f"{API}/portal/pages/impressum/")) == {"portal:*", f"news:{club.slug}"}
 
 
+def test_a_portal_page_names_the_club_its_body_links_to(client, home):
+    """A link to a club's own page shows its address and name: the page depends on that
+    club's page (``club:<slug>``), not on its news or events."""
+    club = ClubFactory("Verlinkter Verein")
+    page = PortalPage.objects.get(page_role="impressum", locale__language_code="de")
+    page.body = [{"type": "text", "value": f'<p><a linktype="page" id="{club.pk}">Verein</a></p>'}]
+    page.save_revision().publish()
+    assert keys(client.get(f"{API}/portal/pages/impressum/")) == {"portal:*", f"club:{club.slug}"}
+
+
 def test_cafe_series_with_room_and_languages(client, home):
     room = Room.objects.create(
         name="Café International",
