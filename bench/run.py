@@ -484,45 +484,44 @@ class Run:
         club = clubs[len(clubs) // 2]
         news = NewsPage.objects.filter(path__startswith=club.path, live=True).order_by("path")[0]
         rounds = 1 if self.quick else 3
-        incremental, reports = [], []
         with ApiClient() as client, PeakMemory(os.getpid()) as memory:
             started = time.perf_counter()
             full = build_portal(client, root, base_url=portal_base_url(), registry=registry)
             full_s = time.perf_counter() - started
-            for number in range(rounds):
-                wait_for_cleanup()
-                news.title = f"Portal-Runde {number} {time.time_ns()}"
-                news.save_revision().publish()
-                self.invalidate()
-                started = time.perf_counter()
-                report = build_portal(
-                    client,
-                    root,
-                    base_url=portal_base_url(),
-                    registry=registry,
-                    changes=portal_changes(news, club.slug),
-                )
-                incremental.append(time.perf_counter() - started)
-                reports.append(report)
+
+            def timed(page, change) -> tuple[list[float], list]:
+                """``rounds`` times: ``change(page, number)``, publish, build incrementally
+                with the keys the publish signal gives."""
+                seconds, built = [], []
+                for number in range(rounds):
+                    wait_for_cleanup()
+                    change(page, number)
+                    page.save_revision().publish()
+                    self.invalidate()
+                    started = time.perf_counter()
+                    built.append(
+                        build_portal(
+                            client,
+                            root,
+                            base_url=portal_base_url(),
+                            registry=registry,
+                            changes=portal_changes(page, club.slug),
+                        )
+                    )
+                    seconds.append(time.perf_counter() - started)
+                return seconds, built
+
+            def retitle(page, number):
+                page.title = f"Portal-Runde {number} {time.time_ns()}"
+
+            def describe(page, number):
+                page.short_description = f"Profil-Runde {number} {time.time_ns()}"
+
+            incremental, reports = timed(news, retitle)
             # The club's own page edited (its profile): the profile and the lists that show
             # the club, not every page (``resource_keys.club_changes``).
-            edited, edits = [], []
             club = ClubPage.objects.get(pk=club.pk)
-            for number in range(rounds):
-                wait_for_cleanup()
-                club.short_description = f"Profil-Runde {number} {time.time_ns()}"
-                club.save_revision().publish()
-                self.invalidate()
-                started = time.perf_counter()
-                report = build_portal(
-                    client,
-                    root,
-                    base_url=portal_base_url(),
-                    registry=registry,
-                    changes=portal_changes(club, club.slug),
-                )
-                edited.append(time.perf_counter() - started)
-                edits.append(report)
+            edited, edits = timed(club, describe)
         last = reports[-1]
         profile = root / "portal" / "current" / "de" / "verzeichnis" / club.slug / "index.html"
         assert news.title.replace("&", "&amp;") in profile.read_text()

@@ -34,6 +34,22 @@ def build(root: Path, changes=None):
     return report
 
 
+def build_reading(root: Path, changes, monkeypatch):
+    """``build(root, changes)`` and the API reads it made: (path, params) each."""
+    reads = []
+    original = ApiClient.get
+
+    def spy(self, path, params=None, headers=None):
+        reads.append((path, params))
+        return original(self, path, params, headers)
+
+    monkeypatch.setattr(ApiClient, "get", spy)
+    try:
+        return build(root, changes=changes), reads
+    finally:
+        monkeypatch.undo()
+
+
 def inodes(root: Path) -> dict[str, int]:
     return {name: path.stat().st_ino for name, path in tree(root).items()}
 
@@ -317,7 +333,6 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
     """Publishes of several clubs built together: their items come in one read per locale
     (``club`` repeated) for both lists, the newsroom's and the directory's recent news (cut
     at its first date, ``deps.LOWER_BOUNDS``), and the result equals a build from scratch."""
-    from sites.client import ApiClient
 
     with transaction.atomic():
         first, second = ClubFactory("Anadolu Kulturverein e. V."), ClubFactory("Baobab e. V.")
@@ -330,17 +345,8 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         news_page(second_news, "Neu B", date=datetime.date(2026, 10, 1))
         # Older than the directory's recent news: in the newsroom only.
         news_page(first_news, "Uralt", date=datetime.date(2019, 1, 1))
-        reads = []
-        original = ApiClient.get
-
-        def spy(self, path, params=None, headers=None):
-            reads.append((path, params))
-            return original(self, path, params, headers)
-
-        monkeypatch.setattr(ApiClient, "get", spy)
         changed = {"news:*", f"news:{first.slug}", f"news:{second.slug}"}
-        report = build(tmp_path, changes=changed)
-        monkeypatch.undo()
+        report, reads = build_reading(tmp_path, changed, monkeypatch)
         assert report.spliced == 3 * len(LOCALES_USED)
         news_reads = [params for path, params in reads if path == "/api/v1/news/"]
         assert len(news_reads) == len(LOCALES_USED)
@@ -405,19 +411,10 @@ def test_a_profile_edited_reads_its_entry_of_the_list_of_clubs_not_the_list(tmp_
             club.short_description = f"Neu: {club.title}"
             club.languages.add(Language.objects.get(tag=language))  # a facet count changes
             club.save_revision().publish()
-        reads = []
-        original = ApiClient.get
-
-        def spy(self, path, params=None, headers=None):
-            reads.append((path, params))
-            return original(self, path, params, headers)
-
-        monkeypatch.setattr(ApiClient, "get", spy)
         changed = club_changes(first.slug, identity=False) | club_changes(
             second.slug, identity=False
         )
-        report = build(tmp_path, changes=changed)
-        monkeypatch.undo()
+        report, reads = build_reading(tmp_path, changed, monkeypatch)
         assert report.incremental and report.spliced == len(LOCALES_USED)
         clubs = [params for path, params in reads if path == "/api/v1/clubs/"]
         slugs = sorted([first.slug, second.slug])
