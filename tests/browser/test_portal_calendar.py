@@ -106,3 +106,22 @@ def test_calendar_news_and_project_pages_pass_axe(
     files += files_of_type(built_portal, "veranstaltungen/*", locale)[:3]
     files += files_of_type(built_portal, "neuigkeiten/*", locale)[:2]  # months of news
     check_axe(chromium_browser, portal_server, sorted(set(files)))
+
+
+# Each project fact's value whose right or left edge lies outside its list (cut off by the
+# card it is in): a long compound word, as funding programmes are named, must break.
+FACTS_OUTSIDE = """() => [...document.querySelectorAll('.project-facts dd')].filter((dd) => {
+    const box = dd.getBoundingClientRect(), list = dd.parentElement.getBoundingClientRect();
+    return box.right > list.right + 1 || box.left < list.left - 1;
+}).map((dd) => dd.textContent.trim())"""
+
+
+@pytest.mark.parametrize("locale", CHECKED_LOCALES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_project_facts_stay_in_their_cards(
+    chromium_browser, built_portal, portal_server, locale, width
+):
+    with new_page(chromium_browser, viewport={"width": width, "height": 800}) as page:
+        page.goto(portal_server.url(f"{locale}/projekte/index.html"))
+        assert page.locator(".project-facts dd").count()
+        assert page.evaluate(FACTS_OUTSIDE) == []

@@ -86,7 +86,8 @@ def build_portal_world() -> types.SimpleNamespace:
             summary="Deutsch üben bei Tee.",
             status="running",
             start_date=today - datetime.timedelta(days=60),
-            funding_source="KOMM-AN NRW",
+            # A long compound, as funding programmes are named: it must break in its card.
+            funding_source="KOMM-AN NRW – Landesförderung für Migrantenselbstorganisationen",
         ),
     )
     cafe.partner_clubs.set([juelich, hidden])
