@@ -116,6 +116,7 @@ FACTS_OUTSIDE = """() => [...document.querySelectorAll('.project-facts dd')].fil
 }).map((dd) => dd.textContent.trim())"""
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("locale", CHECKED_LOCALES)
 @pytest.mark.parametrize("width", [375, 1280])
 def test_project_facts_stay_in_their_cards(
