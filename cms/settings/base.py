@@ -280,6 +280,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # longest wait between attempts to reach a database that went away.
 WORKER_HOUSEKEEPING_INTERVAL = float(os.environ.get("WORKER_HOUSEKEEPING_INTERVAL", "5"))
 WORKER_MAX_BACKOFF = float(os.environ.get("WORKER_MAX_BACKOFF", "30"))
+# How much lower than the web server's the worker's CPU priority is (``nice``, 0–19): builds are
+# background work, and on a small machine the editor's click should not wait for a core behind
+# a portal build. 0 leaves the priority alone.
+WORKER_NICE = int(os.environ.get("WORKER_NICE", "10"))
 # A build still running after this many seconds is taken to be lost and queued again; a build
 # that failed all its retries is tried again after SITE_BUILD_FAILED_RETRY seconds.
 SITE_BUILD_TIMEOUT = 1800

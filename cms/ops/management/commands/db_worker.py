@@ -1,12 +1,16 @@
 """``manage.py db_worker``: django-tasks-db's command (same options) running the worker of
 cms/ops/worker.py, which backs off while the database is away and does the housekeeping."""
 
+import logging
 import os
 
+from django.conf import settings
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
 from cms.ops.worker import Worker
+
+logger = logging.getLogger("cms.ops.worker")
 
 
 class Command(db_worker.Command):
@@ -27,6 +31,7 @@ class Command(db_worker.Command):
         **options,
     ):
         self.configure_logging(verbosity)
+        lower_priority(settings.WORKER_NICE)
         worker = Worker(
             queue_names=queue_name.split(","),
             interval=interval,
@@ -43,3 +48,14 @@ class Command(db_worker.Command):
         else:
             worker.configure_signals()
             worker.run()
+
+
+def lower_priority(increment: int) -> None:
+    """Run this process ``increment`` steps nicer (``WORKER_NICE``): the web server's requests
+    (an editor's publish) get a core first, the builds take what is left."""
+    if increment <= 0:
+        return
+    try:
+        os.nice(increment)
+    except OSError as exc:  # a platform or sandbox that refuses it: run at the usual priority
+        logger.warning("Could not lower the worker's priority: %s", exc)
