@@ -1,7 +1,11 @@
 """Serializers of the domain API (/api/v1/). Only fields listed here leave the CMS; contact
 and address go through the privacy layer; board composition is not a field here at all."""
 
-from django.urls import reverse
+import functools
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import get_script_prefix, get_urlconf, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -257,4 +261,18 @@ class NewsSerializer(LocalizedPageSerializer):
 
 
 def v2_page_url(request, page) -> str:
-    return absolute(request, reverse("wagtailapi:pages:detail", args=(page.pk,)))
+    head, tail = _page_detail_url(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return absolute(request, f"{head}{page.pk}{tail}")
+
+
+@functools.lru_cache(maxsize=8)
+def _page_detail_url(script_prefix: str, urlconf) -> tuple[str, str]:
+    """Wagtail's page detail URL around the page id, resolved once per script prefix and URL
+    configuration (both are the request's, so reverse with them): a list
+    of 100 news items called ``reverse`` 100 times, a sixth of the request's time."""
+    marker = 2**62 + 7  # digits that occur in no other part of the URL
+    url = reverse("wagtailapi:pages:detail", urlconf=urlconf, args=(marker,))
+    head, found, tail = url.partition(str(marker))
+    if not found:  # a URL pattern that does not show the id as it is
+        raise ImproperlyConfigured(f"Unexpected page detail URL {url!r}")
+    return head, tail
