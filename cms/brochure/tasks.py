@@ -3,6 +3,7 @@
 day. The result is kept in the file store, which the web server reads too, so a download does
 not wait seconds for the layout (``pdf.build_brochure``)."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
@@ -24,7 +25,10 @@ def lay_out_brochure() -> int:
 
 
 def lay_out_after_commit() -> None:
-    """Queue a layout once the current transaction commits, unless one is waiting already."""
+    """Queue a layout once the current transaction commits, unless one is waiting already
+    (or ``BROCHURE_AUTO_LAYOUT`` is off: the next download lays it out)."""
+    if not settings.BROCHURE_AUTO_LAYOUT:
+        return
 
     def enqueue():
         if cache.add(QUEUED_KEY, True, QUEUED_SECONDS):

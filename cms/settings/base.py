@@ -227,6 +227,9 @@ SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
 SITE_BUILD_RETRY_DELAYS = [2, 10]
 # Publishing what the portal shows rebuilds it after the transaction (cms/homepages/signals.py).
 PORTAL_AUTO_REBUILD = True
+# A change to a club's public page lays the German brochure out again in the worker
+# (cms/brochure/tasks.py); without it the first download after a change lays it out.
+BROCHURE_AUTO_LAYOUT = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -15,6 +15,9 @@ HOMEPAGE_AUTO_REBUILD = False
 # Failed builds are retried at once in tests.
 SITE_BUILD_RETRY_DELAYS = [0, 0]
 PORTAL_AUTO_REBUILD = False
+# Nor lay out the brochure (seconds of PDF layout per club published in a test whose commits
+# run their tasks at once, journeys and live servers); tests/brochure asks for it.
+BROCHURE_AUTO_LAYOUT = False
 # Tasks run at once in the test process; the tests of the worker itself (tests/homepages/
 # test_worker.py) start a real ``db_worker`` with ``TASKS_BACKEND`` set to the database queue.
 TASKS = {

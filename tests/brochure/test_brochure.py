@@ -316,11 +316,13 @@ def test_a_brochure_laid_out_by_another_process_is_read_from_the_file_store(
 
 
 def test_publishing_a_club_queues_one_layout_and_the_download_waits_for_none(
-    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch
+    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
     from django.core.cache import cache
 
     from cms.brochure import tasks
+
+    settings.BROCHURE_AUTO_LAYOUT = True  # the default; the test settings turn it off
 
     queued = []
     worker_task = tasks.lay_out_brochure
@@ -342,3 +344,23 @@ def test_publishing_a_club_queues_one_layout_and_the_download_waits_for_none(
     with django_capture_on_commit_callbacks(execute=True):
         club.save_revision().publish()
     assert queued == [True, True]  # the worker took the first: the next change queues again
+
+
+def test_without_auto_layout_a_publish_queues_nothing_and_the_download_lays_out(
+    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    from cms.brochure import tasks
+
+    settings.BROCHURE_AUTO_LAYOUT = False
+    queued = []
+    monkeypatch.setattr(
+        tasks, "lay_out_brochure", types.SimpleNamespace(enqueue=lambda: queued.append(True))
+    )
+    club = district["published"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        club.short_description = "Neu: Saz-Unterricht für Kinder"
+        club.save_revision().publish()
+    assert queued == []
+    _reader, text = text_of(client.get(URL).content)
+    assert "Neu: Saz-Unterricht für Kinder" in text
+    assert layouts == ["de"]
