@@ -29,3 +29,7 @@ TASKS = {
 }
 WORKER_HOUSEKEEPING_INTERVAL = 0.2
 WORKER_MAX_BACKOFF = 1
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A test database is thrown away: its commits (journeys, live servers, the worker tests)
+    # need not wait for the disk.
+    DATABASES["default"]["OPTIONS"]["options"] += " -c synchronous_commit=off"  # noqa: F405
