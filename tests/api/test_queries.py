@@ -71,7 +71,8 @@ def test_list_queries_are_constant(client, db, django_assert_max_num_queries):
     add_clubs(15)
     at_twenty = {url: count_queries(client, url) for url in BUDGETS}
     for url in BUDGETS:
-        (queries_five, results_five), (queries_twenty, results_twenty) = at_five[url], at_twenty[url]
+        queries_five, results_five = at_five[url]
+        queries_twenty, results_twenty = at_twenty[url]
         print(
             f"{url}: {queries_five} queries at {results_five}, {queries_twenty} at {results_twenty}"
         )
