@@ -77,3 +77,32 @@ def build_portal_site(db, settings):
 
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, answering one request at a time where its threads share
+    the test's connection (an in-memory SQLite database). Two requests at once on one
+    connection mixed their savepoints: the journey's publish failed with "no such savepoint"
+    while the edit page's own background request ran (seen in CI, 2026-12-07). Each request
+    is answered whole, body included, before the next one starts."""
+    import threading
+
+    if not live_server.thread.connections_override:
+        return live_server
+    httpd = live_server.thread.httpd
+    app = httpd.get_app()
+    lock = threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with lock:
+            result = app(environ, start_response)
+            try:
+                return [b"".join(result)]
+            finally:
+                close = getattr(result, "close", None)
+                if close is not None:
+                    close()
+
+    httpd.set_app(one_at_a_time)
+    return live_server

@@ -168,6 +168,26 @@ def rich_club(db, django_capture_on_commit_callbacks):
     return build_rich_club()
 
 
+@pytest.mark.parametrize("microsecond", [0, 123, 999_999])
+def test_publication_times_come_back_to_the_microsecond(
+    rich_club, django_capture_on_commit_callbacks, microsecond
+):
+    """Published at .000123 s, a page came back at .000 (Wagtail's JSON keeps milliseconds),
+    and its next archive said 00Z where the first said 00.000Z (seen in CI, 2026-12-07)."""
+    stamp = datetime.datetime(2026, 12, 7, 4, 41, 0, microsecond, tzinfo=datetime.UTC)
+    pages = Page.objects.filter(path__startswith=rich_club.path, live=True)
+    pages.update(first_published_at=stamp, last_published_at=stamp)
+    archive = export_club(rich_club.slug)
+    before = canonical(archive)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_tenant(rich_club.tenant)
+    import_club(archive)
+    after = canonical(export_club(rich_club.slug))
+    assert after == before
+    restored = Page.objects.get(slug=rich_club.slug, locale__language_code="de")
+    assert restored.first_published_at == stamp
+
+
 def test_a_club_comes_back_identical(rich_club, django_capture_on_commit_callbacks):
     archive = export_club(rich_club.slug)
     before = canonical(archive)
