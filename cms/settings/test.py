@@ -29,6 +29,10 @@ TASKS = {
 }
 WORKER_HOUSEKEEPING_INTERVAL = 0.2
 WORKER_MAX_BACKOFF = 1
+# A worker a test starts (tests/homepages/test_worker.py) keeps the test run's priority: the
+# test waits for it, and on a busy CI machine a nicer worker only makes the test slower.
+# tests/ops/test_worker_priority.py starts one with the default settings.
+WORKER_NICE = int(os.environ.get("WORKER_NICE", "0"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A test database is thrown away: its commits (journeys, live servers, the worker tests)
     # need not wait for the disk.
