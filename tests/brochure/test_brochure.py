@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from cms.brochure.tasks import lay_out_brochure
 from cms.clubs.models import MeetingTime
 from tests.factories import ClubFactory, image
 
@@ -294,7 +295,6 @@ def test_a_changed_club_lays_the_brochure_out_again(client, district, layouts):
 
 
 def test_the_nightly_task_lays_out_the_german_brochure_for_the_day(client, district, layouts):
-    from cms.brochure.tasks import lay_out_brochure
 
     assert lay_out_brochure.call() > 0
     assert layouts == ["de"]
@@ -315,27 +315,31 @@ def test_a_brochure_laid_out_by_another_process_is_read_from_the_file_store(
     assert layouts == ["de"]
 
 
+@pytest.fixture
+def queued(monkeypatch) -> list:
+    """Each layout a commit enqueues, instead of running it (the test's tasks run at once)."""
+    from cms.brochure import tasks
+
+    enqueued: list = []
+    monkeypatch.setattr(
+        tasks, "lay_out_brochure", types.SimpleNamespace(enqueue=lambda: enqueued.append(True))
+    )
+    return enqueued
+
+
 def test_publishing_a_club_queues_one_layout_and_the_download_waits_for_none(
-    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch, settings
+    client, district, layouts, django_capture_on_commit_callbacks, queued, settings
 ):
     from django.core.cache import cache
 
-    from cms.brochure import tasks
-
     settings.BROCHURE_AUTO_LAYOUT = True  # the default; the test settings turn it off
-
-    queued = []
-    worker_task = tasks.lay_out_brochure
-    monkeypatch.setattr(
-        tasks, "lay_out_brochure", types.SimpleNamespace(enqueue=lambda: queued.append(True))
-    )
     club = district["published"][0]
     with django_capture_on_commit_callbacks(execute=True):
         club.short_description = "Neu: Saz-Unterricht für Kinder"
         club.save_revision().publish()
         club.save_revision().publish()  # a second change while the first layout waits
     assert queued == [True]
-    worker_task.call()  # the worker
+    lay_out_brochure.call()  # the worker (the module's name, taken before the stub)
     assert layouts == ["de"]
     cache.clear()
     _reader, text = text_of(client.get(URL).content)
@@ -347,15 +351,9 @@ def test_publishing_a_club_queues_one_layout_and_the_download_waits_for_none(
 
 
 def test_without_auto_layout_a_publish_queues_nothing_and_the_download_lays_out(
-    client, district, layouts, django_capture_on_commit_callbacks, monkeypatch, settings
+    client, district, layouts, django_capture_on_commit_callbacks, queued, settings
 ):
-    from cms.brochure import tasks
-
     settings.BROCHURE_AUTO_LAYOUT = False
-    queued = []
-    monkeypatch.setattr(
-        tasks, "lay_out_brochure", types.SimpleNamespace(enqueue=lambda: queued.append(True))
-    )
     club = district["published"][0]
     with django_capture_on_commit_callbacks(execute=True):
         club.short_description = "Neu: Saz-Unterricht für Kinder"
