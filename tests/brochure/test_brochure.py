@@ -295,7 +295,6 @@ def test_a_changed_club_lays_the_brochure_out_again(client, district, layouts):
 
 
 def test_the_nightly_task_lays_out_the_german_brochure_for_the_day(client, district, layouts):
-
     assert lay_out_brochure.call() > 0
     assert layouts == ["de"]
     assert client.get(URL).status_code == 200
