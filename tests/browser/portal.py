@@ -161,6 +161,7 @@ def portal_world() -> dict:
     the portal home and pages the migrations created, a rich club (news, events, a project, a
     gallery, Arabic translations; ``tests/browser/club.py``) and a plain second club. Plugins
     that need more add it here (keep it deterministic)."""
+    from cms.clubs.models import ProjectPage
     from tests.factories import ClubFactory
 
     from .club import rich_club
@@ -173,6 +174,11 @@ def portal_world() -> dict:
         countries=("UA",),
         languages=("uk", "de"),
     )
+    # The plain club as the rich club's project partner: a long compound in a project's facts,
+    # which must break between words (tests/browser/test_portal_calendar.py).
+    project = ProjectPage.objects.get(slug="bruecken-fuer-kinder", locale__language_code="de")
+    project.partner_clubs.set([plain])
+    project.save_revision().publish()
     return {"clubs": [rich.slug, plain.slug], "rich_club": rich.slug, "plain_club": plain.slug}
 
 
