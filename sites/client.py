@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from .engine import deps
+from .engine import deps, parallel
 
 IN_PROCESS_BASE_URL = "http://localhost"
 PAGE_SIZE = 100  # the API's largest page
@@ -70,13 +70,9 @@ class ApiClient:
     """Read-only client of ``/api/v1/`` (and media URLs) of one installation."""
 
     def __init__(self, base_url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT):
+        self.base_url, self.timeout = base_url, timeout
         if base_url:
-            self.http = httpx.Client(
-                base_url=base_url.rstrip("/"),
-                timeout=timeout,
-                follow_redirects=True,
-                transport=httpx.HTTPTransport(retries=2),
-            )
+            self.http = self._remote()
         else:
             self.http = httpx.Client(
                 base_url=IN_PROCESS_BASE_URL, timeout=timeout, transport=in_process_transport()
@@ -85,8 +81,51 @@ class ApiClient:
         # Reads kept from the previous build (``sites.engine.deps.ResponseStore``), if any.
         self.responses: deps.ResponseStore | None = None
 
+    def _remote(self) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.base_url.rstrip("/"),
+            timeout=self.timeout,
+            follow_redirects=True,
+            transport=httpx.HTTPTransport(retries=2),
+        )
+
     def close(self) -> None:
         self.http.close()
+
+    def forking(self) -> parallel.Forking:
+        """How a build with this client shares its work with forked processes
+        (``sites.engine.parallel``): the reads they keep come back to ``responses``."""
+
+        def store():
+            return self.responses or deps.ResponseStore(None, {}, None)
+
+        return parallel.Forking(
+            prepare=self._prepare_fork,
+            in_child=self._in_child,
+            mark=lambda: store().mark(),
+            since=lambda mark: store().since(mark),
+            merge=lambda changes: store().merge(changes),
+        )
+
+    def _prepare_fork(self) -> bool:
+        """In-process: fork only outside a transaction (a child could not see what it has not
+        committed) and not on an in-memory database (a child would open an empty one); the
+        database connections are closed first, so that no child uses the parent's."""
+        if not self.in_process:
+            return True
+        from django.db import connections
+
+        for connection in connections.all():
+            if connection.in_atomic_block:
+                return False
+            if connection.vendor == "sqlite" and connection.is_in_memory_db():
+                return False
+        connections.close_all()
+        return True
+
+    def _in_child(self) -> None:
+        if not self.in_process:  # the parent's connections stay the parent's
+            self.http = self._remote()
 
     def __enter__(self) -> ApiClient:
         return self

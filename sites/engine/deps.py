@@ -375,6 +375,34 @@ class ResponseStore:
         self.new[response_file(key)] = body
         self.kept.discard(response_file(key))
 
+    # A build shared between processes (``sites.engine.parallel``): what a forked child read
+    # comes back to the parent's store.
+
+    def mark(self) -> tuple:
+        marked = dict(self.index), dict(self.new), set(self.kept), self.hits, self.spliced
+        return (*marked, set(self.shares))
+
+    def since(self, mark: tuple) -> dict:
+        """What this store took or read since ``mark``."""
+        index, new, kept, hits, spliced, shares = mark
+        return {
+            "shares": {key: items for key, items in self.shares.items() if key not in shares},
+            "index": {key: keys for key, keys in self.index.items() if index.get(key) != keys},
+            "new": {file: body for file, body in self.new.items() if new.get(file) is not body},
+            "kept": self.kept - kept,
+            "hits": self.hits - hits,
+            "spliced": self.spliced - spliced,
+        }
+
+    def merge(self, changes: dict) -> None:
+        for key, items in changes["shares"].items():
+            self.shares.setdefault(key, items)
+        self.index.update(changes["index"])
+        self.new.update(changes["new"])
+        self.kept |= changes["kept"] - self.new.keys()
+        self.hits += changes["hits"]
+        self.spliced += changes["spliced"]
+
 
 def code_hash(packages: Iterable[str], extra: Any) -> str:
     """A hash of the code, templates, catalogues and static files of ``packages`` and of

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import cards, deps, offline
+from . import cards, deps, offline, parallel
 from .builder import OutputFile
 from .i18n import Translator, translations
 from .plugins import PageSpec, Plugin
@@ -102,6 +103,10 @@ class Site:
     collected: dict[str, dict] = field(default_factory=dict)
     # Of those, the ones taken from the live release without running the plugin.
     unrun: set[str] = field(default_factory=set)
+    # Processes a build shares its locales between (``sites.engine.parallel``; 0: one per
+    # core), and how it may fork (``ApiClient.forking``). One process without ``forking``.
+    jobs: int = 1
+    forking: parallel.Forking | None = None
 
     @property
     def default_locale(self) -> str:
@@ -233,6 +238,8 @@ def render_site(
     memo: dict = {}  # the keys of the objects in the pages' contexts (``deps.context_keys``)
     found: dict[str, list[PageSpec]] = {}  # "<locale>/<plugin>" → its pages
     unrun: set[str] = set()  # of those, taken from the live release without running the plugin
+    # Of ``found``, the pages another process collected: here without their context.
+    elsewhere: set[str] = set()
     views = {locale.code: LocaleView(site, locale) for locale in site.locales}
 
     def collect(key: str, plugin: Plugin, view: LocaleView) -> None:
@@ -244,28 +251,51 @@ def render_site(
         found[key] = pages
         site.collected[key] = {"reads": sorted(read), "pages": [_summary(s) for s in pages]}
 
-    for locale in site.locales:
-        for plugin in plugins:
-            if plugin.pages is None or plugin.name in site.errors:
-                continue
-            key = f"{locale.code}/{plugin.name}"
-            unchanged = _unchanged_pages(site, locale.code, key)
-            if unchanged is not None:
-                found[key] = unchanged
-                unrun.add(key)
-                site.collected[key] = site.plan.collected[key]
-                for spec in unchanged:
-                    reads[id(spec)] = PageReads(frozenset(), {})
-                continue
-            collect(key, plugin, views[locale.code])
+    def collect_locales(codes: list[str]) -> tuple[dict, None]:
+        """Every plugin's pages in the locales ``codes``; for the other processes, what they
+        need of them: the pages without their contexts (``site.collected``), which plugins
+        were taken unrun and which failed."""
+        errors = dict(site.errors)
+        for code in codes:
+            for plugin in plugins:
+                if plugin.pages is None or plugin.name in site.errors:
+                    continue
+                key = f"{code}/{plugin.name}"
+                unchanged = _unchanged_pages(site, code, key)
+                if unchanged is not None:
+                    found[key] = unchanged
+                    unrun.add(key)
+                    site.collected[key] = site.plan.collected[key]
+                    for spec in unchanged:
+                        reads[id(spec)] = PageReads(frozenset(), {})
+                    continue
+                collect(key, plugin, views[code])
+        keys = [key for key in found if key.partition("/")[0] in codes]
+        shared = {
+            "collected": {key: site.collected[key] for key in keys},
+            "unrun": {key for key in unrun if key in keys},
+            "errors": {name: error for name, error in site.errors.items() if name not in errors},
+        }
+        return shared, None
 
-    # A plugin failing during rendering is dropped and the pages rendered again without it, so
-    # no page links to a section that was left out. A plugin taken unrun whose pages must be
-    # rendered after all (another plugin's changed pages changed the menus) is run, and the
-    # pages rendered again.
-    while True:
-        failures = len(site.errors)
-        specs = {
+    def take(parts: list[dict]) -> None:
+        """What the other processes collected, their pages without context."""
+        for part in parts:
+            for name, error in part["errors"].items():
+                site.errors.setdefault(name, error)
+            unrun.update(part["unrun"])
+            for key, entry in part["collected"].items():
+                if key in found:
+                    continue
+                site.collected[key] = entry
+                found[key] = [_shallow(summary) for summary in entry["pages"]]
+                elsewhere.add(key)
+                if key in unrun:  # as ``collect_locales`` takes them
+                    for spec in found[key]:
+                        reads[id(spec)] = PageReads(frozenset(), {})
+
+    def specs_now() -> dict[str, list]:
+        return {
             locale.code: [
                 (plugin, spec)
                 for plugin in plugins
@@ -273,17 +303,59 @@ def render_site(
             ]
             for locale in site.locales
         }
+
+    def render_locales(codes: list[str], _state, parts: list[dict]) -> dict:
+        take(parts)
+        errors = dict(site.errors)
+        known, files, downloads = dict(assets.known), set(assets.files), assets.downloads
         stale: set[str] = set()
-        outputs = _render_all(envs, site, specs, assets, reads, memo, unrun, stale)
-        if stale:
-            for key in stale:
-                unrun.discard(key)
-                code, _sep, name = key.partition("/")
-                found.pop(key, None)
-                collect(key, next(p for p in plugins if p.name == name), views[code])
-            continue
-        if len(site.errors) == failures:
-            break
+        site.pages, site.carried = {}, set()
+        outputs = _render_all(envs, site, specs_now(), assets, reads, memo, unrun, stale, codes)
+        return {
+            "outputs": outputs,
+            "pages": site.pages,
+            "carried": site.carried,
+            "stale": stale,
+            "errors": {name: error for name, error in site.errors.items() if name not in errors},
+            "known": {url: path for url, path in assets.known.items() if known.get(url) != path},
+            "files": {path: assets.files[path] for path in assets.files.keys() - files},
+            "downloads": assets.downloads - downloads,
+            "process": os.getpid(),
+        }
+
+    # The locales are shared between processes: each collects its locales' pages, learns the
+    # others' pages (for the menus and language versions) and renders its own.
+    groups = parallel.groups_of([locale.code for locale in site.locales], site.jobs)
+    parts = parallel.fork_steps(collect_locales, render_locales, groups, site.forking)
+    outputs, pages, stale = {}, {}, set()
+    site.carried = set()
+    for part in parts:
+        if part["process"] != os.getpid():  # a forked process's: not here yet
+            for name, error in part["errors"].items():
+                site.errors.setdefault(name, error)
+            assets.known.update(part["known"])
+            assets.files.update(part["files"])
+            assets.downloads += part["downloads"]
+        outputs.update(part["outputs"])
+        pages.update(part["pages"])
+        site.carried |= part["carried"]
+        stale |= part["stale"]
+    order = {locale.code: index for index, locale in enumerate(site.locales)}
+    by_locale = functools.partial(_locale_order, order)
+    site.pages = {file: pages[file] for file in sorted(pages, key=by_locale)}
+    outputs = {file: outputs[file] for file in sorted(outputs, key=by_locale)}
+    specs = specs_now()
+    if stale or any(part["errors"] for part in parts):
+        # A plugin failed while rendering, or one taken unrun must run after all: the pages
+        # are rendered again here, as one process does it, with the contexts of those
+        # collected elsewhere collected here.
+        for key in sorted(elsewhere - unrun):
+            code, _sep, name = key.partition("/")
+            found.pop(key, None)
+            collect(key, next(p for p in plugins if p.name == name), views[code])
+        outputs, specs = _render_alone(
+            site, plugins, envs, assets, reads, memo, found, unrun, collect, views
+        )
     site.unrun = unrun
     for plugin in plugins:
         if plugin.files is None or plugin.name in site.errors or site.preview:
@@ -305,6 +377,46 @@ def render_site(
         previous = {path: url for url, path in assets.known.items()}
         asset_map.update({previous[path]: path for path in site.carried if path in previous})
     return files, asset_map
+
+
+def _render_alone(site, plugins, envs, assets, reads, memo, found, unrun, collect, views):
+    """Render every locale in this process. A plugin failing during rendering is dropped and
+    the pages rendered again without it, so no page links to a section that was left out. A
+    plugin taken unrun whose pages must be rendered after all (another plugin's changed pages
+    changed the menus) is run, and the pages rendered again."""
+    codes = [locale.code for locale in site.locales]
+    while True:
+        failures = len(site.errors)
+        specs = {
+            code: [
+                (plugin, spec)
+                for plugin in plugins
+                for spec in found.get(f"{code}/{plugin.name}", [])
+            ]
+            for code in codes
+        }
+        stale: set[str] = set()
+        site.pages, site.carried = {}, set()
+        outputs = _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes)
+        if stale:
+            for key in stale:
+                unrun.discard(key)
+                code, _sep, name = key.partition("/")
+                found.pop(key, None)
+                collect(key, next(p for p in plugins if p.name == name), views[code])
+            continue
+        if len(site.errors) == failures:
+            return outputs, specs
+
+
+def _locale_order(order: dict[str, int], file: str) -> int:
+    return order.get(file.partition("/")[0], len(order))
+
+
+def _shallow(summary: dict) -> PageSpec:
+    """A page as another process collected it: without its context."""
+    fields = {name: value for name, value in summary.items() if name != "own"}
+    return PageSpec(**fields, own_reads_only=summary["own"])
 
 
 @dataclass
@@ -389,7 +501,9 @@ def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _render_all(envs, site, specs, assets, reads, memo, unrun=(), stale=None) -> dict[str, bytes]:
+def _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes) -> dict[str, bytes]:
+    """The pages of the locales ``codes`` rendered, or taken from the live release where
+    nothing they show changed (into ``site.pages`` and ``site.carried``)."""
     active = {
         code: [(p, s) for p, s in items if p.name not in site.errors]
         for code, items in specs.items()
@@ -398,10 +512,10 @@ def _render_all(envs, site, specs, assets, reads, memo, unrun=(), stale=None) ->
         code: {page_file(s.path, s.filename) for _p, s in items} for code, items in active.items()
     }
     outputs: dict[str, bytes] = {}
-    site.pages = {}
-    site.carried = set()
     plan = site.plan
     for locale in site.locales:
+        if locale.code not in codes:
+            continue
         view = LocaleView(site, locale)
         menus = _menus(active.get(locale.code, []), locale.code)
         for plugin, spec in active.get(locale.code, []):

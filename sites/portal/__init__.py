@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sites.client import ApiClient, ApiError
-from sites.engine import deps
+from sites.engine import deps, parallel
 from sites.engine.builder import BuildReport, OutputFile, SiteDirectory
 from sites.engine.plugins import PageSpec, Plugin, Registry, discover
 from sites.engine.rendering import TIME_ZONE
@@ -263,10 +263,17 @@ def make_site(
     registry: Registry | None = None,
     locales: list[Locale] | None = None,
     settings: dict | None = None,
+    jobs: int = 1,
 ) -> Site:
     registry = registry or discover()
     locales = locales or api_locales(client)
-    data = {locale.code: portal_data(client, locale.code) for locale in locales}
+    forking = client.forking()
+    groups = parallel.groups_of([locale.code for locale in locales], jobs)
+    parts = parallel.fork_map(
+        lambda codes: {code: portal_data(client, code) for code in codes}, groups, forking
+    )
+    found = {code: values for part in parts for code, values in part.items()}
+    data = {locale.code: found[locale.code] for locale in locales}
     theme, plugins = choose_plugins(registry)
     return Site(
         kind=KIND,
@@ -284,6 +291,8 @@ def make_site(
         fetch=client.json,
         fetch_list=client.items,
         data_keys=data_keys(data),
+        jobs=jobs,
+        forking=forking,
     )
 
 
@@ -320,6 +329,7 @@ def build_portal(
     registry: Registry | None = None,
     locales: list[Locale] | None = None,
     changes: Iterable[str] | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build the portal into ``<root>/portal/``; only files whose content changed are written
     (the others are hard-linked from the live release).
@@ -329,7 +339,10 @@ def build_portal(
     changed resource are rendered again (in every locale); the rest is hard-linked unrendered.
     Every page is rendered when ``changes`` is None (a full build), when the code, settings,
     locales or date differ from the live release's (``code_hash``) or when its build had
-    errors."""
+    errors.
+
+    ``jobs`` processes share the locales (``sites.engine.parallel``; 0: one per core); the
+    files are the same as one process builds."""
     directory = SiteDirectory(Path(root), DIRECTORY_NAME)
     previous = directory.manifest()
     meta = previous["meta"]
@@ -338,7 +351,7 @@ def build_portal(
     store = deps.ResponseStore(live, meta.get("responses", {}), changes)
     client.responses = store
     try:
-        site = make_site(client, base_url=base_url, registry=registry, locales=locales)
+        site = make_site(client, base_url=base_url, registry=registry, locales=locales, jobs=jobs)
         code = code_hash(site)
         if (
             changes is not None
