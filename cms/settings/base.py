@@ -223,6 +223,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "true").lower() == "true"
 # Where the static homepages and the portal are built (``<dir>/vereine/<slug>/current``).
 SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
+# Processes a portal build in the worker shares its locales between (0: one per core; 1: the
+# worker alone). docs/deploy.md.
+SITE_BUILD_JOBS = int(os.environ.get("SITE_BUILD_JOBS", "0"))
 # Seconds to wait before each retry of a failed site build (cms/homepages/status.py).
 SITE_BUILD_RETRY_DELAYS = [2, 10]
 # Publishing what the portal shows rebuilds it after the transaction (cms/homepages/signals.py).
