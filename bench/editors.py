@@ -14,6 +14,7 @@ same inputs here, so the body is posted unchanged rather than emptied.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from wagtail import blocks
@@ -100,20 +101,40 @@ def stream_inputs(block, state, prefix: str, out: dict) -> None:
 
 
 class AdminEditor:
-    """One editor's browser session in the admin."""
+    """One editor's browser session in the admin: through Django's test client in this
+    process, or, given ``base_url``, over HTTP to a running server (``bench.run``: gunicorn
+    as docs/deploy.md runs it), with the session cookie of a login and the CSRF cookie and
+    token the admin's forms carry, as a browser sends them."""
 
-    def __init__(self, user):
+    def __init__(self, user, base_url: str | None = None):
         self.client = Client()
         self.client.force_login(user)
+        self.http = None
+        if base_url:
+            import httpx
+
+            cookie = settings.SESSION_COOKIE_NAME
+            self.http = httpx.Client(
+                base_url=base_url,
+                cookies={cookie: self.client.cookies[cookie].value},
+                timeout=120.0,
+            )
+
+    def get(self, url: str):
+        response = (self.http or self.client).get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url}: {response.status_code}")
+        return response.content.decode()
+
+    def close(self) -> None:
+        if self.http is not None:
+            self.http.close()
 
     def publish_form(self, page, **changes) -> tuple[str, dict]:
         """The edit form of ``page`` as the admin renders it for this editor, with its
         StreamFields as the browser's script posts them, ``changes`` and the publish action."""
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        response = self.client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {url}: {response.status_code}")
-        data = form_fields(response.content.decode(), url)
+        data = form_fields(self.get(url), url)
         specific = page.specific_class.objects.get(pk=page.pk)
         for field in specific._meta.get_fields():
             stream = getattr(field, "stream_block", None)
@@ -130,10 +151,7 @@ class AdminEditor:
         the browser's script derives from the title) and the publish action."""
         meta = model._meta
         url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
-        response = self.client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {url}: {response.status_code}")
-        data = form_fields(response.content.decode(), url)
+        data = form_fields(self.get(url), url)
         for field in meta.get_fields():
             stream = getattr(field, "stream_block", None)
             if stream is not None:
@@ -143,7 +161,10 @@ class AdminEditor:
         return url, data
 
     def post(self, url: str, data: dict):
-        response = self.client.post(url, data)
+        if self.http is not None:
+            response = self.http.post(url, data=data)
+        else:
+            response = self.client.post(url, data)
         if response.status_code != 302:
             raise RuntimeError(f"POST {url}: {response.status_code} {response.content[:500]!r}")
         return response

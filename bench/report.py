@@ -152,13 +152,26 @@ def markdown(results: dict) -> str:
 
 def portal_lines(portal: dict) -> list[str]:
     """The portal built in full and incrementally (bench/run.py: ``portal``)."""
+    processes = portal.get("processes", 1)
+    shared = (
+        f"its locales shared between {processes} processes (`SITE_BUILD_JOBS`, as the worker "
+        "builds it)"
+        if processes > 1
+        else "in one process"
+    )
+    total = (
+        f" (all {processes} processes: {portal['peak_rss_total_mb']} MB, shared pages counted "
+        "in each)"
+        if processes > 1 and "peak_rss_total_mb" in portal
+        else ""
+    )
     return [
-        "Portal build (every locale), in one warm process:",
+        f"Portal build (every locale), warm, {shared}:",
         "",
         "| | |",
         "|---|---|",
         f"| Full build | {portal['full_s']} s, {portal['full_pages']} pages "
-        f"({portal['full_pages_per_s']} pages/s), peak RSS {portal['peak_rss_mb']} MB |",
+        f"({portal['full_pages_per_s']} pages/s), peak RSS {portal['peak_rss_mb']} MB{total} |",
         f"| Incremental after one news item (median of {portal['rounds']}) | "
         f"{portal['incremental_s']} s (max {portal['incremental_max_s']} s), "
         f"{portal['incremental_rendered']} pages rendered, "
@@ -181,12 +194,14 @@ def publishing_lines(publishing: dict) -> list[str]:
     return [
         f"Publish → live, {publishing['editors']} editors publishing at once, "
         f"{publishing['publishes']} publishes, each the club editor's admin form POST "
-        "(`action-publish`; two real `db_worker` processes build; live = the new title in the "
+        "(`action-publish`; the editors' requests: "
+        f"{publishing.get('server', 'threads of the benchmark process')}; "
+        "two real `db_worker` processes build; live = the new title in the "
         "club homepage, the portal profile and the newsroom files):",
         "",
         "| | median / p95 ms |",
         "|---|---|",
-        f"| Admin publish request ({publishing['editors']} at once, threads of one process) "
+        f"| Admin publish request ({publishing['editors']} at once) "
         f"| {_ms(publishing['publish_request'])} |",
         f"| Admin publish request (one editor alone, builds running) "
         f"| {_ms(publishing['publish_request_one_editor'])} |",

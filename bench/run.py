@@ -471,10 +471,11 @@ class Run:
         full / incremental. The build goes to the run's ``SITE_BUILD_DIR``, so the publishing
         measurement starts from it."""
         from cms.clubs.models import ClubPage, NewsPage
-        from cms.homepages.builds import portal_base_url
+        from cms.homepages.builds import build_jobs, portal_base_url
         from cms.homepages.signals import portal_changes
         from sites.client import ApiClient
         from sites.engine.builder import wait_for_cleanup
+        from sites.engine.parallel import jobs_for
         from sites.engine.plugins import installed
         from sites.portal import build_portal
 
@@ -486,7 +487,11 @@ class Run:
         rounds = 1 if self.quick else 3
         with ApiClient() as client, PeakMemory(os.getpid()) as memory:
             started = time.perf_counter()
-            full = build_portal(client, root, base_url=portal_base_url(), registry=registry)
+            # As the worker builds it: its locales shared between ``SITE_BUILD_JOBS`` processes.
+            jobs = build_jobs()
+            full = build_portal(
+                client, root, base_url=portal_base_url(), registry=registry, jobs=jobs
+            )
             full_s = time.perf_counter() - started
 
             def timed(page, change) -> tuple[list[float], list]:
@@ -506,6 +511,7 @@ class Run:
                             base_url=portal_base_url(),
                             registry=registry,
                             changes=portal_changes(page, club.slug),
+                            jobs=jobs,
                         )
                     )
                     seconds.append(time.perf_counter() - started)
@@ -534,7 +540,10 @@ class Run:
             "full_pages": pages,
             "full_pages_per_s": round(pages / full_s, 1),
             "full_files": full.files,
+            "processes": jobs_for(jobs),
             "peak_rss_mb": memory.result()["peak_process_mb"],
+            # Forked processes share the pages they did not write to; the sum counts them twice.
+            "peak_rss_total_mb": memory.result()["peak_total_mb"],
             "rounds": rounds,
             "incremental_s": round(statistics.median(incremental), 3),
             "incremental_max_s": round(max(incremental), 3),
@@ -584,7 +593,11 @@ class Run:
             .first()
             for club in chosen
         }
-        sessions = {club.slug: AdminEditor(trusted_editor(club)) for club in chosen}
+        # The editors' browsers talk to gunicorn, as in production (docs/deploy.md: three sync
+        # workers), which requests the builds on commit as a deployment does.
+        base, server = start_gunicorn(ADMIN_WORKERS, BENCH_AUTO_REBUILD="1")
+        editors_of = {club.slug: trusted_editor(club) for club in chosen}
+        sessions = {slug: AdminEditor(user, base) for slug, user in editors_of.items()}
         root_path = clubs[0].path[: -ClubPage.steplen] if clubs else ""
         # Two workers, as ``manage.py start`` runs them.
         # Their logs (each portal build with its time) go to work/worker-<n>.log.
@@ -684,7 +697,11 @@ class Run:
                 worker.wait(timeout=120)
             for log in logs:
                 log.close()
+            for session in sessions.values():
+                session.close()
+            stop_gunicorn(server)
         return {
+            "server": f"gunicorn, {ADMIN_WORKERS} sync workers, loopback",
             "editors": len(items),
             "rounds": rounds,
             "publishes": len(publish_s),
@@ -776,17 +793,8 @@ class Run:
         paths = self.mixed_paths()
         floors = {path: self.floor_key(path) for path in set(paths)}
         floor_paths = [floors[path] for path in paths]
-        port = cli.free_port()
-        base = f"http://127.0.0.1:{port}"
-        command = [
-            cli.python(), "-m", "gunicorn", "cms.wsgi:application",
-            "--workers", "2", "--bind", f"127.0.0.1:{port}",
-            "--worker-class", "sync", "--log-level", "warning",
-        ]  # fmt: skip
-        environment = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
-        server = subprocess.Popen(command, cwd=cli.ROOT, env=environment)
+        base, server = start_gunicorn(2)
         try:
-            wait_for(base + "/api/v1/municipalities/", server)
             # Each worker has its own cache: every distinct path a few times round, so that
             # both have answered it before the timed run.
             distinct = sorted(set(paths))
@@ -796,11 +804,7 @@ class Run:
             warm(base, sorted(set(floor_paths)) * (1 if self.quick else 4))
             floor = load(base, floor_paths, self.load_seconds)
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_gunicorn(server)
         return {
             "server": "gunicorn, 2 sync workers, loopback; load generator in the same machine",
             "distinct_paths": len(set(paths)),
@@ -810,6 +814,34 @@ class Run:
             "app_over_floor_rps": round(app["rps"] / floor["rps"], 2) if floor["rps"] else 0.0,
             "worker_memory": memory.result(),
         }
+
+
+def start_gunicorn(workers: int, **environment: str) -> tuple[str, subprocess.Popen]:
+    """gunicorn serving the run's installation on a free loopback port, with ``workers`` sync
+    workers (as docs/deploy.md runs it), once it answers: its base URL and its process."""
+    port = cli.free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [
+        cli.python(), "-m", "gunicorn", "cms.wsgi:application",
+        "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        "--worker-class", "sync", "--log-level", "warning",
+    ]  # fmt: skip
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings", **environment)
+    server = subprocess.Popen(command, cwd=cli.ROOT, env=env)
+    try:
+        wait_for(base + "/api/v1/municipalities/", server)
+    except BaseException:
+        stop_gunicorn(server)
+        raise
+    return base, server
+
+
+def stop_gunicorn(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def warm(base: str, paths: list[str]) -> None:
@@ -827,6 +859,8 @@ def _html_files(out: Path) -> int:
 
 EDITORS = 5
 PUBLISH_ROUNDS = 4
+# The admin server's workers in the publishing measurement (docs/deploy.md runs three).
+ADMIN_WORKERS = 3
 
 
 def wait_until(condition, seconds: float, interval: float = 0.2) -> None:

@@ -28,6 +28,10 @@ HOMEPAGE_AUTO_REBUILD = False
 # publish would rebuild the whole portal inside ``publish()`` and the figure would measure that,
 # not Wagtail's publish (docs/deploy.md: production runs builds in a task worker).
 PORTAL_AUTO_REBUILD = False
+# The admin server of the publishing measurement (``bench.run``: gunicorn, as in production)
+# requests the builds a publish needs, as a deployment does.
+if os.environ.get("BENCH_AUTO_REBUILD") == "1":
+    HOMEPAGE_AUTO_REBUILD = PORTAL_AUTO_REBUILD = True
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 # The task workers' builds are logged (cms.homepages: each portal build, incremental or full,
 # with its time), into the run's worker logs (``bench.run``: ``work/worker-<n>.log``).
