@@ -75,9 +75,15 @@ def builder_gone(builder: str, started_at: datetime.datetime | None) -> bool:
 EVERYTHING = "*"
 
 
-def request_build(site: str, enqueue: Enqueue, changes: Iterable[str] | None = None) -> None:
+def request_build(
+    site: str,
+    enqueue: Enqueue,
+    changes: Iterable[str] | None = None,
+    settle: float = 0.0,
+) -> None:
     """Note that ``site`` must show a change (of the resources ``changes``; None: anything);
-    enqueue its build unless one waits already."""
+    enqueue its build unless one waits already, to start no sooner than ``settle`` seconds
+    from now (in the database queue), so that what is published meanwhile joins it."""
     with transaction.atomic():
         row, _created = SiteBuild.objects.select_for_update().get_or_create(site=site)
         version = row.requested_version + 1
@@ -92,7 +98,7 @@ def request_build(site: str, enqueue: Enqueue, changes: Iterable[str] | None = N
         row.save(update_fields=["requested_version", "requested_at", "queued", "changes"])
         if start and queue_in_database():
             # In the same transaction: the task exists exactly when the row says one waits.
-            enqueue(None)
+            enqueue(timezone.now() + datetime.timedelta(seconds=settle) if settle > 0 else None)
     if start and not queue_in_database():
         enqueue(None)  # the immediate backend (tests): build now, outside the row's lock
 

@@ -112,3 +112,38 @@ def test_the_changes_of_a_build_are_kept_until_a_build_covering_them_succeeds(db
 
     status.request_build("portal", queued.append)
     assert status.pending_changes("portal") is None, "a change of anything: a full build"
+
+
+def test_a_portal_build_waits_a_moment_for_the_rest_of_a_burst(
+    db, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    """Five editors clicking at once commit within half a second of each other: a worker free
+    at the first commit would build the portal for that one and then again for the other four.
+    The portal's task waits ``PORTAL_BUILD_SETTLE`` seconds (in the database queue), so the
+    publishes meanwhile join it; a homepage's build starts at once."""
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cms.homepages import status
+
+    monkeypatch.setattr(status, "queue_in_database", lambda: True)
+    requested = []
+    monkeypatch.setattr(
+        builds, "enqueue_build", lambda site, run_after: requested.append((site, run_after))
+    )
+    settings.PORTAL_BUILD_SETTLE = 0.5
+    before = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        builds.queue_portal_rebuild({"news:*", "news:a"})
+        builds.queue_club_rebuild("a")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        builds.queue_portal_rebuild({"news:*", "news:b"})  # the next editor: joins the wait
+    after = timezone.now()
+    assert [site for site, _when in requested] == ["portal", "vereine/a"]
+    portal, club = (when for _site, when in requested)
+    assert club is None
+    settle = datetime.timedelta(seconds=0.5)
+    assert before + settle <= portal <= after + settle
+    assert status.pending_changes("portal") == {"news:*", "news:a", "news:b"}
