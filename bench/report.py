@@ -205,7 +205,16 @@ def publishing_lines(publishing: dict) -> list[str]:
         f"| {_ms(publishing['publish_request'])} |",
         f"| Admin publish request (one editor alone, builds running) "
         f"| {_ms(publishing['publish_request_one_editor'])} |",
-        f"| Publish → live | {_ms(publishing['publish_to_live'])} |",
+        f"| Publish → live ({publishing['editors']} at once) "
+        f"| {_ms(publishing['publish_to_live'])} |",
+        *(
+            [
+                "| Publish → live (one editor alone, a new item each time, the sites up to "
+                f"date) | {_ms(publishing['publish_to_live_one_editor'])} |"
+            ]
+            if publishing.get("publish_to_live_one_editor")
+            else []
+        ),
         "",
         f"Queue length (tasks ready or running; at most {publishing['queue_max']}), per round, "
         "seconds after the click: length:",

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -471,7 +472,7 @@ class Run:
         full / incremental. The build goes to the run's ``SITE_BUILD_DIR``, so the publishing
         measurement starts from it."""
         from cms.clubs.models import ClubPage, NewsPage
-        from cms.homepages.builds import build_jobs, portal_base_url
+        from cms.homepages.builds import build_jobs, collector_paused, portal_base_url
         from cms.homepages.signals import portal_changes
         from sites.client import ApiClient
         from sites.engine.builder import wait_for_cleanup
@@ -504,16 +505,17 @@ class Run:
                     page.save_revision().publish()
                     self.invalidate()
                     started = time.perf_counter()
-                    built.append(
-                        build_portal(
-                            client,
-                            root,
-                            base_url=portal_base_url(),
-                            registry=registry,
-                            changes=portal_changes(page, club.slug),
-                            jobs=jobs,
+                    with collector_paused():  # as the worker builds incrementally
+                        built.append(
+                            build_portal(
+                                client,
+                                root,
+                                base_url=portal_base_url(),
+                                registry=registry,
+                                changes=portal_changes(page, club.slug),
+                                jobs=jobs,
+                            )
                         )
-                    )
                     seconds.append(time.perf_counter() - started)
                 return seconds, built
 
@@ -612,7 +614,7 @@ class Run:
             )
             for log in logs
         ]
-        publish_s, live_s, queue_lengths, single_s = [], [], [], []
+        publish_s, live_s, queue_lengths, single_s, single_live_s = [], [], [], [], []
 
         def settled() -> bool:
             rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
@@ -623,7 +625,8 @@ class Run:
             # from the generated district: a publish reads the changed clubs' news whole, and
             # each run would otherwise measure clubs with twenty more items than the last.
             earlier = NewsPage.objects.filter(
-                title__startswith="Runde ", path__startswith=root_path
+                Q(title__startswith="Runde ") | Q(title__startswith="Allein neu "),
+                path__startswith=root_path,
             )
             for page in earlier.specific():
                 page.delete()
@@ -690,6 +693,23 @@ class Run:
                     started = time.perf_counter()
                     sessions[slug].post(url, data)
                     single_s.append(time.perf_counter() - started)
+                # One editor alone, a new item each time, once the sites are up to date: the
+                # evening's usual case (a secretary publishing while nobody else does).
+                wait_until(settled, 1800)
+                for number in range(2 if self.quick else SINGLE_PUBLISHES):
+                    stamp = time.time_ns()
+                    form = sessions[slug].create_form(
+                        item.get_parent(),
+                        NewsPage,
+                        title=f"Allein neu {number} {stamp}",
+                        slug=f"allein-{number}-{stamp}",
+                        date=datetime.date.today().isoformat(),
+                        teaser="Neu von heute Abend.",
+                    )
+                    self._publish_and_watch(
+                        slug, sessions[slug], form, None, root, [], single_live_s
+                    )
+                    wait_until(settled, 1800)
         finally:
             for worker in workers:
                 worker.terminate()
@@ -707,6 +727,7 @@ class Run:
             "publishes": len(publish_s),
             "publish_request": stats(publish_s),
             "publish_request_one_editor": stats(single_s),
+            "publish_to_live_one_editor": stats(single_live_s),
             "publish_to_live": stats(live_s),
             # Per round: (seconds since the editors clicked, tasks ready or running).
             "queue_length_over_time": [
@@ -729,7 +750,8 @@ class Run:
         url, data = form
         title = data["title"]
         try:
-            barrier.wait()
+            if barrier is not None:
+                barrier.wait()
             started = time.perf_counter()
             editor.post(url, data)
             publish_s.append(time.perf_counter() - started)
