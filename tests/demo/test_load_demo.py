@@ -173,6 +173,19 @@ def test_the_command_prints_the_logins(demo):
         assert "demo-verein" in output
 
 
+def test_the_logins_name_a_club_that_publishes_directly(demo):
+    """The README's journey (publish, and see it live within seconds) needs a club whose
+    editor publishes directly; the printed logins say which one does."""
+    line = next(
+        line for line in demo["first"].splitlines() if line.strip().startswith("Verein (direkt)")
+    )
+    email = line.split()[2]
+    slug = email.split("@")[1].split(".")[0]
+    club = ClubPage.objects.get(slug=slug, locale__language_code="de")
+    assert Tenant.objects.get(root_page=club).direct_publishing
+    assert "Verein (mit Freigabe)" in demo["first"]
+
+
 def test_partners_cooperations_and_mentoring(demo):
     from cms.partners.models import CooperationLink, CooperationPage, Decision, Mentoring
 

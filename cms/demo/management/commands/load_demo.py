@@ -33,9 +33,14 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo-Zugänge (Admin unter /admin/):")
         for role, username, password in context.logins:
             self.stdout.write(f"  {role:<22} {username:<52} {password}")
+        # One club that publishes directly (its editor's "Veröffentlichen" is live within
+        # seconds) and clubs whose pages the agency approves first, each said so.
         published = [club for club in context.plan if not club.draft]
-        for club in published[:EXAMPLE_EDITORS]:
-            self.stdout.write(f"  {'Verein':<22} {club.editor_email:<52} {EDITOR_PASSWORD}")
+        direct = [club for club in published if club.direct_publishing][:1]
+        approved = [club for club in published if not club.direct_publishing]
+        for club in [*direct, *approved][:EXAMPLE_EDITORS]:
+            role = "Verein (direkt)" if club.direct_publishing else "Verein (mit Freigabe)"
+            self.stdout.write(f"  {role:<22} {club.editor_email:<52} {EDITOR_PASSWORD}")
         self.stdout.write(
             "  Alle anderen Vereine: redaktion@<kurzname-des-vereins>.vereinsnetz.example, "
             f"Passwort {EDITOR_PASSWORD}"
