@@ -472,10 +472,11 @@ class Run:
         full / incremental. The build goes to the run's ``SITE_BUILD_DIR``, so the publishing
         measurement starts from it."""
         from cms.clubs.models import ClubPage, NewsPage
-        from cms.homepages.builds import build_jobs, collector_paused, portal_base_url
+        from cms.homepages.builds import build_jobs, portal_base_url
         from cms.homepages.signals import portal_changes
         from sites.client import ApiClient
         from sites.engine.builder import wait_for_cleanup
+        from sites.engine.collector import collector_paused
         from sites.engine.parallel import jobs_for
         from sites.engine.plugins import installed
         from sites.portal import build_portal

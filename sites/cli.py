@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .client import ApiClient, ApiError
 from .club import build_club
+from .engine.collector import collector_paused
 from .engine.plugins import discover
 
 
@@ -73,18 +74,20 @@ def build_many(
 
 
 def _build_one(client: ApiClient, registry, slug: str, options: dict) -> dict:
-    """Build one site; a summary that can cross a process boundary."""
+    """Build one site (without the cyclic collector, which collects after it,
+    ``sites.engine.collector``); a summary that can cross a process boundary."""
     base_url = options["base_url"]
     url = base_url(slug) if callable(base_url) else base_url
     try:
-        report = build_club(
-            client,
-            slug,
-            options["out"],
-            base_url=url,
-            registry=registry,
-            incremental=options["incremental"],
-        )
+        with collector_paused():
+            report = build_club(
+                client,
+                slug,
+                options["out"],
+                base_url=url,
+                registry=registry,
+                incremental=options["incremental"],
+            )
     except (ApiError, OSError) as exc:
         return {"failure": str(exc)}
     return {

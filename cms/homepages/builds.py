@@ -4,9 +4,7 @@ db_worker``), requested after the transaction that published the content commits
 never reads uncommitted content and the click that published does no building. Requests are
 coalesced per site (cms/homepages/status.py)."""
 
-import contextlib
 import datetime
-import gc
 import importlib.resources
 import logging
 import time
@@ -20,6 +18,7 @@ from cms.clubs.homepage_links import homepage_url
 from cms.core.caching import bump_content_version
 from sites.client import ApiClient, in_process_transport
 from sites.club import build_club
+from sites.engine.collector import collector_paused
 from sites.engine.plugins import installed
 from sites.engine.rendering import precompile
 from sites.portal import build_portal
@@ -43,29 +42,6 @@ def build_root() -> Path:
 
 # The address a club's homepage is built for (its own domain, or /vereine/<slug>/).
 club_base_url = homepage_url
-
-
-@contextlib.contextmanager
-def collector_paused(pause: bool = True):
-    """A build in the worker without Python's cyclic garbage collector, which collects
-    afterwards, once the new release is live. A build makes and drops a great many objects
-    (every API answer decoded, every page's context), and the collector ran over the worker's
-    whole heap again and again meanwhile: a third of an incremental portal build at 72 clubs
-    (``python -m bench --only publishing``). What a build drops is freed at once anyway;
-    the collector is needed only for cycles, and those wait a few seconds. While it is off,
-    everything the build made stays in the youngest generation, so collecting that one
-    afterwards finds the build's cycles without walking the worker's whole heap (a full
-    collection took a third of a second). A full portal build (minutes, gigabytes at a
-    thousand clubs) keeps the collector."""
-    enabled = pause and gc.isenabled()
-    if enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-            gc.collect(0)
 
 
 def build_jobs() -> int:

@@ -1,12 +1,13 @@
-"""The worker builds without Python's cyclic garbage collector (``collector_paused``) and
-collects what the build left once it is done."""
+"""Builds run without Python's cyclic garbage collector (``sites.engine.collector``: the
+worker's, and each site of ``build --all``), which collects what the build left once it is
+done."""
 
 import gc
 import weakref
 
 import pytest
 
-from cms.homepages.builds import collector_paused
+from sites.engine.collector import collector_paused
 
 
 @pytest.fixture(autouse=True)
