@@ -414,7 +414,8 @@ def _locale_order(order: dict[str, int], file: str) -> int:
 
 
 def _shallow(summary: dict) -> PageSpec:
-    """A page as another process collected it: without its context."""
+    """A page from its summary (``_summary``), without its context: as another process
+    collected it, or as the live release's build gave it."""
     fields = {name: value for name, value in summary.items() if name != "own"}
     return PageSpec(**fields, own_reads_only=summary["own"])
 
@@ -459,8 +460,7 @@ def _unchanged_pages(site: Site, code: str, key: str) -> list[PageSpec] | None:
         page = plan.pages.get(file)
         if page is None or not plan.has(file) or deps.affected(page["deps"], plan.changes):
             return None
-        fields = {name: value for name, value in summary.items() if name != "own"}
-        specs.append(PageSpec(**fields, own_reads_only=summary["own"]))
+        specs.append(_shallow(summary))
     return specs
 
 
