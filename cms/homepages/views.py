@@ -3,8 +3,10 @@ domain, and the whole site as a ZIP for the club to take away."""
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -27,6 +29,7 @@ def site_root(slug: str) -> Path:
 
 
 def serve_file(request, root: Path, path: str):
+    asked = path
     if path == "" or path.endswith("/"):
         path += "index.html"
     try:
@@ -34,12 +37,32 @@ def serve_file(request, root: Path, path: str):
     except Http404:
         not_found = root / "404.html"
         if not_found.is_file():
+            page = from_root(not_found.read_bytes(), site_prefix(request.path, asked))
             return with_site_policy(
-                HttpResponse(
-                    not_found.read_bytes(), status=404, content_type="text/html; charset=utf-8"
-                )
+                HttpResponse(page, status=404, content_type="text/html; charset=utf-8")
             )
         raise
+
+
+def site_prefix(requested: str, path: str) -> str:
+    """The address of the site's root folder: the requested path without the part below the
+    root (``/vereine/<slug>/`` under the main host, ``/`` on a club's own domain and for the
+    portal)."""
+    prefix = requested[: len(requested) - len(path)] if requested.endswith(path) else "/"
+    return quote(prefix if prefix.endswith("/") else f"{prefix}/")
+
+
+# A link or source in a page the builder wrote: relative unless it names a scheme, starts at
+# the host's root or is an anchor.
+_RELATIVE = re.compile(rb'(\s(?:href|src)=")(?![A-Za-z][A-Za-z0-9+.-]*:|/|#)')
+
+
+def from_root(page: bytes, prefix: str) -> bytes:
+    """The site's 404 page with its links from the site's root. It is written for the root
+    folder (``404.html``) but answers any missing path: at ``/de/gibt-es-nicht/`` its relative
+    links (the style sheet, the logo, the menu) would point below that folder, and the page
+    showed unstyled with a broken logo."""
+    return _RELATIVE.sub(lambda match: match.group(1) + prefix.encode(), page)
 
 
 def club_site(request, slug, path=""):

@@ -51,13 +51,19 @@ def test_homepage_is_served_under_vereine_and_on_its_own_domain(client, settings
     response = client.get(f"/vereine/{club.slug}/de/index.html")
     assert response.status_code == 200
     assert club.title in b"".join(response.streaming_content).decode()
-    assert client.get(f"/vereine/{club.slug}/de/gibt-es-nicht/").status_code == 404
+    missing = client.get(f"/vereine/{club.slug}/de/gibt-es-nicht/")
+    assert missing.status_code == 404
+    # The 404 page's style sheet is the site's, wherever the missing path is.
+    style = f'href="/vereine/{club.slug}/static/theme_default/site.css"'
+    assert style in missing.content.decode()
 
     club.save_revision().publish()  # publishing syncs the own domain into a Wagtail Site
     assert Site.objects.filter(hostname="sonnenblume-verein.example", root_page=club).exists()
     settings.ALLOWED_HOSTS = ["sonnenblume-verein.example", "testserver"]
     response = client.get("/de/index.html", HTTP_HOST="sonnenblume-verein.example")
     assert response.status_code == 200
+    missing = client.get("/de/gibt-es-nicht/", HTTP_HOST="sonnenblume-verein.example")
+    assert 'href="/static/theme_default/site.css"' in missing.content.decode()
     assert club.title in b"".join(response.streaming_content).decode()
 
 

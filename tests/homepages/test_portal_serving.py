@@ -1,6 +1,8 @@
 """The built portal at / of the main host: the visitor's language, files and assets, the 404
 page, and a plain German page until the portal is built; the CMS's own paths keep working."""
 
+import re
+
 import pytest
 
 from tests.locales import LOCALES
@@ -56,6 +58,19 @@ def test_unknown_paths_get_the_portal_404_page(client, built):
     assert response.status_code == 404
     assert b'<html lang="de" dir="ltr">' in response.content
     assert client.get("/../../etc/passwd").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/gibt-es-nicht", "/de/gibt-es-nicht/", "/ar/a/b/c.html"])
+def test_the_404_page_links_from_the_sites_root_at_any_depth(client, built, path):
+    """Its style sheet, logo and menu resolve wherever the missing path is (they pointed
+    below the missing folder, and the page showed unstyled)."""
+    page = client.get(path).content.decode()
+    links = re.findall(r'\s(?:href|src)="([^"]+)"', page)
+    local = [link for link in links if not link.startswith(("http", "#", "mailto:"))]
+    assert local and all(link.startswith("/") for link in local), local
+    assert "/static/theme_default/site.css" in local
+    for link in local:
+        assert client.get(link).status_code in (200, 302), link
 
 
 def test_the_cms_paths_still_work(client, built, admin_client):
