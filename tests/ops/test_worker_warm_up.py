@@ -56,3 +56,31 @@ def test_the_homepages_warm_up_compiles_every_site_template(monkeypatch):
         assert len(names) >= expected > 20
     finally:
         rendering._environment.cache_clear()
+
+
+@pytest.mark.django_db
+def test_the_warm_up_loads_every_locales_catalogues_for_the_forked_builds():
+    """A portal build's forked processes inherit the worker's loaded catalogues and template
+    environments; what they load themselves is lost when they end."""
+    from django.utils.translation import trans_real
+
+    from cms import locales
+    from cms.homepages import builds
+    from sites.engine import i18n, rendering
+    from sites.engine.plugins import installed
+    from sites.engine.site import catalog_packages
+    from sites.portal import choose_plugins
+
+    builds.load_catalogues()
+    codes = locales.codes()
+    assert len(codes) > 10
+    assert set(codes) <= set(trans_real._translations)
+    theme, plugins = choose_plugins(installed())
+    portal = [theme, *plugins]
+    catalogues = catalog_packages(portal)
+    merged, environments = i18n._merged.cache_info(), rendering._environment.cache_info()
+    for code in codes:
+        i18n.translations(catalogues, code)
+        rendering.make_environment([p.template_dir for p in portal], catalogues, code)
+    assert i18n._merged.cache_info().misses == merged.misses
+    assert rendering._environment.cache_info().misses == environments.misses
