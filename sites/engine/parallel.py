@@ -68,17 +68,26 @@ def fork_map(
     forking = forking or Forking()
     if len(groups) <= 1 or not hasattr(os, "fork") or not forking.prepare():
         return [function(group) for group in groups]
-    children = [_start(function, group, forking) for group in groups[1:]]
-    results = [function(groups[0])]
-    for group, child in zip(groups[1:], children, strict=True):
-        outcome = _collect(child)
-        if outcome is _FAILED:
-            results.append(function(group))
-        else:
-            value, changes = outcome
-            forking.merge(changes)
-            results.append(value)
-    return results
+    children: list[_Child] = []
+    for group in groups[1:]:
+        children.append(_start(function, group, forking, [c.reader for c in children]))
+    try:
+        results = [function(groups[0])]
+        for group, child in zip(groups[1:], children, strict=True):
+            outcome = _collect(child)
+            if outcome is _FAILED:
+                results.append(function(group))
+            else:
+                value, changes = outcome
+                forking.merge(changes)
+                results.append(value)
+        return results
+    finally:
+        # This process failed: the children still writing are not left blocked on their pipe.
+        for child in children:
+            if not child.collected:
+                os.close(child.reader)
+                os.waitpid(child.pid, 0)
 
 
 _FAILED = object()
@@ -88,13 +97,23 @@ _FAILED = object()
 class _Child:
     pid: int
     reader: int
+    collected: bool = False
 
 
-def _start(function, group, forking: Forking) -> _Child:
+def _close_inherited(fds: list[int]) -> None:
+    """In a child: close its copies of the pipes of the children forked before it. Holding
+    them, it would keep another child from noticing that the parent closed its end."""
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _start(function, group, forking: Forking, inherited: list[int]) -> _Child:
     reader, writer = os.pipe()
     pid = _fork()
     if pid == 0:  # the child: never returns
         os.close(reader)
+        _close_inherited(inherited)
         status = 0
         try:
             forking.in_child()
@@ -116,6 +135,7 @@ def _start(function, group, forking: Forking) -> _Child:
 
 
 def _collect(child: _Child):
+    child.collected = True
     with os.fdopen(child.reader, "rb") as pipe:
         body = pipe.read()
     _pid, status = os.waitpid(child.pid, 0)
@@ -151,7 +171,10 @@ def fork_steps(
             second(group, state, shared)
             for group, (_value, state) in zip(groups, firsts, strict=True)
         ]
-    children = [_start_steps(first, second, group, forking) for group in groups[1:]]
+    children: list[_Steps] = []
+    for group in groups[1:]:
+        inherited = [fd for c in children for fd in (c.reader.fileno(), c.writer.fileno())]
+        children.append(_start_steps(first, second, group, forking, inherited))
     try:
         firsts: dict[int, tuple[Any, Any]] = {0: first(groups[0])}
         shared = [firsts[0][0]]
@@ -206,13 +229,14 @@ def _fork() -> int:
     return pid
 
 
-def _start_steps(first, second, group, forking: Forking) -> _Steps:
+def _start_steps(first, second, group, forking: Forking, inherited: list[int]) -> _Steps:
     up_read, up_write = os.pipe()
     down_read, down_write = os.pipe()
     pid = _fork()
     if pid == 0:  # the child: never returns
         os.close(up_read)
         os.close(down_write)
+        _close_inherited(inherited)
         status = 0
         try:
             with os.fdopen(up_write, "wb") as parent, os.fdopen(down_read, "rb") as orders:

@@ -65,6 +65,29 @@ def test_what_a_child_cannot_do_the_parent_does(function, caplog):
     assert "build process" in caplog.text
 
 
+def big_result_or_failure_here(group):
+    if os.getpid() == PARENT:
+        raise RuntimeError("the parent's own group fails")
+    return "x" * 1_000_000  # more than a pipe holds: the child waits for the parent to read
+
+
+def first_failing_here(group):
+    if os.getpid() == PARENT:
+        raise RuntimeError("the parent's own group fails")
+    return first(group)
+
+
+def test_when_the_parents_own_group_fails_no_child_is_left_behind():
+    """Three groups: each child holds its own pipes only (a child forked later holding an
+    earlier one's copy kept it blocked on a full pipe after the parent gave up)."""
+    with pytest.raises(RuntimeError, match="own group"):
+        fork_map(big_result_or_failure_here, [[1], [2], [3]])
+    with pytest.raises(RuntimeError, match="own group"):
+        fork_steps(first_failing_here, second, [[1], [2], [3]])
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, running or a zombie
+
+
 def test_without_permission_to_fork_everything_runs_here():
     results = fork_map(where, [[1], [2]], Forking(prepare=lambda: False))
     assert {result["process"] for result in results} == {os.getpid()}
