@@ -3,6 +3,7 @@ domain, and the whole site as a ZIP for the club to take away."""
 
 import io
 import os
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -35,13 +36,27 @@ def serve_file(request, root: Path, path: str):
     try:
         return with_site_policy(serve(request, path, document_root=str(root)))
     except Http404:
-        not_found = root / "404.html"
-        if not_found.is_file():
-            page = from_root(not_found.read_bytes(), site_prefix(request.path, asked))
+        folder, prefix = not_found_page(root, asked)
+        if folder is not None:
+            page = from_root(
+                (folder / "404.html").read_bytes(), site_prefix(request.path, asked) + prefix
+            )
             return with_site_policy(
                 HttpResponse(page, status=404, content_type="text/html; charset=utf-8")
             )
         raise
+
+
+def not_found_page(root: Path, path: str) -> tuple[Path | None, str]:
+    """The folder whose ``404.html`` answers the missing ``path``, and its place below the
+    site's root: the locale's own (``ar/404.html`` for ``ar/…``, in the visitor's language),
+    else the site's (in its default locale)."""
+    locale = path.split("/", 1)[0]
+    if locale and "." not in locale and (root / locale / "404.html").is_file():
+        return root / locale, f"{locale}/"
+    if (root / "404.html").is_file():
+        return root, ""
+    return None, ""
 
 
 def site_prefix(requested: str, path: str) -> str:
@@ -52,17 +67,32 @@ def site_prefix(requested: str, path: str) -> str:
     return quote(prefix if prefix.endswith("/") else f"{prefix}/")
 
 
-# A link or source in a page the builder wrote: relative unless it names a scheme, starts at
-# the host's root or is an anchor.
-_RELATIVE = re.compile(rb'(\s(?:href|src)=")(?![A-Za-z][A-Za-z0-9+.-]*:|/|#)')
+# A link or source in a page the builder wrote, and which of them are absolute already (a
+# scheme, the host's root, an anchor).
+_LINK = re.compile(rb'(\s(?:href|src)=")([^"]*)(")')
+_ABSOLUTE = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:|/|#")
+_QUERY = re.compile(rb"[?#]")
 
 
-def from_root(page: bytes, prefix: str) -> bytes:
-    """The site's 404 page with its links from the site's root. It is written for the root
-    folder (``404.html``) but answers any missing path: at ``/de/gibt-es-nicht/`` its relative
+def from_root(page: bytes, folder: str) -> bytes:
+    """A 404 page with its relative links resolved from ``folder`` (the address of the folder
+    it was written for). It answers any missing path: at ``/de/gibt-es-nicht/`` its relative
     links (the style sheet, the logo, the menu) would point below that folder, and the page
     showed unstyled with a broken logo."""
-    return _RELATIVE.sub(lambda match: match.group(1) + prefix.encode(), page)
+
+    def resolved(match: re.Match) -> bytes:
+        link = match.group(2)
+        if not link or _ABSOLUTE.match(link):
+            return match.group(0)
+        query = _QUERY.search(link)
+        cut = query.start() if query else len(link)
+        path, rest = link[:cut], link[cut:]
+        joined = posixpath.normpath(folder.encode() + path)
+        if path.endswith(b"/") and not joined.endswith(b"/"):
+            joined += b"/"
+        return match.group(1) + joined + rest + match.group(3)
+
+    return _LINK.sub(resolved, page)
 
 
 def club_site(request, slug, path=""):

@@ -310,7 +310,10 @@ def render_site(
         known, files, downloads = dict(assets.known), set(assets.files), assets.downloads
         stale: set[str] = set()
         site.pages, site.carried = {}, set()
-        outputs = _render_all(envs, site, specs_now(), assets, reads, memo, unrun, stale, codes)
+        specs = specs_now()
+        outputs = _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes)
+        if not stale and len(site.errors) == len(errors):
+            outputs.update(_locale_files(envs, site, specs, assets, codes))
         return {
             "outputs": outputs,
             "pages": site.pages,
@@ -356,6 +359,7 @@ def render_site(
         outputs, specs = _render_alone(
             site, plugins, envs, assets, reads, memo, found, unrun, collect, views
         )
+        outputs.update(_locale_files(envs, site, specs, assets, [lc.code for lc in site.locales]))
     site.unrun = unrun
     for plugin in plugins:
         if plugin.files is None or plugin.name in site.errors or site.preview:
@@ -647,20 +651,42 @@ def _site_files(envs, site, specs, assets) -> dict[str, bytes]:
     return files
 
 
+def _locale_files(envs, site, specs, assets, codes) -> dict[str, bytes]:
+    """Each locale's own pages besides the plugins': the note shown offline
+    (``sites/engine/offline.py``) and the 404 page, which the CMS serves for a missing path
+    in that locale's folder (``cms/homepages/views.py``). Rendered by the process that renders
+    the locale (``sites.engine.parallel``)."""
+    files = {}
+    if site.preview:
+        return files
+    for locale in site.locales:
+        code = locale.code
+        if code not in codes:
+            continue
+        active = [(p, s) for p, s in specs.get(code, []) if p.name not in site.errors]
+        menus = _menus(active, code)
+        view = LocaleView(site, locale)
+        for template, filename in (
+            ("engine/offline.html", offline.OFFLINE_FILE),
+            ("404.html", "404.html"),
+        ):
+            spec = PageSpec(path="", template=template, filename=filename)
+            file = f"{code}/{filename}"
+            files[file] = _render_page(
+                envs[code], site, view, site.theme, spec, file, assets, menus, {}
+            )
+    return files
+
+
 def _offline_files(envs, site, specs, assets) -> dict[str, bytes]:
-    """The service worker, its registration, the web app manifest and a note page per locale
-    (``sites/engine/offline.py``)."""
+    """The service worker, its registration and the web app manifest
+    (``sites/engine/offline.py``); the note page of each locale is ``_locale_files``'."""
     menus_by_locale = {}
     files = {}
     for locale in site.locales:
         code = locale.code
         active = [(p, s) for p, s in specs.get(code, []) if p.name not in site.errors]
-        menus = menus_by_locale[code] = _menus(active, code)
-        spec = PageSpec(path="", template="engine/offline.html", filename=offline.OFFLINE_FILE)
-        file = f"{code}/{offline.OFFLINE_FILE}"
-        files[file] = _render_page(
-            envs[code], site, LocaleView(site, locale), site.theme, spec, file, assets, menus, {}
-        )
+        menus_by_locale[code] = _menus(active, code)
     logo = site.settings.get("logo")
     icon = assets.path_for(logo) if logo else None
     files["sw.js"] = offline.worker(offline.worker_settings(site, menus_by_locale, ASSET_DIR))

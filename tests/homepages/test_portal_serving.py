@@ -60,6 +60,16 @@ def test_unknown_paths_get_the_portal_404_page(client, built):
     assert client.get("/../../etc/passwd").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [("/gibt-es-nicht", "de"), ("/de/gibt-es-nicht/", "de"), ("/ar/a/b/c.html", "ar")],
+)
+def test_the_404_page_speaks_the_folders_language(client, built, path, language):
+    page = client.get(path).content.decode()
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in page
+
+
 @pytest.mark.parametrize("path", ["/gibt-es-nicht", "/de/gibt-es-nicht/", "/ar/a/b/c.html"])
 def test_the_404_page_links_from_the_sites_root_at_any_depth(client, built, path):
     """Its style sheet, logo and menu resolve wherever the missing path is (they pointed
