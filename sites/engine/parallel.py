@@ -64,90 +64,17 @@ def fork_map(
     """``function(group)`` for each group, in the order of ``groups``: the first in this
     process, each other in a forked child at the same time. A group whose child fails is
     done here afterwards. Without ``os.fork``, with one group, or when ``forking`` refuses,
-    every group is done here, one after the other."""
-    forking = forking or Forking()
-    if len(groups) <= 1 or not hasattr(os, "fork") or not forking.prepare():
-        return [function(group) for group in groups]
-    children: list[_Child] = []
-    for group in groups[1:]:
-        children.append(_start(function, group, forking, [c.reader for c in children]))
-    try:
-        results = [function(groups[0])]
-        for group, child in zip(groups[1:], children, strict=True):
-            outcome = _collect(child)
-            if outcome is _FAILED:
-                results.append(function(group))
-            else:
-                value, changes = outcome
-                forking.merge(changes)
-                results.append(value)
-        return results
-    finally:
-        # This process failed: the children still writing are not left blocked on their pipe.
-        for child in children:
-            if not child.collected:
-                os.close(child.reader)
-                os.waitpid(child.pid, 0)
+    every group is done here, one after the other. (``fork_steps`` with nothing to
+    exchange.)"""
+    return fork_steps(
+        lambda group: (None, None),
+        lambda group, _state, _shared: function(group),
+        groups,
+        forking,
+    )
 
 
 _FAILED = object()
-
-
-@dataclass
-class _Child:
-    pid: int
-    reader: int
-    collected: bool = False
-
-
-def _close_inherited(fds: list[int]) -> None:
-    """In a child: close its copies of the pipes of the children forked before it. Holding
-    them, it would keep another child from noticing that the parent closed its end."""
-    for fd in fds:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-
-
-def _start(function, group, forking: Forking, inherited: list[int]) -> _Child:
-    reader, writer = os.pipe()
-    pid = _fork()
-    if pid == 0:  # the child: never returns
-        os.close(reader)
-        _close_inherited(inherited)
-        status = 0
-        try:
-            forking.in_child()
-            mark = forking.mark()
-            value = function(group)
-            outcome = (value, forking.since(mark))
-            body = pickle.dumps((True, outcome), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 - reported to the parent, which does it itself
-            body = pickle.dumps((False, traceback.format_exc()))
-            status = 1
-        try:
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(body)
-        finally:
-            # No exit handlers: they belong to the parent (its connections, its threads).
-            os._exit(status)
-    os.close(writer)
-    return _Child(pid, reader)
-
-
-def _collect(child: _Child):
-    child.collected = True
-    with os.fdopen(child.reader, "rb") as pipe:
-        body = pipe.read()
-    _pid, status = os.waitpid(child.pid, 0)
-    try:
-        succeeded, value = pickle.loads(body)
-    except Exception:  # noqa: BLE001 - a child that died mid-write or returned nothing
-        logger.warning("A build process ended without a result (status %s).", status)
-        return _FAILED
-    if not succeeded:
-        logger.warning("A build process failed; this process does its part:\n%s", value)
-        return _FAILED
-    return value
 
 
 def fork_steps(
@@ -227,6 +154,14 @@ def _fork() -> int:
     if pid == 0:
         gc.disable()
     return pid
+
+
+def _close_inherited(fds: list[int]) -> None:
+    """In a child: close its copies of the pipes of the children forked before it. Holding
+    them, it would keep another child from noticing that the parent closed its end."""
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _start_steps(first, second, group, forking: Forking, inherited: list[int]) -> _Steps:
