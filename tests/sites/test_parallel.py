@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from sites.engine import parallel
 from sites.engine.builder import SiteDirectory
 from sites.engine.parallel import Forking, fork_map, fork_steps, groups_of
 from sites.engine.plugins import PageSpec, Plugin
@@ -169,22 +168,6 @@ def files_of(tmp_path: Path, site) -> dict[str, bytes]:
         for path in root.rglob("*")
         if path.is_file() and path.name != ".manifest.json"
     }
-
-
-@pytest.fixture
-def forks(monkeypatch):
-    """The processes forked (the parent's count; each child counts in its own copy)."""
-    made = []
-    fork = parallel._fork
-
-    def counting():
-        pid = fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(parallel, "_fork", counting)
-    return made
 
 
 class Exploding:

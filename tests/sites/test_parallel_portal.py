@@ -16,27 +16,11 @@ from django.db import connection
 
 from cms.portal.resource_keys import portal_changes
 from sites.client import ApiClient
-from sites.engine import parallel
 from sites.portal import build_portal
 from tests.factories import ClubFactory, event_index, event_page, news_index, news_page
 from tests.locales import LOCALES
 
 LOCALES_USED = [LOCALES[0], LOCALES[3]]  # German and Arabic
-
-
-@pytest.fixture
-def forks(monkeypatch):
-    made = []
-    fork = parallel._fork
-
-    def counting():
-        pid = fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(parallel, "_fork", counting)
-    return made
 
 
 def build(root: Path, jobs: int, changes=None):
