@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from sites.cli import counted_page
+
 from . import cli, data
 from .load import wait_for
 from .measure import PeakMemory, interleaved, load, stats, timed
@@ -647,13 +649,8 @@ class Run:
                     forms = {}
                     for slug, item in items.items():
                         stamp = time.time_ns()
-                        forms[slug] = sessions[slug].create_form(
-                            item.get_parent(),
-                            NewsPage,
-                            title=f"Runde {number} {slug[:20]} {stamp}",
-                            slug=f"runde-{number}-{stamp}",
-                            date=datetime.date.today().isoformat(),
-                            teaser="Neu von heute Abend.",
+                        forms[slug] = sessions[slug].news_form(
+                            item, f"Runde {number} {slug[:20]} {stamp}", f"runde-{number}-{stamp}"
                         )
                     barrier = threading.Barrier(len(items))
                     threads = [
@@ -699,13 +696,8 @@ class Run:
                 wait_until(settled, 1800)
                 for number in range(2 if self.quick else SINGLE_PUBLISHES):
                     stamp = time.time_ns()
-                    form = sessions[slug].create_form(
-                        item.get_parent(),
-                        NewsPage,
-                        title=f"Allein neu {number} {stamp}",
-                        slug=f"allein-{number}-{stamp}",
-                        date=datetime.date.today().isoformat(),
-                        teaser="Neu von heute Abend.",
+                    form = sessions[slug].news_form(
+                        item, f"Allein neu {number} {stamp}", f"allein-{number}-{stamp}"
                     )
                     self._publish_and_watch(
                         slug, sessions[slug], form, None, root, [], single_live_s
@@ -865,12 +857,6 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
         server.wait(timeout=20)
     except subprocess.TimeoutExpired:
         server.kill()
-
-
-def counted_page(path: str) -> bool:
-    """An HTML file of a built site, as pages were counted before each locale had its own
-    404 page (2026-12-07; ``sites.cli``): those are left out, so pages per second compare."""
-    return path.endswith(".html") and not path.endswith("/404.html")
 
 
 def warm(base: str, paths: list[str]) -> None:

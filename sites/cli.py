@@ -73,6 +73,12 @@ def build_many(
     return failures
 
 
+def counted_page(path: str) -> bool:
+    """A page of a built site as pages per second count them: its HTML files, as counted
+    before each locale had its own 404 page (2026-12-07), so that figures stay comparable."""
+    return path.endswith(".html") and not path.endswith("/404.html")
+
+
 def _build_one(client: ApiClient, registry, slug: str, options: dict) -> dict:
     """Build one site (without the cyclic collector, which collects after it,
     ``sites.engine.collector``); a summary that can cross a process boundary."""
@@ -91,13 +97,7 @@ def _build_one(client: ApiClient, registry, slug: str, options: dict) -> dict:
     except (ApiError, OSError) as exc:
         return {"failure": str(exc)}
     return {
-        # The HTML files, as counted before each locale had its own 404 page (2026-12-07):
-        # those are left out, so that pages per second stay comparable.
-        "pages": sum(
-            1
-            for path in report.written + report.reused
-            if path.endswith(".html") and not path.endswith("/404.html")
-        ),
+        "pages": sum(1 for path in report.written + report.reused if counted_page(path)),
         "written": len(report.written),
         "reused": len(report.reused),
         "skipped": report.skipped,
