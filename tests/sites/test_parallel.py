@@ -76,15 +76,17 @@ def first_failing_here(group):
     return first(group)
 
 
-def test_when_the_parents_own_group_fails_no_child_is_left_behind():
+def test_when_the_parents_own_group_fails_no_child_is_left_behind(forks):
     """Three groups: each child holds its own pipes only (a child forked later holding an
     earlier one's copy kept it blocked on a full pipe after the parent gave up)."""
     with pytest.raises(RuntimeError, match="own group"):
         fork_map(big_result_or_failure_here, [[1], [2], [3]])
     with pytest.raises(RuntimeError, match="own group"):
         fork_steps(first_failing_here, second, [[1], [2], [3]])
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, running or a zombie
+    assert len(forks) == 4
+    for pid in forks:  # each child has ended and been waited for: neither running nor a zombie
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_without_permission_to_fork_everything_runs_here():
