@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import orjson
 
 from .engine import deps, parallel
 
@@ -156,7 +156,7 @@ class ApiClient:
             if store is not None:
                 store.put(path, params, keys, body)
         deps.record(keys)
-        return deps.tag(json.loads(body), keys)
+        return deps.tag(orjson.loads(body), keys)
 
     def items(self, path: str, params: dict[str, Any] | None = None, most: int | None = None):
         """Every item of a paginated list endpoint, page by page; with ``most``, the first
@@ -181,10 +181,10 @@ class ApiClient:
                 found, complete = self._spliced(path, params, cap, keys, stored) or (
                     self._read_items(path, params, cap)
                 )
-                body = json.dumps({"items": found, "complete": complete}).encode()
+                body = orjson.dumps({"items": found, "complete": complete})
                 store.put(path, stored, keys, body)
             else:
-                found = json.loads(body)["items"]
+                found = orjson.loads(body)["items"]
         # Tagging copies each item (``deps.Resource``): what a plugin sets on an item of its
         # list does not reach another list that holds the same club's item.
         return deps.tag({"results": found}, keys)["results"]
@@ -193,7 +193,7 @@ class ApiClient:
         params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
         found: list[dict] = []
         while True:
-            page = self.get(path, params).json()
+            page = orjson.loads(self.get(path, params).content)
             found.extend(page["results"])
             if not page.get("next"):
                 return found, True
@@ -209,7 +209,7 @@ class ApiClient:
         previous = store.previous_body(path, stored) if slugs else None
         if previous is None:
             return None
-        previous = json.loads(previous)
+        previous = orjson.loads(previous)
         try:
             shares = deps.narrowed(
                 path, params or {}, collection[:-2], self._shares(path, params, slugs)

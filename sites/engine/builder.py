@@ -36,6 +36,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import orjson
+
 MANIFEST = ".manifest.json"
 KEEP_RELEASES = 2
 # One thread per process deletes replaced releases; Python waits for it at exit, and a release
@@ -139,7 +141,7 @@ class SiteDirectory:
         release = self.live_release()
         if release is None or not (release / MANIFEST).is_file():
             return {"files": {}, "meta": {}}
-        return json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+        return orjson.loads((release / MANIFEST).read_bytes())
 
     def read_live(self, path: str) -> bytes | None:
         """A file of the live release, or None."""
@@ -250,9 +252,8 @@ class SiteDirectory:
         _remove_files(into, [path for path in held if path not in hashes])
         manifest = building / MANIFEST
         manifest.unlink(missing_ok=True)
-        manifest.write_text(
-            json.dumps({"files": hashes, "meta": meta or {}}, separators=(",", ":")),
-            encoding="utf-8",
+        manifest.write_bytes(
+            orjson.dumps({"files": hashes, "meta": meta or {}}, option=orjson.OPT_NON_STR_KEYS)
         )
         release = self.releases / f"{time.time_ns():020d}"
         building.rename(release)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from markupsafe import escape
 
 from . import cards, deps, offline, parallel
@@ -501,8 +502,9 @@ def _collect(
 def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
     """What a page shows of the site's other pages (menus, language versions) and of its spec
     besides the context: a page whose shape changed is rendered again."""
-    text = json.dumps([menus, alternates, spec.template, spec.title], sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    shown = [menus, alternates, spec.template, spec.title]
+    text = orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(text).hexdigest()[:20]
 
 
 def _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes) -> dict[str, bytes]:
@@ -588,13 +590,19 @@ def _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes) -> 
 
 def _fingerprint(context: Mapping[str, Any]) -> str:
     """A hash of a page's context (what its plugin gave the template). Objects JSON does not
-    know count by ``repr`` (dates by their text; an object without its own ``repr`` names
-    its address, so a page with one is never taken as unchanged)."""
+    know count by ``repr`` (an object without its own ``repr`` names its address, so a page
+    with one is never taken as unchanged); dates by their ISO text."""
     try:
-        text = json.dumps(context, sort_keys=True, default=repr, ensure_ascii=False)
-    except TypeError:  # keys of several types: in the order they were made
-        text = json.dumps(context, default=repr, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
+        text = orjson.dumps(context, default=repr, option=_FINGERPRINT)
+    except TypeError:  # what orjson refuses (an integer beyond 64 bits, keys of several types)
+        try:
+            text = json.dumps(context, sort_keys=True, default=repr).encode()
+        except TypeError:
+            text = json.dumps(context, default=repr).encode()
+    return hashlib.sha256(text).hexdigest()[:24]
+
+
+_FINGERPRINT = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
 def _menus(items, code: str) -> dict[str, list[dict]]:

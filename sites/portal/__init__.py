@@ -30,9 +30,10 @@ an edit here.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable
 from pathlib import Path
+
+import orjson
 
 from sites.client import ApiClient, ApiError
 from sites.engine import deps, parallel
@@ -163,7 +164,7 @@ def spliced_clubs(client: ApiClient, store: deps.ResponseStore, locale: str) -> 
         body = store.previous_body(CLUBS, params)
         if body is None:
             return None
-        pages.append((params, json.loads(body)))
+        pages.append((params, orjson.loads(body)))
         if not pages[-1][1].get("next"):
             break
         params = {**params, "offset": params["offset"] + CLUBS_PAGE}
@@ -184,7 +185,7 @@ def spliced_clubs(client: ApiClient, store: deps.ResponseStore, locale: str) -> 
     pages[0][1]["facets"] = facets
     keys = deps.resource_keys(CLUBS)
     for params, page in pages:
-        store.put(CLUBS, params, keys, json.dumps(page).encode())
+        store.put(CLUBS, params, keys, orjson.dumps(page))
     deps.record(keys)
     store.spliced += 1
     return [deps.tag(page, keys) for _params, page in pages]
@@ -225,7 +226,7 @@ def patched_home(client: ApiClient, store: deps.ResponseStore, params: dict) -> 
     body = store.previous_body(HOME, params)
     if body is None:
         return None
-    home = json.loads(body)
+    home = orjson.loads(body)
     counts = latest_news_counts(home)
     if counts is None:
         return None
@@ -234,10 +235,10 @@ def patched_home(client: ApiClient, store: deps.ResponseStore, params: dict) -> 
         for section in home["sections"]:
             if section.get("type") == "latest_news":
                 section["value"]["news"] = news[: section["value"]["count"]]
-    body = json.dumps(home).encode()
+    body = orjson.dumps(home)
     store.put(HOME, params, keys, body)
     deps.record(keys)
-    return deps.tag(json.loads(body), keys)
+    return deps.tag(orjson.loads(body), keys)
 
 
 # What each key of the shared data was read from (``sites.engine.deps``). The portal home
