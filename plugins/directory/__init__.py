@@ -205,7 +205,7 @@ def optional(view, what: str, read) -> dict[str, list[dict]]:
         return {}
 
 
-def directory_page(view, _, *, path, title, heading, clubs, groups, intro, enhance, current=None):
+def directory_page(view, _, *, path, title, heading, cards, groups, intro, enhance, current=None):
     return PageSpec(
         path=path,
         template="directory/index.html",
@@ -215,7 +215,7 @@ def directory_page(view, _, *, path, title, heading, clubs, groups, intro, enhan
         context={
             "heading": heading,
             "intro": intro,
-            "cards": [card(club) for club in clubs],
+            "cards": cards,
             "groups": groups,
             "total": len(view.data["clubs"]),
             "enhance": enhance,
@@ -236,13 +236,16 @@ def pages(view):
     code = view.locale.code
     _ = translator(code)
     clubs = view.data["clubs"]
+    # Each club's card and facet values once per locale, not once per page that lists it.
+    cards = [card(club) for club in clubs]
+    values = [club_values(club) for club in clubs]
     yield directory_page(
         view,
         _,
         path=BASE,
         title=_("Vereinsverzeichnis"),
         heading=_("Vereinsverzeichnis"),
-        clubs=clubs,
+        cards=cards,
         groups=facet_groups(view, _),
         intro=_(
             "Alle Migrantenorganisationen im Kreis Düren. Wählen Sie Filter oder suchen Sie "
@@ -253,7 +256,9 @@ def pages(view):
     for name in ("municipality", "focus"):
         param, folder = FACETS[name]
         for item in view.data["facets"].get(name, []):
-            chosen = [club for club in clubs if item["value"] in club_values(club)[name]]
+            chosen = [
+                each for each, of in zip(cards, values, strict=True) if item["value"] in of[name]
+            ]
             heading = _(HEADINGS[name], label=item["label"])
             yield directory_page(
                 view,
@@ -261,7 +266,7 @@ def pages(view):
                 path=f"{BASE}/{folder}/{item['value']}",
                 title=heading,
                 heading=heading,
-                clubs=chosen,
+                cards=chosen,
                 groups=facet_groups(view, _, (name, item["value"])),
                 intro="",
                 enhance=False,
