@@ -143,8 +143,9 @@ def sites_with_waiting_tasks() -> set[str]:
 # publishes and a second build the rest, one after the other (the benchmark's publish → live
 # went from about 4 to 6 s); started after them it takes all of them in one build. Priorities
 # order only what is queued, though: a worker free at the first commit took the portal while
-# the other editors' requests were still running. So the portal's build also waits
-# ``PORTAL_BUILD_SETTLE`` seconds after the request that queued it (docs/deploy.md).
+# the other editors' requests were still running. So the portal's build also waits until the
+# requests have paused for ``PORTAL_BUILD_SETTLE`` seconds (each one puts it off again, up to
+# ``PORTAL_BUILD_SETTLE_LIMIT``: ``postpone_portal``; docs/deploy.md).
 CLUB_PRIORITY = 10
 PORTAL_PRIORITY = 5
 
@@ -248,7 +249,26 @@ class QueuedPortalRebuild:
     def __call__(self) -> None:
         self.done = True
         settle = float(getattr(settings, "PORTAL_BUILD_SETTLE", 0.0))
-        request_build("portal", enqueuer("portal"), self.changes, settle=settle)
+        request_build(
+            "portal", enqueuer("portal"), self.changes, settle=settle, postpone=postpone_portal
+        )
+
+
+def postpone_portal(run_after: datetime.datetime) -> None:
+    """The waiting portal build starts at ``run_after`` (a request of a burst came in: wait
+    for the rest of it), but no later than ``PORTAL_BUILD_SETTLE_LIMIT`` seconds after it was
+    queued, however long the burst (an import publishing page after page). A build a worker
+    took already is left alone."""
+    from django_tasks_db.models import DBTaskResult
+
+    limit = datetime.timedelta(seconds=float(getattr(settings, "PORTAL_BUILD_SETTLE_LIMIT", 1.0)))
+    waiting = DBTaskResult.objects.filter(
+        task_path=rebuild_portal_site.module_path, status="READY", run_after__lt=run_after
+    )
+    for row in waiting:
+        later = min(run_after, row.enqueued_at + limit)
+        if later > row.run_after:
+            DBTaskResult.objects.filter(pk=row.pk, status="READY").update(run_after=later)
 
 
 def queue_portal_rebuild(changes=None) -> None:

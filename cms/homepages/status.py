@@ -80,10 +80,13 @@ def request_build(
     enqueue: Enqueue,
     changes: Iterable[str] | None = None,
     settle: float = 0.0,
+    postpone: Callable[[datetime.datetime], None] | None = None,
 ) -> None:
     """Note that ``site`` must show a change (of the resources ``changes``; None: anything);
     enqueue its build unless one waits already, to start no sooner than ``settle`` seconds
-    from now (in the database queue), so that what is published meanwhile joins it."""
+    from now (in the database queue), so that what is published meanwhile joins it. A build
+    that waits already is ``postpone``d to that moment: it starts once the requests have
+    paused for ``settle`` seconds (how far the callable lets it be put off is its own)."""
     with transaction.atomic():
         row, _created = SiteBuild.objects.select_for_update().get_or_create(site=site)
         version = row.requested_version + 1
@@ -96,9 +99,13 @@ def request_build(
         start = not row.queued
         row.queued = True
         row.save(update_fields=["requested_version", "requested_at", "queued", "changes"])
-        if start and queue_in_database():
-            # In the same transaction: the task exists exactly when the row says one waits.
-            enqueue(timezone.now() + datetime.timedelta(seconds=settle) if settle > 0 else None)
+        if queue_in_database():
+            run_after = timezone.now() + datetime.timedelta(seconds=settle) if settle > 0 else None
+            if start:
+                # In the same transaction: the task exists exactly when the row says one waits.
+                enqueue(run_after)
+            elif run_after is not None and postpone is not None:
+                postpone(run_after)
     if start and not queue_in_database():
         enqueue(None)  # the immediate backend (tests): build now, outside the row's lock
 

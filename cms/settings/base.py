@@ -226,9 +226,12 @@ SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
 # Processes a portal build in the worker shares its locales between (0: one per core; 1: the
 # worker alone). docs/deploy.md.
 SITE_BUILD_JOBS = int(os.environ.get("SITE_BUILD_JOBS", "0"))
-# Seconds a queued portal build waits, so that a burst of publishes (editors clicking at the
-# same moment, a page saved with its children) is one build, not two after each other.
-PORTAL_BUILD_SETTLE = float(os.environ.get("PORTAL_BUILD_SETTLE", "0.5"))
+# Seconds a queued portal build waits after the last request, so that a burst of publishes
+# (editors clicking at the same moment, a page saved with its children) is one build, not two
+# after each other; each request of the burst puts it off again, up to
+# ``PORTAL_BUILD_SETTLE_LIMIT`` seconds after the first (docs/deploy.md).
+PORTAL_BUILD_SETTLE = float(os.environ.get("PORTAL_BUILD_SETTLE", "0.2"))
+PORTAL_BUILD_SETTLE_LIMIT = float(os.environ.get("PORTAL_BUILD_SETTLE_LIMIT", "1.0"))
 # Seconds to wait before each retry of a failed site build (cms/homepages/status.py).
 SITE_BUILD_RETRY_DELAYS = [2, 10]
 # Publishing what the portal shows rebuilds it after the transaction (cms/homepages/signals.py).

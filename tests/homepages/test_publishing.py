@@ -110,11 +110,12 @@ def test_a_burst_of_publishes_is_one_build_per_site(
 
 
 def test_the_homepage_is_built_first_then_the_portal_then_wagtails_tasks(
-    queue, trusted_club, django_capture_on_commit_callbacks
+    queue, trusted_club, settings, django_capture_on_commit_callbacks
 ):
     """The portal build waits for the homepage builds of a burst (so it takes all of their
     publishes in one build): by priority, and ``PORTAL_BUILD_SETTLE`` seconds, in which the
     workers do the homepages and Wagtail's quick search and reference-index tasks."""
+    settings.PORTAL_BUILD_SETTLE = 30  # a slow test machine does not outlast the wait
     with django_capture_on_commit_callbacks(execute=True):
         index = news_index(trusted_club)
     forget_tasks()
@@ -128,6 +129,51 @@ def test_the_homepage_is_built_first_then_the_portal_then_wagtails_tasks(
     assert [task.task_path for task in waiting][:2] == [CLUB_TASK, PORTAL_TASK]
     portal = waiting.get(task_path=PORTAL_TASK)
     assert portal.run_after > portal.enqueued_at
+
+
+def test_each_publish_of_a_burst_puts_the_waiting_portal_build_off_up_to_a_limit(
+    queue, trusted_club, settings, django_capture_on_commit_callbacks
+):
+    """The portal's build starts ``PORTAL_BUILD_SETTLE`` seconds after the last request of a
+    burst, not the first (an editor publishing alone waits that long, not a fixed half
+    second; five at once are one build), and never later than ``PORTAL_BUILD_SETTLE_LIMIT``
+    after it was queued. A build a worker took already is left alone."""
+    import datetime
+
+    from django.utils import timezone
+
+    settings.PORTAL_BUILD_SETTLE = 0.2
+    settings.PORTAL_BUILD_SETTLE_LIMIT = 1.0
+    settle = datetime.timedelta(seconds=0.2)
+    with django_capture_on_commit_callbacks(execute=True):
+        index = news_index(trusted_club)
+    forget_tasks()
+
+    def publish(title):
+        with django_capture_on_commit_callbacks(execute=True):
+            news_page(index, title)
+        return DBTaskResult.objects.get(task_path=PORTAL_TASK)
+
+    first = publish("Erste")
+    assert first.run_after - first.enqueued_at <= settle + datetime.timedelta(seconds=0.1)
+    before = timezone.now()
+    second = publish("Zweite")
+    assert second.pk == first.pk, "one build for the burst"
+    assert second.run_after >= before + settle > first.run_after
+
+    # Queued long ago (an import publishing page after page): no later than the limit.
+    DBTaskResult.objects.filter(pk=first.pk).update(
+        enqueued_at=timezone.now() - datetime.timedelta(seconds=5)
+    )
+    third = publish("Dritte")
+    assert third.run_after == second.run_after
+
+    # Taken by a worker: not touched.
+    DBTaskResult.objects.filter(pk=first.pk).update(
+        status="RUNNING", enqueued_at=timezone.now(), run_after=timezone.now()
+    )
+    running = DBTaskResult.objects.get(pk=first.pk)
+    assert publish("Vierte").run_after == running.run_after
 
 
 def test_unpublish_move_and_delete_only_enqueue(queue, django_capture_on_commit_callbacks):
