@@ -189,11 +189,16 @@ class ApiClient:
         # list does not reach another list that holds the same club's item.
         return deps.tag({"results": found}, keys)["results"]
 
-    def _read_items(self, path, params, cap) -> tuple[list[dict], bool]:
+    def _read_items(self, path, params, cap, headers=None) -> tuple[list[dict], bool]:
+        """The list's items (up to ``cap``, in whole pages) and whether that is all of them;
+        the first page's headers into ``headers``, if given."""
         params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
         found: list[dict] = []
         while True:
-            page = orjson.loads(self.get(path, params).content)
+            response = self.get(path, params)
+            if headers is not None and not found:
+                headers.update(response.headers)
+            page = orjson.loads(response.content)
             found.extend(page["results"])
             if not page.get("next"):
                 return found, True
@@ -226,12 +231,33 @@ class ApiClient:
     def _shares(self, path, params, slugs) -> list[dict]:
         """All items of the clubs ``slugs`` in the list ``path`` (one read, ``club``
         repeated), read once per build for every list that differs only in what narrows it
-        (``deps.NARROWING``)."""
+        (``deps.NARROWING``), and once for every language their items are not translated
+        into (``_untranslated``)."""
         store = self.responses
         query = {**deps.without_narrowing(path, params or {}), "club": sorted(slugs)}
         key = deps.request_key(path, query)
         if key not in store.shares:
-            store.shares[key], _complete = self._read_items(path, query, None)
+            found = self._untranslated(path, query)
+            if found is None:
+                found, _complete = self._read_items(path, query, None)
+            store.shares[key] = found
+        return store.shares[key]
+
+    def _untranslated(self, path, query) -> list[dict] | None:
+        """The clubs' items read in the default language (no ``locale``), when none of them is
+        translated into the query's language (the answer's ``X-Translated-Into``): the answer
+        in that language is the same. At 13 languages, one read per build and process instead
+        of thirteen. None when the language must be read on its own."""
+        store = self.responses
+        default = {name: value for name, value in query.items() if name != "locale"}
+        key = deps.request_key(path, default)
+        if key not in store.shares:
+            headers: dict[str, str] = {}
+            store.shares[key], _complete = self._read_items(path, default, None, headers)
+            store.translated[key] = deps.translated_into(httpx.Headers(headers))
+        translated = store.translated[key]
+        if "locale" in query and (translated is None or query["locale"] in translated):
+            return None
         return store.shares[key]
 
     def paginate(

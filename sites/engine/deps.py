@@ -72,6 +72,18 @@ LISTING = "listing:*"
 # sections show and the club news and events its texts link to; a portal page: those its
 # body links to), more exactly than its path can (``cms/portal/api.py``).
 KEYS_HEADER = "X-Resource-Keys"
+# A list read for some clubs' items (``club=``) may name the languages besides the default
+# into which one of those items is translated (``cms/api/news.py``); in every other language
+# the answer is the default language's, so the clubs' share is read once for all of them
+# (``ApiClient.items``).
+TRANSLATIONS_HEADER = "X-Translated-Into"
+
+
+def translated_into(headers: Mapping[str, str]) -> frozenset[str] | None:
+    """The languages an answer names in ``X-Translated-Into``; None when it does not say
+    (every language must be read on its own)."""
+    named = headers.get(TRANSLATIONS_HEADER)
+    return None if named is None else frozenset(named.split())
 
 
 def answer_keys(headers: Mapping[str, str], keys: frozenset[str]) -> frozenset[str]:
@@ -319,8 +331,11 @@ class ResponseStore:
         self.kept: set[str] = set()
         self.hits = 0
         self.spliced = 0  # lists merged from the changed clubs' shares
-        # The changed clubs' shares read in this build (``ApiClient.items``), by their read.
+        # The changed clubs' shares read in this build (``ApiClient.items``), by their read,
+        # and the languages their items are translated into (``translated_into``), by the
+        # read in the default language.
         self.shares: dict[str, list[dict]] = {}
+        self.translated: dict[str, frozenset[str] | None] = {}
 
     def get(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         key = request_key(path, params)
@@ -380,13 +395,16 @@ class ResponseStore:
 
     def mark(self) -> tuple:
         marked = dict(self.index), dict(self.new), set(self.kept), self.hits, self.spliced
-        return (*marked, set(self.shares))
+        return (*marked, set(self.shares), set(self.translated))
 
     def since(self, mark: tuple) -> dict:
         """What this store took or read since ``mark``."""
-        index, new, kept, hits, spliced, shares = mark
+        index, new, kept, hits, spliced, shares, translated = mark
         return {
             "shares": {key: items for key, items in self.shares.items() if key not in shares},
+            "translated": {
+                key: codes for key, codes in self.translated.items() if key not in translated
+            },
             "index": {key: keys for key, keys in self.index.items() if index.get(key) != keys},
             "new": {file: body for file, body in self.new.items() if new.get(file) is not body},
             "kept": self.kept - kept,
@@ -397,6 +415,8 @@ class ResponseStore:
     def merge(self, changes: dict) -> None:
         for key, items in changes["shares"].items():
             self.shares.setdefault(key, items)
+        for key, codes in changes["translated"].items():
+            self.translated.setdefault(key, codes)
         self.index.update(changes["index"])
         self.new.update(changes["new"])
         self.kept |= changes["kept"] - self.new.keys()

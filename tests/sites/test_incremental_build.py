@@ -330,9 +330,11 @@ def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path
 
 
 def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
-    """Publishes of several clubs built together: their items come in one read per locale
-    (``club`` repeated) for both lists, the newsroom's and the directory's recent news (cut
-    at its first date, ``deps.LOWER_BOUNDS``), and the result equals a build from scratch."""
+    """Publishes of several clubs built together: their items come in one read (``club``
+    repeated) for both lists, the newsroom's and the directory's recent news (cut at its
+    first date, ``deps.LOWER_BOUNDS``), and for both languages (none of the items is
+    translated into Arabic: the API's ``X-Translated-Into``); the result equals a build from
+    scratch."""
 
     with transaction.atomic():
         first, second = ClubFactory("Anadolu Kulturverein e. V."), ClubFactory("Baobab e. V.")
@@ -349,7 +351,7 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         report, reads = build_reading(tmp_path, changed, monkeypatch)
         assert report.spliced == 3 * len(LOCALES_USED)
         news_reads = [params for path, params in reads if path == "/api/v1/news/"]
-        assert len(news_reads) == len(LOCALES_USED)
+        assert len(news_reads) == 1 and "locale" not in news_reads[0]
         # The statistics (and their CSV file) show no news: taken from the live release. The
         # home's latest news are filled from the list of all news, not read with the home.
         assert not [path for path, _params in reads if path.startswith("/api/v1/stats")]
@@ -368,6 +370,37 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         assert "Neu B" not in (newsroom / "index.html").read_text()
         assert "Neu B" in (newsroom / "2026-10" / "index.html").read_text()  # their month
         assert "Uralt" in (newsroom / "2019-01" / "index.html").read_text()
+        transaction.set_rollback(True)
+
+
+def test_a_language_some_of_the_clubs_news_is_translated_into_is_read_on_its_own(
+    tmp_path, monkeypatch
+):
+    """A club's share of the news is read once in German for every language but those into
+    which one of its items is translated (``X-Translated-Into``): Arabic, here. The Arabic
+    pages show the Arabic item, the German ones the German, as a build from scratch does."""
+    from tests.plugins.helpers import translate
+
+    with transaction.atomic():
+        club = ClubFactory("Anadolu Kulturverein e. V.")
+        news = news_index(club)
+        festival = news_page(news, "Sommerfest", date=datetime.date(2026, 10, 2))
+        translate(festival, "ar", title="مهرجان الصيف")
+        build(tmp_path)
+        news_page(news, "Herbstfest", date=datetime.date(2026, 10, 9))
+        changed = {"news:*", f"news:{club.slug}"}
+        report, reads = build_reading(tmp_path, changed, monkeypatch)
+        news_reads = [params for path, params in reads if path == "/api/v1/news/"]
+        assert [params.get("locale") for params in news_reads] == [None, "ar"]
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        assert kept_lists(tmp_path, "/api/v1/news/") == kept_lists(scratch, "/api/v1/news/")
+        arabic = (tmp_path / "portal" / "current" / "ar" / "neuigkeiten" / "index.html").read_text()
+        german = (tmp_path / "portal" / "current" / "de" / "neuigkeiten" / "index.html").read_text()
+        assert "مهرجان الصيف" in arabic  # (the translation keeps the German teaser)
+        assert "Sommerfest" in german and "مهرجان الصيف" not in german
+        assert "Herbstfest" in arabic and "Herbstfest" in german
         transaction.set_rollback(True)
 
 
