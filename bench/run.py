@@ -620,8 +620,12 @@ class Run:
         publish_s, live_s, queue_lengths, single_s, single_live_s = [], [], [], [], []
 
         def settled() -> bool:
+            """The sites up to date and the queue empty: a task left from before (the
+            brochure an edited profile lays out, seconds long) would take one of the two
+            workers from the first round's builds."""
             rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
-            return all(row.up_to_date and not row.queued for row in rows)
+            built = all(row.up_to_date and not row.queued for row in rows)
+            return built and self._queue_length() == 0
 
         try:
             # The items earlier runs published are removed first, so that every run starts

@@ -106,7 +106,7 @@ def card(club: dict) -> dict:
     }
 
 
-def facet_groups(view, _, current: tuple[str, str] | None = None) -> list[dict]:
+def facet_groups(view, _) -> list[dict]:
     """The chips: per facet its values with the counts over all clubs (the number of clubs
     the chip's page lists), linked to their pre-built page where there is one."""
     facets = view.data["facets"]
@@ -115,17 +115,25 @@ def facet_groups(view, _, current: tuple[str, str] | None = None) -> list[dict]:
         items = []
         for item in facets.get(name, []):
             path = f"{BASE}/{folder}/{item['value']}" if folder else None
-            items.append(
-                {
-                    **item,
-                    "path": path,
-                    "current": current == (name, item["value"]),
-                }
-            )
+            items.append({**item, "path": path, "current": False})
         groups.append(
             {"name": name, "param": param, "title": _(FACET_TITLES[name]), "items": items}
         )
     return groups
+
+
+def with_current(groups: list[dict], name: str, value: str) -> list[dict]:
+    """``groups`` with the chip of ``value`` in facet ``name`` marked as the page's own; the
+    other groups are shared with the pages that list them unchanged."""
+    return [
+        {
+            **group,
+            "items": [{**item, "current": item["value"] == value} for item in group["items"]],
+        }
+        if group["name"] == name
+        else group
+        for group in groups
+    ]
 
 
 def home_url(club: dict) -> str:
@@ -239,6 +247,7 @@ def pages(view):
     # Each club's card and facet values once per locale, not once per page that lists it.
     cards = [card(club) for club in clubs]
     values = [club_values(club) for club in clubs]
+    groups = facet_groups(view, _)
     yield directory_page(
         view,
         _,
@@ -246,7 +255,7 @@ def pages(view):
         title=_("Vereinsverzeichnis"),
         heading=_("Vereinsverzeichnis"),
         cards=cards,
-        groups=facet_groups(view, _),
+        groups=groups,
         intro=_(
             "Alle Migrantenorganisationen im Kreis Düren. Wählen Sie Filter oder suchen Sie "
             "nach einem Namen oder Stichwort."
@@ -267,7 +276,7 @@ def pages(view):
                 title=heading,
                 heading=heading,
                 cards=chosen,
-                groups=facet_groups(view, _, (name, item["value"])),
+                groups=with_current(groups, name, item["value"]),
                 intro="",
                 enhance=False,
                 current={"param": param, "value": item["value"], "label": item["label"]},
@@ -276,6 +285,7 @@ def pages(view):
         return
     events = optional(view, "events", upcoming_events)
     news = optional(view, "news", recent_news)
+    weekdays = weekday_names(code)
     for summary in clubs:
         slug = summary["slug"]
         profile = read_profile(view, summary)
@@ -291,7 +301,7 @@ def pages(view):
                 "homepage": home_url(profile),
                 "events": events.get(slug, []),
                 "news": news.get(slug, []),
-                "weekdays": weekday_names(code),
+                "weekdays": weekdays,
                 "base": BASE,
             },
         )
