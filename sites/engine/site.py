@@ -594,7 +594,7 @@ def _fingerprint(context: Mapping[str, Any]) -> str:
     with one is never taken as unchanged); dates by their ISO text."""
     try:
         text = orjson.dumps(context, default=repr, option=_FINGERPRINT)
-    except TypeError:  # what orjson refuses (an integer beyond 64 bits, keys of several types)
+    except TypeError:  # what orjson refuses (an integer beyond 64 bits, nesting beyond 254)
         try:
             text = json.dumps(context, sort_keys=True, default=repr).encode()
         except TypeError:
