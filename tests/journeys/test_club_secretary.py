@@ -83,6 +83,7 @@ def test_club_secretary(
         page.locator(".modal-dialog").wait_for(state="detached")
         walk.publish("Neuigkeit veröffentlicht")
         page.locator(".messages").get_by_text(re.compile("veröffentlicht")).first.wait_for()
+        assert_messages_clear_of_the_menu_button(page)
 
         # A weekly event, chosen in the repetition form instead of typed as RRULE.
         page.goto(walk.url("/admin/"))
@@ -131,3 +132,30 @@ def test_club_secretary(
         archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
         assert any(n.endswith("de/index.html") for n in archive.namelist())
         walk.assert_clean()
+
+
+def assert_messages_clear_of_the_menu_button(page):
+    """On a phone, Wagtail's menu button sits over the page's top-left corner, moved down by
+    one message when there are messages: after publishing (two messages, the first wrapping)
+    it covered the first words of the second. No line of the messages' text may lie under
+    it."""
+    toggle = page.locator(".sidebar-nav-toggle--mobile")
+    if not toggle.is_visible():
+        return
+    page.wait_for_timeout(700)  # the messages slide in (Wagtail: 0.5 s)
+    button = toggle.bounding_box()
+    lines = page.locator(".messages li").evaluate_all(
+        """items => items.flatMap(item => {
+            const range = document.createRange();
+            range.selectNodeContents(item);
+            return Array.from(range.getClientRects()).map(r => [r.left, r.top, r.right, r.bottom]);
+        })"""
+    )
+    assert len(lines) >= 2, lines
+    right, bottom = button["x"] + button["width"], button["y"] + button["height"]
+    covered = [
+        line
+        for line in lines
+        if line[0] < right and line[2] > button["x"] and line[1] < bottom and line[3] > button["y"]
+    ]
+    assert not covered, (button, covered)
