@@ -599,9 +599,9 @@ class Run:
             for club in chosen
         }
         # The editors' browsers talk to gunicorn, as in production (docs/deploy.md: three sync
-        # workers, persistent database connections), which requests the builds on commit as a
-        # deployment does.
-        base, server = start_gunicorn(ADMIN_WORKERS, BENCH_AUTO_REBUILD="1", **DEPLOYED)
+        # workers; on PostgreSQL persistent database connections), which requests the builds
+        # on commit as a deployment does.
+        base, server = start_gunicorn(ADMIN_WORKERS, BENCH_AUTO_REBUILD="1", **deployed())
         editors_of = {club.slug: trusted_editor(club) for club in chosen}
         sessions = {slug: AdminEditor(user, base) for slug, user in editors_of.items()}
         root_path = clubs[0].path[: -ClubPage.steplen] if clubs else ""
@@ -612,7 +612,7 @@ class Run:
             subprocess.Popen(
                 [cli.python(), "manage.py", "db_worker", "--no-reload", "--interval", "0.05"],
                 cwd=cli.ROOT,
-                env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **DEPLOYED},
+                env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **deployed()},
                 stdout=subprocess.DEVNULL,
                 stderr=log,
             )
@@ -881,10 +881,17 @@ EDITORS = 5
 PUBLISH_ROUNDS = 4
 # The admin server's workers in the publishing measurement (docs/deploy.md runs three).
 ADMIN_WORKERS = 3
-# What docs/deploy.md sets for the web server and the workers besides the defaults that bear on
-# the timings: persistent database connections (without them every admin request and every
-# task opened one, a few milliseconds each on PostgreSQL).
-DEPLOYED = {"DATABASE_CONN_MAX_AGE": "60"}
+# What docs/deploy.md sets for the web server and the workers on PostgreSQL besides the
+# defaults that bear on the timings: persistent database connections (without them every
+# admin request and every task opened one, a few milliseconds each). The embedded SQLite
+# default runs as `manage.py start` does, without.
+DEPLOYED_ON_POSTGRESQL = {"DATABASE_CONN_MAX_AGE": "60"}
+
+
+def deployed() -> dict[str, str]:
+    from django.db import connection
+
+    return DEPLOYED_ON_POSTGRESQL if connection.vendor == "postgresql" else {}
 
 
 def wait_until(condition, seconds: float, interval: float = 0.2) -> None:
