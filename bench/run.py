@@ -610,7 +610,8 @@ class Run:
         logs = [open(self.work / f"worker-{n}.log", "w") for n in (1, 2)]  # noqa: SIM115
         workers = [
             subprocess.Popen(
-                [cli.python(), "manage.py", "db_worker", "--no-reload", "--interval", "0.05"],
+                # As deployed: the worker's own poll interval (WORKER_POLL_INTERVAL).
+                [cli.python(), "manage.py", "db_worker", "--no-reload"],
                 cwd=cli.ROOT,
                 env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **deployed()},
                 stdout=subprocess.DEVNULL,

@@ -292,6 +292,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # longest wait between attempts to reach a database that went away.
 WORKER_HOUSEKEEPING_INTERVAL = float(os.environ.get("WORKER_HOUSEKEEPING_INTERVAL", "5"))
 WORKER_MAX_BACKOFF = float(os.environ.get("WORKER_MAX_BACKOFF", "30"))
+# Seconds an idle worker waits before it looks at the queue again (``manage.py db_worker``'s
+# default ``--interval``): a publish's builds wait up to that long for a worker, twice (the
+# homepage's, then the portal's after its settle). One indexed query per look.
+WORKER_POLL_INTERVAL = float(os.environ.get("WORKER_POLL_INTERVAL", "0.1"))
 # How much lower than the web server's the worker's CPU priority is (``nice``, 0–19): builds are
 # background work, and on a small machine the editor's click should not wait for a core behind
 # a portal build. 0 leaves the priority alone.

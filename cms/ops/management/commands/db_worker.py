@@ -16,6 +16,12 @@ logger = logging.getLogger("cms.ops.worker")
 class Command(db_worker.Command):
     help = "Run the task worker (site builds, e-mails, nightly and weekly jobs)."
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        # django-tasks-db waits a second between looks at an empty queue; a publish's builds
+        # would wait that long, twice (``WORKER_POLL_INTERVAL``).
+        parser.set_defaults(interval=settings.WORKER_POLL_INTERVAL)
+
     def handle(
         self,
         *,

@@ -26,7 +26,7 @@ def _exit_on_signal(number, frame):
 def start_worker() -> subprocess.Popen:
     """``manage.py db_worker`` in its own process, with this process' settings module."""
     return subprocess.Popen(
-        [sys.executable, "-m", "django", "db_worker", "--no-reload", "--interval", "0.2"],
+        [sys.executable, "-m", "django", "db_worker", "--no-reload"],
         cwd=settings.BASE_DIR,
         env={"DJANGO_SETTINGS_MODULE": "cms.settings.dev", **os.environ},
     )
