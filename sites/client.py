@@ -191,13 +191,13 @@ class ApiClient:
 
     def _read_items(self, path, params, cap, headers=None) -> tuple[list[dict], bool]:
         """The list's items (up to ``cap``, in whole pages) and whether that is all of them;
-        the first page's headers into ``headers``, if given."""
+        the first page's headers appended to the list ``headers``, if given."""
         params = {**(params or {}), "limit": PAGE_SIZE, "offset": 0}
         found: list[dict] = []
         while True:
             response = self.get(path, params)
             if headers is not None and not found:
-                headers.update(response.headers)
+                headers.append(response.headers)
             page = orjson.loads(response.content)
             found.extend(page["results"])
             if not page.get("next"):
@@ -252,9 +252,9 @@ class ApiClient:
         default = {name: value for name, value in query.items() if name != "locale"}
         key = deps.request_key(path, default)
         if key not in store.shares:
-            headers: dict[str, str] = {}
+            headers: list[httpx.Headers] = []
             store.shares[key], _complete = self._read_items(path, default, None, headers)
-            store.translated[key] = deps.translated_into(httpx.Headers(headers))
+            store.translated[key] = deps.translated_into(headers[0])
         translated = store.translated[key]
         if "locale" in query and (translated is None or query["locale"] in translated):
             return None
