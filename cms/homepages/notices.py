@@ -10,6 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 
@@ -64,23 +65,38 @@ class PublishingNoticeMiddleware:
             collected = _collected.get()
         finally:
             _collected.reset(token)
-        if approved(request):
-            for title, club in collected.published:
-                if club:
-                    text = _("„%(page)s“ von %(club)s ist freigegeben und veröffentlicht.")
-                else:
-                    text = _("„%(page)s“ ist freigegeben und veröffentlicht.")
-                messages.success(request, text % {"page": title, "club": club})
-        if collected.sites:
-            # The builds were requested by this very request: whatever the sites showed before,
-            # they are being updated now (the dashboard follows them until they are live).
-            states = [
-                _("%(site)s: wird aktualisiert") % {"site": site_name(site)}
-                for site in collected.sites
-            ]
-            messages.info(
-                request,
-                _("Die Änderung ist in wenigen Sekunden online. %(states)s.")
-                % {"states": "; ".join(states)},
-            )
+        with translation.override(admin_language(request.user)):
+            add_messages(request, collected)
         return response
+
+
+def admin_language(user) -> str:
+    """The language the admin speaks to ``user``: Wagtail's account setting, as its views
+    apply it (``wagtail.admin.localization``). The messages are made after the view, when
+    Wagtail has restored the request's language (an Arabic-speaking editor was told in German
+    that the change is online in a few seconds)."""
+    if hasattr(user, "wagtail_userprofile"):
+        return user.wagtail_userprofile.get_preferred_language()
+    return translation.get_language()
+
+
+def add_messages(request, collected: Collected) -> None:
+    """The messages of what the request published: what was approved, and the sites' state."""
+    if approved(request):
+        for title, club in collected.published:
+            if club:
+                text = _("„%(page)s“ von %(club)s ist freigegeben und veröffentlicht.")
+            else:
+                text = _("„%(page)s“ ist freigegeben und veröffentlicht.")
+            messages.success(request, text % {"page": title, "club": club})
+    if collected.sites:
+        # The builds were requested by this very request: whatever the sites showed before,
+        # they are being updated now (the dashboard follows them until they are live).
+        states = [
+            _("%(site)s: wird aktualisiert") % {"site": site_name(site)} for site in collected.sites
+        ]
+        messages.info(
+            request,
+            _("Die Änderung ist in wenigen Sekunden online. %(states)s.")
+            % {"states": "; ".join(states)},
+        )

@@ -95,6 +95,30 @@ def test_a_publish_request_enqueues_one_build_per_site_and_builds_nothing(
     assert "Homepage: wird aktualisiert" in page and "Kreisportal: wird aktualisiert" in page
 
 
+def test_the_editor_is_told_in_the_admin_language_of_the_account(
+    queue, trusted_club, client, django_capture_on_commit_callbacks
+):
+    """The messages are made after Wagtail's view, which speaks the account's language only
+    inside: an editor whose admin speaks Arabic was told in German."""
+    from wagtail.users.models import UserProfile
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = news_page(news_index(trusted_club), "Sommerfest", publish=False)
+    forget_tasks()
+    profile = UserProfile.get_for_user(trusted_club.editor)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(trusted_club.editor)
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    data = page_form(trusted_club.editor, url, title="Sommerfest am Rursee")
+    data["action-publish"] = "action-publish"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    page = client.get(response.url).content.decode()
+    assert "سيظهر التغيير على الإنترنت خلال ثوانٍ" in page
+    assert "in wenigen Sekunden online" not in page
+
+
 def test_a_burst_of_publishes_is_one_build_per_site(
     queue, trusted_club, django_capture_on_commit_callbacks
 ):
