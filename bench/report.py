@@ -216,11 +216,16 @@ def publishing_lines(publishing: dict) -> list[str]:
             else []
         ),
         "",
-        f"Queue length (tasks ready or running; at most {publishing['queue_max']}), per round, "
+        f"Queue length (tasks ready or running; at most {publishing['queue_max']}; in "
+        "brackets the background tasks held back for later, cms/ops/tasks.py), per round, "
         "seconds after the click: length:",
         "",
         *(
-            f"- round {number + 1}: " + ", ".join(f"{t} s: {n}" for t, n in samples)
+            f"- round {number + 1}: "
+            + ", ".join(
+                f"{t} s: {n}" + (f" (+{rest[0]})" if rest and rest[0] else "")
+                for t, n, *rest in samples
+            )
             for number, samples in enumerate(publishing["queue_length_over_time"])
         ),
     ]

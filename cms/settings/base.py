@@ -318,8 +318,13 @@ PERIODIC_TASKS = {
 }
 # Background tasks (site rebuilds, e-mails) run through django-tasks in a worker process
 # (``manage.py db_worker``; ``manage.py start`` runs one beside the development server), queued
-# in the database, on SQLite and PostgreSQL alike (docs/deploy.md).
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# in the database, on SQLite and PostgreSQL alike (docs/deploy.md): django-tasks-db's queue,
+# which holds back what nobody waits for (cms/ops/tasks.py).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "cms.ops.tasks.DatabaseBackend")}}
+# Seconds that background work (tasks of priority 0 and below without a start time of their
+# own: Wagtail's search and reference index, e-mails) waits in the queue, so that the builds
+# of a burst of publishes have the cores first. 0: every task is ready at once.
+BACKGROUND_TASK_DELAY = float(os.environ.get("BACKGROUND_TASK_DELAY", "2"))
 
 # API (cms/api). Reads are public and cached; writes need a logged-in session with CSRF
 # (SessionAuthentication enforces it) and are throttled through the cache (Redis in production).

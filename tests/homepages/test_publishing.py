@@ -359,7 +359,7 @@ def test_the_default_task_backend_is_the_database_queue(monkeypatch):
 
     monkeypatch.delenv("TASKS_BACKEND", raising=False)
     base = importlib.reload(cms.settings.base)
-    assert base.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert base.TASKS["default"]["BACKEND"] == "cms.ops.tasks.DatabaseBackend"
     if base.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         options = base.DATABASES["default"]["OPTIONS"]
         assert "journal_mode=WAL" in options["init_command"] and options["timeout"] >= 5
