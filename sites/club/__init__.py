@@ -134,9 +134,8 @@ def code_hash(registry: Registry, base_url: str) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _code_hash(plugins: tuple[tuple[str, str], ...], base_url: str) -> str:
-    # Hashing the files takes about 15 ms, too much for every site of ``build --all``; code
-    # changes reach a process only by starting it again (docs/deploy.md), so once per
-    # process is enough.
+    # Once per process, as the packages' files are hashed (``deps.package_hash``): code
+    # changes reach a process only by starting it again (docs/deploy.md).
     packages = ["sites.engine", __name__, *(package for _name, package in plugins)]
     return deps.code_hash(packages, {"plugins": [name for name, _ in plugins], "base": base_url})
 

@@ -15,6 +15,7 @@ import babel.dates
 import jinja2
 from markupsafe import Markup
 
+from .deps import Resource
 from .i18n import SOURCE_LOCALE, cldr_name, translations
 
 ENGINE_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -73,11 +74,18 @@ class _Environment(jinja2.Environment):
     ``{{ data.club.name }}`` asks for an attribute first and falls back to the item; on a dict
     that is an ``AttributeError`` raised and caught per lookup. A plain dict has no attributes
     but its class's, so looking the key up first when the name is not one of them gives the
-    same result as the base class, faster.
+    same result as the base class, faster. The same holds for the API objects the builder
+    reads (``deps.Resource``, a dict that knows the keys of its read), short of a name set on
+    the instance.
     """
 
     def getattr(self, obj, attribute):
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        names = _PLAIN_ATTRIBUTES.get(type(obj))
+        if (
+            names is not None
+            and attribute not in names
+            and (type(obj) is dict or attribute not in vars(obj))
+        ):
             try:
                 return obj[attribute]
             except KeyError:
@@ -85,7 +93,12 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-_DICT_ATTRIBUTES = frozenset(dir(dict))
+def _attributes(cls: type) -> frozenset[str]:
+    return frozenset(dir(cls))
+
+
+# The dict types whose attributes are their class's: plain dicts and API objects.
+_PLAIN_ATTRIBUTES = {dict: _attributes(dict), Resource: _attributes(Resource)}
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -36,6 +36,28 @@ def test_dict_lookups_keep_jinja_semantics(tmp_path):
         env.from_string("{{ d.missing }}").render(d={})
 
 
+def test_api_objects_look_up_like_the_dicts_they_are(tmp_path):
+    """An API object (``deps.Resource``, what the builder's reads give) takes the fast path
+    with the same results as Jinja's own lookup: keys, the dict's methods, the keys of its
+    read, and a name set on the instance."""
+    from sites.engine.deps import Resource, tag
+
+    item = tag({"title": "Sommerfest", "items": "x"}, frozenset({"news:*"}))
+    assert type(item) is Resource
+    item.shown = "ja"
+    (tmp_path / "r.html").write_text(
+        "{{ r.title }}|{{ r.items() | list | length }}|{{ r['items'] }}|"
+        "{{ r.resource_keys | join(',') }}|{{ r.shown }}"
+    )
+    env = make_environment([tmp_path])
+    html = env.get_template("r.html").render(r=item)
+    assert html == "Sommerfest|2|x|news:*|ja"
+    plain = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    assert html == plain.from_string((tmp_path / "r.html").read_text()).render(r=item)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ r.missing }}").render(r=item)
+
+
 def test_date_filters_are_memoised_per_locale(tmp_path):
     class Locale:
         def __init__(self, code):
