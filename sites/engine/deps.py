@@ -158,9 +158,45 @@ def affected(keys: Iterable[str], changes: frozenset[str] | set[str] | None) -> 
 
 
 class Resource(dict):
-    """A decoded API object that knows the keys of the read it came from."""
+    """A decoded API object that knows the keys of the read it came from.
+
+    As read, its values are plain JSON: the keys of what it holds are its own, and a page's
+    keys (``context_keys``) need not look inside it. A value other than a scalar put into it
+    afterwards (``item[key] = value``, ``update``, ``setdefault``, ``|=``) may be another API
+    object, so from then on it is looked into like any dict."""
 
     resource_keys: frozenset[str] = frozenset()
+    # Whether a value other than a scalar was put into it since it was read.
+    grown: bool = False
+
+    def __setitem__(self, key, value) -> None:
+        if not isinstance(value, _SCALARS):
+            self.grown = True
+        super().__setitem__(key, value)
+
+    def update(self, *args, **kwargs) -> None:
+        self.grown = True
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key, default=None):
+        if not isinstance(default, _SCALARS):
+            self.grown = True
+        return super().setdefault(key, default)
+
+    def __ior__(self, other):
+        self.grown = True
+        return super().__ior__(other)
+
+    def __reduce__(self):
+        # Pickled (between a build's processes) as it is: unpickling a dict subclass puts
+        # its values in one by one, which would count as growing.
+        return _resource, (dict(self), dict(vars(self)))
+
+
+def _resource(values: dict, attributes: dict) -> Resource:
+    resource = Resource(values)
+    vars(resource).update(attributes)
+    return resource
 
 
 def tag(data: Any, keys: frozenset[str]) -> Any:
@@ -262,6 +298,11 @@ def context_keys(value: Any, depth: int = 6, memo: dict | None = None) -> set[st
         if known is not None:
             return known[0]
         found: set[str] = set()
+        if type(item) is Resource and not item.grown:
+            # An API object as read: its keys are those of everything in it.
+            found.update(item.resource_keys)
+            memo[key] = (found, item)
+            return found
         if isinstance(item, Mapping):
             found.update(getattr(item, "resource_keys", ()))
             children = item.values()
