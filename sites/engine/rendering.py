@@ -93,12 +93,8 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-def _attributes(cls: type) -> frozenset[str]:
-    return frozenset(dir(cls))
-
-
 # The dict types whose attributes are their class's: plain dicts and API objects.
-_PLAIN_ATTRIBUTES = {dict: _attributes(dict), Resource: _attributes(Resource)}
+_PLAIN_ATTRIBUTES = {cls: frozenset(dir(cls)) for cls in (dict, Resource)}
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
