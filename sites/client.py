@@ -178,10 +178,12 @@ class ApiClient:
             stored = {**(params or {}), "_items": cap or "all"}
             body = store.get(path, stored)
             if body is None:
-                found, complete = self._spliced(path, params, cap, keys, stored) or (
-                    self._read_items(path, params, cap)
-                )
-                body = orjson.dumps({"items": found, "complete": complete})
+                body = self._spliced(path, params, cap, keys, stored)
+                if body is None:
+                    found, complete = self._read_items(path, params, cap)
+                    body = orjson.dumps({"items": found, "complete": complete})
+                else:
+                    found = orjson.loads(body)["items"]
                 store.put(path, stored, keys, body)
             else:
                 found = orjson.loads(body)["items"]
@@ -206,7 +208,12 @@ class ApiClient:
                 return found, False
             params["offset"] += PAGE_SIZE
 
-    def _spliced(self, path, params, cap, keys, stored) -> tuple[list[dict], bool] | None:
+    def _spliced(self, path, params, cap, keys, stored) -> bytes | None:
+        """The list merged from the live release's and the changed clubs' shares (the body
+        to keep), or None when it must be read whole. A language whose kept list is the same
+        as another's, byte for byte, and whose shares are the same read (``_untranslated``:
+        none of the clubs' items is in that language) gets the list merged for the other:
+        at 13 languages, one merge instead of thirteen."""
         store = self.responses
         fields = deps.SPLICEABLE.get(path)
         (collection,) = keys if len(keys) == 1 else (None,)
@@ -214,19 +221,33 @@ class ApiClient:
         previous = store.previous_body(path, stored) if slugs else None
         if previous is None:
             return None
-        previous = orjson.loads(previous)
         try:
-            shares = deps.narrowed(
-                path, params or {}, collection[:-2], self._shares(path, params, slugs)
-            )
+            read = self._shares(path, params, slugs)
         except ApiError:  # a club is no longer public: read the whole list
             return None
-        result = deps.splice(
-            previous["items"], previous["complete"], collection[:-2], slugs, shares, fields, cap
-        )
-        if result is not None:
+        others = {name: value for name, value in stored.items() if name != "locale"}
+        key = (deps.request_key(path, others), id(read), previous)
+        if key in store.splices:
             store.spliced += 1
-        return result
+            return store.splices[key][0]
+        previous_list = orjson.loads(previous)
+        shares = deps.narrowed(path, params or {}, collection[:-2], read)
+        result = deps.splice(
+            previous_list["items"],
+            previous_list["complete"],
+            collection[:-2],
+            slugs,
+            shares,
+            fields,
+            cap,
+        )
+        if result is None:
+            return None
+        store.spliced += 1
+        found, complete = result
+        body = orjson.dumps({"items": found, "complete": complete})
+        store.splices[key] = (body, read)  # the read kept alive: its id names it
+        return body
 
     def _shares(self, path, params, slugs) -> list[dict]:
         """All items of the clubs ``slugs`` in the list ``path`` (one read, ``club``

@@ -378,6 +378,9 @@ class ResponseStore:
         # read in the default language.
         self.shares: dict[str, list[dict]] = {}
         self.translated: dict[str, frozenset[str] | None] = {}
+        # Lists merged in this process, by what they were merged from (``ApiClient._spliced``):
+        # a language whose kept list and shares are those of another gets the same list.
+        self.splices: dict[tuple, tuple[bytes, list[dict]]] = {}
 
     def get(self, path: str, params: Mapping[str, Any] | None) -> bytes | None:
         key = request_key(path, params)

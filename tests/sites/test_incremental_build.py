@@ -34,8 +34,10 @@ def build(root: Path, changes=None):
     return report
 
 
-def build_reading(root: Path, changes, monkeypatch):
-    """``build(root, changes)`` and the API reads it made: (path, params) each."""
+def build_reading(root: Path, changes, monkeypatch, merges: list | None = None):
+    """``build(root, changes)`` and the API reads it made: (path, params) each; with
+    ``merges``, the lists merged from the live release's and the changed clubs' shares are
+    appended to it (their kind and the number of items)."""
     reads = []
     original = ApiClient.get
 
@@ -44,6 +46,16 @@ def build_reading(root: Path, changes, monkeypatch):
         return original(self, path, params, headers)
 
     monkeypatch.setattr(ApiClient, "get", spy)
+    if merges is not None:
+        from sites.engine import deps
+
+        splice = deps.splice
+
+        def counted(items, complete, kind, *rest):
+            merges.append((kind, len(items)))
+            return splice(items, complete, kind, *rest)
+
+        monkeypatch.setattr(deps, "splice", counted)
     try:
         return build(root, changes=changes), reads
     finally:
@@ -348,8 +360,12 @@ def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
         # Older than the directory's recent news: in the newsroom only.
         news_page(first_news, "Uralt", date=datetime.date(2019, 1, 1))
         changed = {"news:*", f"news:{first.slug}", f"news:{second.slug}"}
-        report, reads = build_reading(tmp_path, changed, monkeypatch)
+        merges = []
+        report, reads = build_reading(tmp_path, changed, monkeypatch, merges)
         assert report.spliced == 3 * len(LOCALES_USED)
+        # Each list is merged once: the Arabic lists, kept and shares alike, are the German
+        # ones byte for byte, and take the German merge (``ApiClient._spliced``).
+        assert len(merges) == 3
         news_reads = [params for path, params in reads if path == "/api/v1/news/"]
         assert len(news_reads) == 1 and "locale" not in news_reads[0]
         # The statistics (and their CSV file) show no news: taken from the live release. The
@@ -389,9 +405,12 @@ def test_a_language_some_of_the_clubs_news_is_translated_into_is_read_on_its_own
         build(tmp_path)
         news_page(news, "Herbstfest", date=datetime.date(2026, 10, 9))
         changed = {"news:*", f"news:{club.slug}"}
-        report, reads = build_reading(tmp_path, changed, monkeypatch)
+        merges = []
+        report, reads = build_reading(tmp_path, changed, monkeypatch, merges)
         news_reads = [params for path, params in reads if path == "/api/v1/news/"]
         assert [params.get("locale") for params in news_reads] == [None, "ar"]
+        # The Arabic lists differ from the German ones: each language merges its own.
+        assert len(merges) == 3 * len(LOCALES_USED)
         scratch = tmp_path / "scratch"
         build(scratch)
         assert differing(tmp_path, scratch) == []
