@@ -264,6 +264,20 @@ class ApiClient:
             store.shares[key] = found
         return store.shares[key]
 
+    def read_changed_shares(self) -> None:
+        """The changed clubs' shares of every list that is merged from them (``_shares``),
+        read now: before a build shares its locales between processes (``forking``), which
+        would each read them again (80 ms for five clubs' news at 72 clubs)."""
+        store = self.responses
+        if store is None:
+            return
+        for path in deps.SPLICEABLE:
+            (collection,) = deps.resource_keys(path)
+            slugs = store.changed_shares(collection)
+            if slugs:
+                with contextlib.suppress(ApiError):  # a club no longer public: read later
+                    self._shares(path, {}, slugs)
+
     def _untranslated(self, path, query) -> list[dict] | None:
         """The clubs' items read in the default language (no ``locale``), when none of them is
         translated into the query's language (the answer's ``X-Translated-Into``): the answer

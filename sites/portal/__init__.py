@@ -352,6 +352,7 @@ def build_portal(
     store = deps.ResponseStore(live, meta.get("responses", {}), changes)
     client.responses = store
     try:
+        client.read_changed_shares()  # once, not once in each process the locales go to
         site = make_site(client, base_url=base_url, registry=registry, locales=locales, jobs=jobs)
         code = code_hash(site)
         if (

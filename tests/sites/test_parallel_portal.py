@@ -9,6 +9,7 @@ the last test checks.
 
 import datetime
 import filecmp
+import os
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def differing(one: Path, other: Path, kept_reads: bool = True) -> list[str]:
     connection.vendor != "postgresql", reason="a forked build reads the database: PostgreSQL"
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_portal_built_by_two_processes_is_the_portal_one_builds(tmp_path, forks):
+def test_the_portal_built_by_two_processes_is_the_portal_one_builds(tmp_path, forks, monkeypatch):
     first = ClubFactory("Anadolu Kulturverein e. V.")
     second = ClubFactory("Baobab Afrika e. V.", municipality_name="Jülich")
     news = news_index(first)
@@ -73,8 +74,20 @@ def test_the_portal_built_by_two_processes_is_the_portal_one_builds(tmp_path, fo
     changes = portal_changes(page, first.slug)
     build(tmp_path / "alone", jobs=1, changes=changes)
     forks.clear()
+    # The club's share of the news is read once, before the processes part, not in each.
+    reads, get = tmp_path / "share-reads.txt", ApiClient.get
+
+    def spy(self, path, params=None, headers=None):
+        if path == "/api/v1/news/" and "club" in (params or {}):
+            with reads.open("a") as log:
+                log.write(f"{os.getpid()} {params.get('locale')}\n")
+        return get(self, path, params, headers)
+
+    monkeypatch.setattr(ApiClient, "get", spy)
     report = build(tmp_path / "shared", jobs=2, changes=changes)
+    monkeypatch.undo()
     assert report.incremental and report.spliced and forks
+    assert reads.read_text().splitlines() == [f"{os.getpid()} None"]
     assert differing(tmp_path / "alone", tmp_path / "shared") == []
     build(tmp_path / "scratch", jobs=1)
     assert differing(tmp_path / "shared", tmp_path / "scratch", kept_reads=False) == []
