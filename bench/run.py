@@ -627,7 +627,7 @@ class Run:
             workers from the first round's builds."""
             rows = SiteBuild.objects.filter(site__in=["portal", *[f"vereine/{s}" for s in items]])
             built = all(row.up_to_date and not row.queued for row in rows)
-            return built and self._queue_length() == 0
+            return built and sum(self._queue_lengths()) == 0
 
         try:
             # The items earlier runs published are removed first, so that every run starts
@@ -749,13 +749,6 @@ class Run:
             "queue_max": max((length for _n, _s, length, _h in queue_lengths), default=0),
             "queue_held_max": max((held for *_, held in queue_lengths), default=0),
         }
-
-    @staticmethod
-    def _queue_length() -> int:
-        """Tasks ready or running, those held back for later (cms/ops/tasks.py) included."""
-        from django_tasks_db.models import DBTaskResult
-
-        return DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count()
 
     @staticmethod
     def _queue_lengths() -> tuple[int, int]:

@@ -178,11 +178,11 @@ class ApiClient:
             stored = {**(params or {}), "_items": cap or "all"}
             body = store.get(path, stored)
             if body is None:
-                body = self._spliced(path, params, cap, keys, stored)
+                body, found = self._spliced(path, params, cap, keys, stored)
                 if body is None:
                     found, complete = self._read_items(path, params, cap)
                     body = orjson.dumps({"items": found, "complete": complete})
-                else:
+                elif found is None:  # merged for another language: its own copy
                     found = orjson.loads(body)["items"]
                 store.put(path, stored, keys, body)
             else:
@@ -208,28 +208,28 @@ class ApiClient:
                 return found, False
             params["offset"] += PAGE_SIZE
 
-    def _spliced(self, path, params, cap, keys, stored) -> bytes | None:
-        """The list merged from the live release's and the changed clubs' shares (the body
-        to keep), or None when it must be read whole. A language whose kept list is the same
-        as another's, byte for byte, and whose shares are the same read (``_untranslated``:
-        none of the clubs' items is in that language) gets the list merged for the other:
-        at 13 languages, one merge instead of thirteen."""
+    def _spliced(self, path, params, cap, keys, stored) -> tuple[bytes | None, list | None]:
+        """The list merged from the live release's and the changed clubs' shares: the body
+        to keep and, when merged here, its items; (None, None) when it must be read whole.
+        A language whose kept list is the same as another's, byte for byte, and whose shares
+        are the same read (``_untranslated``: none of the clubs' items is in that language)
+        gets the body merged for the other: at 13 languages, one merge instead of thirteen."""
         store = self.responses
         fields = deps.SPLICEABLE.get(path)
         (collection,) = keys if len(keys) == 1 else (None,)
         slugs = store.changed_shares(collection) if fields and collection else None
         previous = store.previous_body(path, stored) if slugs else None
         if previous is None:
-            return None
+            return None, None
         try:
             read = self._shares(path, params, slugs)
         except ApiError:  # a club is no longer public: read the whole list
-            return None
+            return None, None
         others = {name: value for name, value in stored.items() if name != "locale"}
         key = (deps.request_key(path, others), id(read), previous)
         if key in store.splices:
             store.spliced += 1
-            return store.splices[key][0]
+            return store.splices[key][0], None
         previous_list = orjson.loads(previous)
         shares = deps.narrowed(path, params or {}, collection[:-2], read)
         result = deps.splice(
@@ -242,12 +242,12 @@ class ApiClient:
             cap,
         )
         if result is None:
-            return None
+            return None, None
         store.spliced += 1
         found, complete = result
         body = orjson.dumps({"items": found, "complete": complete})
         store.splices[key] = (body, read)  # the read kept alive: its id names it
-        return body
+        return body, found
 
     def _shares(self, path, params, slugs) -> list[dict]:
         """All items of the clubs ``slugs`` in the list ``path`` (one read, ``club``
