@@ -342,8 +342,11 @@ def build_portal(
     locales or date differ from the live release's (``code_hash``) or when its build had
     errors.
 
-    ``jobs`` processes share the locales (``sites.engine.parallel``; 0: one per core); the
-    files are the same as one process builds."""
+    ``jobs`` processes share the locales of a full build (``sites.engine.parallel``; 0: one
+    per core); the files are the same as one process builds. An incremental build renders in
+    this process alone: after five clubs' news at 72 clubs (104 pages in 13 locales) two
+    processes took 0.74 s of CPU against 0.52 s for one, and finished 0.03 s sooner, while a
+    task worker beside them needed the other core for the clubs' homepages."""
     directory = SiteDirectory(Path(root), DIRECTORY_NAME)
     previous = directory.manifest()
     meta = previous["meta"]
@@ -353,18 +356,26 @@ def build_portal(
     client.responses = store
     try:
         client.read_changed_shares()  # once, not once in each process the locales go to
-        site = make_site(client, base_url=base_url, registry=registry, locales=locales, jobs=jobs)
-        code = code_hash(site)
-        if (
+        planned = (
             changes is not None
             and deps.ANY not in changes
-            and meta.get("code") == code
             and not meta.get("errors")
-            and meta.get("pages")
-        ):
+            and bool(meta.get("pages"))
+        )
+        site = make_site(
+            client,
+            base_url=base_url,
+            registry=registry,
+            locales=locales,
+            jobs=1 if planned else jobs,
+        )
+        code = code_hash(site)
+        if planned and meta.get("code") == code:
             site.plan = deps.Plan(
                 changes, meta["pages"], previous["files"], meta.get("collected", {})
             )
+        else:  # everything is rendered: the locales go to ``jobs`` processes
+            site.jobs = jobs
         files, assets = render_site(site, meta.get("assets", {}), directory.read_live)
     finally:
         client.responses = None

@@ -1,5 +1,7 @@
-"""The portal built by two processes (``build_portal(jobs=2)``, as the worker builds it): the
-same files as one process builds, in full and incrementally after a publish.
+"""The portal built by two processes (``build_portal(jobs=2)``, as the worker builds it in
+full): the same files as one process builds. An incremental build after a publish renders in
+one process whatever ``jobs`` says (a few pages per locale: forking cost more than it saved),
+unless it must render everything after all (the code changed).
 
 A forked process reads the API from the database itself, so it must see what the test
 committed: these tests are transactional and run on PostgreSQL (CI's second run). On
@@ -85,14 +87,22 @@ def test_the_portal_built_by_two_processes_is_the_portal_one_builds(tmp_path, fo
 
     monkeypatch.setattr(ApiClient, "get", spy)
     report = build(tmp_path / "shared", jobs=2, changes=changes)
-    monkeypatch.undo()
-    assert report.incremental and report.spliced and forks
+    monkeypatch.setattr(ApiClient, "get", get)
+    assert report.incremental and report.spliced
+    assert not forks, "an incremental build renders in one process"
     assert reads.read_text().splitlines() == [f"{os.getpid()} None"]
     assert differing(tmp_path / "alone", tmp_path / "shared") == []
     build(tmp_path / "scratch", jobs=1)
     assert differing(tmp_path / "shared", tmp_path / "scratch", kept_reads=False) == []
     arabic = tmp_path / "shared" / "portal" / "current" / "ar" / "neuigkeiten" / "index.html"
     assert "Erntedank" in arabic.read_text()
+
+    # Changes given, but the code differs from the live release's (a new deployment): every
+    # page is rendered, and the locales go to the two processes again.
+    page = news_page(news, "Laternenumzug", date=datetime.date(2026, 11, 21))
+    monkeypatch.setattr("sites.portal.code_hash", lambda site: "a new deployment")
+    report = build(tmp_path / "shared", jobs=2, changes=portal_changes(page, first.slug))
+    assert not report.incremental and forks
 
 
 @pytest.mark.django_db
