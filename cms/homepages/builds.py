@@ -21,12 +21,13 @@ from cms.core.caching import bump_content_version
 from sites.client import ApiClient, in_process_transport
 from sites.club import build_club
 from sites.engine.collector import collector_paused
-from sites.engine.i18n import translations
+from sites.engine.i18n import load_locale_data, translations
 from sites.engine.plugins import installed
-from sites.engine.rendering import make_environment, precompile
+from sites.engine.rendering import load_templates, make_environment, precompile
 from sites.engine.site import catalog_packages
 from sites.portal import build_portal, choose_plugins
 
+from .inflight import wait_for_running_edits
 from .notices import note_build_requested
 from .status import (
     pending_changes,
@@ -93,6 +94,18 @@ def warm_up() -> None:
     kinds = [Path(str(importlib.resources.files(kind))) / "templates" for kind in SITE_KINDS]
     precompile([*kinds, *(plugin.template_dir for plugin in installed().plugins.values())])
     load_catalogues()
+    read_once()
+
+
+def read_once() -> None:
+    """One read of a list through the whole API (middleware, view, serializer, query): the
+    first build after a start made the process's first API request in the middle of a
+    publish (0.1 s more than the next one's)."""
+    try:
+        with ApiClient() as client:
+            client.json("/api/v1/news/", {"limit": 1})
+    except Exception as exc:  # noqa: BLE001 - a worker starts without it (a database not migrated yet)
+        logger.warning("Warm-up: reading the API failed: %s", exc)
 
 
 def load_catalogues() -> None:
@@ -110,7 +123,8 @@ def load_catalogues() -> None:
     folders = [plugin.template_dir for plugin in portal]
     for code in codes:
         translations(catalogues, code)
-        make_environment(folders, catalogues, code)
+        load_templates(make_environment(folders, catalogues, code))
+        load_locale_data(code)
 
 
 def recover_builds() -> list[str]:
@@ -136,18 +150,19 @@ def sites_with_waiting_tasks() -> set[str]:
     }
 
 
-# Priorities: the homepages a publish asked for first (a fraction of a second each), then the
-# portal (seconds), then Wagtail's own tasks (search and reference index, priority 0), which
-# nobody waits for. The portal does not start before the homepages on purpose: started at the
-# first commit of a burst (five editors clicking at once), it covered one or two of the
-# publishes and a second build the rest, one after the other (the benchmark's publish → live
-# went from about 4 to 6 s); started after them it takes all of them in one build. Priorities
-# order only what is queued, though: a worker free at the first commit took the portal while
-# the other editors' requests were still running. So the portal's build also waits until the
-# requests have paused for ``PORTAL_BUILD_SETTLE`` seconds (each one puts it off again, up to
-# ``PORTAL_BUILD_SETTLE_LIMIT``: ``postpone_portal``; docs/deploy.md).
+# Priorities: the portal first once it is due (seconds; every publish waits for it), then the
+# homepages (a fraction of a second each), then Wagtail's own tasks (search and reference
+# index, priority 0), which nobody waits for. The portal must not start at the first commit of
+# a burst (five editors clicking at once): it covered one or two of the publishes and a second
+# build the rest, one after the other (the benchmark's publish → live went from about 4 to
+# 6 s). So its build waits until the requests have paused for ``PORTAL_BUILD_SETTLE`` seconds
+# (each one puts it off again, up to ``PORTAL_BUILD_SETTLE_LIMIT``: ``postpone_portal``;
+# docs/deploy.md), while the workers build the homepages. Until 2026-12-07 it also came after
+# every homepage by priority (5): due 0.2 s after the last commit, it then waited another
+# 0.1-0.2 s for the workers to finish the burst's homepages, on the path of every editor's
+# change (README, *Publishing*).
 CLUB_PRIORITY = 10
-PORTAL_PRIORITY = 5
+PORTAL_PRIORITY = 20
 
 
 @task(priority=CLUB_PRIORITY)
@@ -199,10 +214,15 @@ def portal_base_url() -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/"
 
 
-@task(priority=PORTAL_PRIORITY)
-def rebuild_portal_site() -> dict:
+@task(priority=PORTAL_PRIORITY, takes_context=True)
+def rebuild_portal_site(context) -> dict:
     """Build the portal into ``SITE_BUILD_DIR/portal/``: incrementally, rendering only the
-    pages that read what changed since the live release (``pending_changes``), or in full."""
+    pages that read what changed since the live release (``pending_changes``), or in full.
+    First wait while an admin request that may publish still runs (``cms.homepages.inflight``),
+    so that this build takes its publish too."""
+    waited = 0.0
+    if queue_in_database():
+        waited = wait_for_running_edits("portal", context.task_result.enqueued_at)
 
     def build():
         started = time.perf_counter()
@@ -218,12 +238,14 @@ def rebuild_portal_site() -> dict:
                 jobs=build_jobs(),
             )
         logger.info(
-            "Portal built (%s, %s): %d pages rendered, %d files written in %.2f s",
+            "Portal built (%s, %s): %d pages rendered, %d files written in %.2f s "
+            "(%.2f s waited for running admin requests)",
             "incremental" if report.incremental else "full",
             "all changed" if changes is None else f"{len(changes)} change(s)",
             len(report.rendered),
             len(report.written),
             time.perf_counter() - started,
+            waited,
         )
         if report.errors:
             logger.warning("Portal built with errors: %s", report.errors)

@@ -58,3 +58,17 @@ class SiteBuild(models.Model):
     @property
     def up_to_date(self) -> bool:
         return self.built_version >= self.requested_version and not self.building
+
+
+class RunningEdit(models.Model):
+    """An admin request that may publish, while it runs (``cms.homepages.inflight``): a portal
+    build that is due waits until it has ended, so that one build takes its publish too."""
+
+    started_at = models.DateTimeField(_("Begonnen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("Laufende Bearbeitung")
+        verbose_name_plural = _("Laufende Bearbeitungen")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.started_at:%H:%M:%S}"

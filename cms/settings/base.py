@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After an admin request that published: what was approved, and that the sites follow.
     "cms.homepages.notices.PublishingNoticeMiddleware",
+    # While an admin request runs, a due portal build waits for it (cms/homepages/inflight.py).
+    "cms.homepages.inflight.RunningEditMiddleware",
     "cms.tenancy.page_guard.ForeignPageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -227,10 +229,11 @@ SITE_BUILD_DIR = Path(os.environ.get("SITE_BUILD_DIR", BASE_DIR / "site-build"))
 # worker alone). docs/deploy.md.
 SITE_BUILD_JOBS = int(os.environ.get("SITE_BUILD_JOBS", "0"))
 # Seconds a queued portal build waits after the last request, so that a burst of publishes
-# (editors clicking at the same moment, a page saved with its children) is one build, not two
-# after each other; each request of the burst puts it off again, up to
-# ``PORTAL_BUILD_SETTLE_LIMIT`` seconds after the first (docs/deploy.md).
-PORTAL_BUILD_SETTLE = float(os.environ.get("PORTAL_BUILD_SETTLE", "0.2"))
+# (editors clicking at the same moment) is one build, not two after each other; each request
+# of the burst puts it off again, and the worker also waits while an admin request still runs
+# (cms/homepages/inflight.py), up to ``PORTAL_BUILD_SETTLE_LIMIT`` seconds after the first
+# (docs/deploy.md).
+PORTAL_BUILD_SETTLE = float(os.environ.get("PORTAL_BUILD_SETTLE", "0.05"))
 PORTAL_BUILD_SETTLE_LIMIT = float(os.environ.get("PORTAL_BUILD_SETTLE_LIMIT", "1.0"))
 # Seconds to wait before each retry of a failed site build (cms/homepages/status.py).
 SITE_BUILD_RETRY_DELAYS = [2, 10]

@@ -15,6 +15,7 @@ checks the catalogues (``docs/translating.md``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 from collections.abc import Iterable
@@ -38,6 +39,14 @@ def cldr_name(code: str) -> str:
 def babel_locale(code: str) -> babel.Locale:
     """Babel's CLDR data for a locale code of the platform (``prs`` → Persian of Afghanistan)."""
     return babel.Locale.parse(cldr_name(code))
+
+
+def load_locale_data(code: str) -> None:
+    """Babel's CLDR data for a locale code loaded (names of days and months, date formats),
+    for a long-running process before its first build, which would otherwise load it in the
+    middle of a publish. A code CLDR does not know is left for the build to report."""
+    with contextlib.suppress(ValueError):  # babel's UnknownLocaleError is a ValueError
+        babel_locale(code).days  # noqa: B018 - touching the data loads it
 
 
 def language_display_name(tag: str, locale: str) -> str:
