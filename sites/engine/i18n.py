@@ -45,7 +45,7 @@ def load_locale_data(code: str) -> None:
     """Babel's CLDR data for a locale code loaded (names of days and months, date formats),
     for a long-running process before its first build, which would otherwise load it in the
     middle of a publish. A code CLDR does not know is left for the build to report."""
-    with contextlib.suppress(ValueError):  # babel's UnknownLocaleError is a ValueError
+    with contextlib.suppress(ValueError, babel.UnknownLocaleError):  # a malformed or unknown code
         babel_locale(code).days  # noqa: B018 - touching the data loads it
 
 

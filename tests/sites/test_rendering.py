@@ -74,3 +74,29 @@ def test_date_filters_are_memoised_per_locale(tmp_path):
     assert german == "24. November 2026|24.11.26|19:30|"
     assert turkish.startswith("24 Kasım 2026|")
     assert template.render(v=datetime.date(2026, 11, 24), t="19:30:00", locale=Locale("de"))
+
+
+def test_load_templates_fills_the_environments_cache_and_skips_a_broken_one(tmp_path):
+    """A worker loads every template into each locale's environment before its first build
+    (``cms.homepages.builds.warm_up``); one that does not compile is left for the build."""
+    from sites.engine.rendering import load_templates
+
+    (tmp_path / "page.html").write_text("{{ _('Startseite') }}")
+    (tmp_path / "broken.html").write_text("{% if %}")
+    env = make_environment([tmp_path], code="ar")
+    loaded = load_templates(env)
+    assert loaded >= 1
+    assert any(name == "page.html" for _loader, name in env.cache)
+    assert not any(name == "broken.html" for _loader, name in env.cache)
+
+
+def test_load_locale_data_loads_cldr_and_leaves_an_unknown_code_alone():
+    import babel.localedata
+
+    from sites.engine.i18n import babel_locale, load_locale_data
+
+    load_locale_data("ti")
+    assert "ti" in babel.localedata._cache
+    assert babel_locale("ti").days["format"]["wide"][0]
+    load_locale_data("zz")  # unknown to CLDR: no exception, the build reports it
+    load_locale_data("xx-unknown")  # malformed: likewise
