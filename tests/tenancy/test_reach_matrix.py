@@ -310,6 +310,7 @@ MODEL_COVERAGE = {
 # (covered by the parent's cells), and rows only the system writes.
 MODEL_EXEMPT = {
     "ops.ScheduledRun": "no admin view; the worker's record of periodic jobs",
+    "homepages.RunningEdit": "no admin view; a row per admin POST while it runs, no content",
     "freshness.ProfileConfirmation": "no admin view; written by the signed one-click link",
     "freshness.ProfileReminder": "no admin view; one row per reminder mail sent",
     "tenancy.DocumentRelease": "the „öffentlich“ checkbox of the document form (document matrix)",
