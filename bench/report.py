@@ -215,6 +215,7 @@ def publishing_lines(publishing: dict) -> list[str]:
             if publishing.get("publish_to_live_one_editor")
             else []
         ),
+        *server_side_lines(publishing.get("server_side") or {}, publishing["editors"]),
         "",
         f"Queue length (tasks ready or running; at most {publishing['queue_max']}; in "
         "brackets the background tasks held back for later, cms/ops/tasks.py), per round, "
@@ -228,6 +229,42 @@ def publishing_lines(publishing: dict) -> list[str]:
             )
             for number, samples in enumerate(publishing["queue_length_over_time"])
         ),
+    ]
+
+
+PHASES = {
+    "together": "{editors} editors at once",
+    "alone": "one editor alone, builds running",
+    "alone-live": "one editor alone, the sites up to date",
+}
+
+
+def _phase_order(phase: str) -> int:
+    return list(PHASES).index(phase) if phase in PHASES else len(PHASES)
+
+
+def server_side_lines(phases: dict, editors: int) -> list[str]:
+    """The admin POSTs as the web server timed them (bench/timing.py): what of the request
+    is the worker's processor time outside the database, database statements (of them,
+    statements over 5 ms: on SQLite the wait for the write lock) and the rest (waiting for
+    a core)."""
+    if not phases:
+        return []
+    rows = [
+        f"| {PHASES.get(phase, phase).format(editors=editors)} | {parts['wall']['n']} "
+        f"| {_ms(parts['wall'])} | {_ms(parts['cpu'])} | {_ms(parts['db'])} "
+        f"| {_ms(parts['waits'])} | {_ms(parts['other'])} | {parts['statements']:g} |"
+        for phase, parts in sorted(phases.items(), key=lambda item: _phase_order(item[0]))
+    ]
+    return [
+        "",
+        "The admin request on the server (`bench/timing.py`; median / p95 ms; the client's "
+        "figure above also holds the wait for a free web worker and the transport):",
+        "",
+        "| Publishing | requests | server wall | worker CPU outside the database | database "
+        "statements | of them over 5 ms | rest (waiting for a core) | statements |",
+        "|---|---|---|---|---|---|---|---|",
+        *rows,
     ]
 
 

@@ -26,6 +26,7 @@ from sites.cli import counted_page
 from . import cli, data
 from .load import wait_for
 from .measure import PeakMemory, interleaved, load, stats, timed
+from .timing import summary
 
 DIRECTORY = "/api/v1/clubs/?limit=50"
 STOCK = "/api/v2/pages/?type=clubs.ClubPage&fields=*&limit=50"
@@ -601,7 +602,11 @@ class Run:
         # The editors' browsers talk to gunicorn, as in production (docs/deploy.md: three sync
         # workers; on PostgreSQL persistent database connections), which requests the builds
         # on commit as a deployment does.
-        base, server = start_gunicorn(ADMIN_WORKERS, BENCH_AUTO_REBUILD="1", **deployed())
+        timing = self.work / "admin-posts.jsonl"
+        timing.unlink(missing_ok=True)
+        base, server = start_gunicorn(
+            ADMIN_WORKERS, BENCH_AUTO_REBUILD="1", BENCH_TIMING_LOG=str(timing), **deployed()
+        )
         editors_of = {club.slug: trusted_editor(club) for club in chosen}
         sessions = {slug: AdminEditor(user, base) for slug, user in editors_of.items()}
         root_path = clubs[0].path[: -ClubPage.steplen] if clubs else ""
@@ -674,6 +679,7 @@ class Run:
                                 root,
                                 publish_s,
                                 live_s,
+                                "together",
                             ),
                         )
                         for slug in items
@@ -703,7 +709,7 @@ class Run:
                         item, title=f"Allein {number} {time.time_ns()}"
                     )
                     started = time.perf_counter()
-                    sessions[slug].post(url, data)
+                    sessions[slug].post(url, data, phase="alone")
                     single_s.append(time.perf_counter() - started)
                 # One editor alone, a new item each time, once the sites are up to date: the
                 # evening's usual case (a secretary publishing while nobody else does).
@@ -714,7 +720,7 @@ class Run:
                         item, f"Allein neu {number} {stamp}", f"allein-{number}-{stamp}"
                     )
                     self._publish_and_watch(
-                        slug, sessions[slug], form, None, root, [], single_live_s
+                        slug, sessions[slug], form, None, root, [], single_live_s, "alone-live"
                     )
                     wait_until(settled, 1800)
         finally:
@@ -736,6 +742,8 @@ class Run:
             "publish_request_one_editor": stats(single_s),
             "publish_to_live_one_editor": stats(single_live_s),
             "publish_to_live": stats(live_s),
+            # The admin POSTs as the server timed them, per phase (bench/timing.py).
+            "server_side": summary(timing) if timing.is_file() else {},
             # Per round: (seconds since the editors clicked, tasks ready or running, tasks
             # held back for later).
             "queue_length_over_time": [
@@ -761,7 +769,7 @@ class Run:
         return waiting.count() - held, held
 
     @staticmethod
-    def _publish_and_watch(slug, editor, form, barrier, root, publish_s, live_s):
+    def _publish_and_watch(slug, editor, form, barrier, root, publish_s, live_s, phase):
         from django.db import connection as thread_connection
 
         url, data = form
@@ -770,7 +778,7 @@ class Run:
             if barrier is not None:
                 barrier.wait()
             started = time.perf_counter()
-            editor.post(url, data)
+            editor.post(url, data, phase=phase)
             publish_s.append(time.perf_counter() - started)
             files = [
                 root / "vereine" / slug / "current" / "de" / "index.html",

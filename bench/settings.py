@@ -32,6 +32,9 @@ PORTAL_AUTO_REBUILD = False
 # requests the builds a publish needs, as a deployment does.
 if os.environ.get("BENCH_AUTO_REBUILD") == "1":
     HOMEPAGE_AUTO_REBUILD = PORTAL_AUTO_REBUILD = True
+# The publishing measurement's web server times each admin POST (bench/timing.py).
+if os.environ.get("BENCH_TIMING_LOG"):
+    MIDDLEWARE = ["bench.timing.AdminPostTiming", *MIDDLEWARE]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 # The task workers' builds are logged (cms.homepages: each portal build, incremental or full,
 # with its time), into the run's worker logs (``bench.run``: ``work/worker-<n>.log``).
