@@ -283,11 +283,19 @@ def pages(view):
             )
     if not clubs:
         return
-    events = optional(view, "events", upcoming_events)
-    news = optional(view, "news", recent_news)
+    # In an incremental build most profiles are as they were (``view.unchanged``): the lists
+    # of all events and news are read only when some profile must be made.
+    events = news = None
     weekdays = weekday_names(code)
     for summary in clubs:
         slug = summary["slug"]
+        unchanged = view.unchanged(f"{BASE}/{slug}")
+        if unchanged is not None:
+            yield unchanged
+            continue
+        if events is None or news is None:
+            events = optional(view, "events", upcoming_events)
+            news = optional(view, "news", recent_news)
         profile = read_profile(view, summary)
         yield PageSpec(
             path=f"{BASE}/{slug}",

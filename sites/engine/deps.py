@@ -258,9 +258,19 @@ class Plan:
     # "<locale>/<plugin>" → what the plugin read collecting its pages in that locale and the
     # pages it gave (their specs without context), so an unchanged plugin need not run.
     collected: Mapping[str, dict] = dataclasses.field(default_factory=dict)
+    _summaries: dict[str, dict] = dataclasses.field(default_factory=dict, repr=False)
 
     def has(self, file: str) -> bool:
         return file in self.files
+
+    def summary(self, key: str, path: str, filename: str) -> dict | None:
+        """The page at ``path``/``filename`` as the plugin ``key`` ("<locale>/<plugin>")
+        gave it in the live release's build, without its context; None if it gave none."""
+        index = self._summaries.get(key)
+        if index is None:
+            pages = self.collected.get(key, {}).get("pages", [])
+            index = self._summaries[key] = {(p["path"], p["filename"]): p for p in pages}
+        return index.get((path, filename))
 
 
 # --- recording -------------------------------------------------------------------------------

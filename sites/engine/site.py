@@ -102,6 +102,12 @@ class Site:
     # "<locale>/<plugin>" → what the plugin read collecting its pages and the pages it gave
     # (``deps.Plan.collected`` of the next build).
     collected: dict[str, dict] = field(default_factory=dict)
+    # Pages a plugin gave as they were (``LocaleView.unchanged``) until collected: id of the
+    # spec → the spec and the live release's dependency keys of its page; and the
+    # "<locale>/<plugin>" run again without that shortcut, because such a page had to be
+    # rendered after all.
+    unchanged_specs: dict[int, tuple[PageSpec, list[str]]] = field(default_factory=dict, repr=False)
+    uncarried: set[str] = field(default_factory=set, repr=False)
     # Of those, the ones taken from the live release without running the plugin.
     unrun: set[str] = field(default_factory=set)
     # Processes a build shares its locales between (``sites.engine.parallel``; 0: one per
@@ -124,6 +130,8 @@ class LocaleView:
 
     site: Site
     locale: Locale
+    # The plugin whose pages are being collected ("<locale>/<plugin>"; set by ``_collect``).
+    collecting: str | None = field(default=None, repr=False)
 
     @property
     def data(self) -> Mapping[str, Any]:
@@ -144,6 +152,29 @@ class LocaleView:
 
     def ngettext(self, singular: str, plural: str, n: int, /, **params) -> str:
         return self.translator.ngettext(singular, plural, n, **params)
+
+    def unchanged(self, path: str, filename: str = "index.html") -> PageSpec | None:
+        """The page at ``path`` as the live release's build gave it, when this build is
+        incremental and nothing that page read or showed changed since: the plugin may
+        yield it instead of making it again, without reading what its context needs (a
+        profile among a thousand, when one club published news). None when the page must be
+        made. Should it have to be rendered after all (the menus or the page's language
+        versions changed), the engine runs the plugin again in this locale, and then this
+        gives None."""
+        plan = self.site.plan
+        key = self.collecting
+        if plan is None or key is None or key in self.site.uncarried:
+            return None
+        file = f"{self.locale.code}/{page_file(path, filename)}"
+        page = plan.pages.get(file)
+        if page is None or not plan.has(file) or deps.affected(page["deps"], plan.changes):
+            return None
+        summary = plan.summary(key, path, filename)
+        if summary is None:
+            return None
+        spec = _shallow(summary)
+        self.site.unchanged_specs[id(spec)] = (spec, page["deps"])
+        return spec
 
 
 # The folder of a built site that holds its copied images. Not ``media/``: the CMS serves the
@@ -437,6 +468,8 @@ class PageReads:
     base: frozenset[str]
     context: Mapping[str, Any]
     lists: frozenset[str] | None = None  # own_reads_only: what the plugin had read until then
+    # Given by its plugin as it was (``LocaleView.unchanged``): no context to render it from.
+    unchanged: bool = False
 
     def keys(self, memo: dict) -> set[str]:
         found = set(self.base) | deps.context_keys(self.context, memo=memo)
@@ -479,24 +512,40 @@ def _collect(
     plugin read (``sites.engine.deps.narrow``)."""
     before: set[str] = set()
     found: list[PageSpec] = []
-    pages = iter(plugin.pages(view))
-    while True:
-        own: set[str] = set()
-        with deps.recording(before, own):
-            try:
-                spec = next(pages)
-            except StopIteration:
-                break
-        if spec.own_reads_only:
-            reads[id(spec)] = PageReads(
-                frozenset(key for key in own if not key.endswith(":*")),
-                spec.context,
-                frozenset(before),
-            )
-        else:
-            reads[id(spec)] = PageReads(frozenset(before), spec.context)
-        found.append(spec)
+    view.collecting = f"{view.locale.code}/{plugin.name}"
+    try:
+        pages = iter(plugin.pages(view))
+        while True:
+            own: set[str] = set()
+            with deps.recording(before, own):
+                try:
+                    spec = next(pages)
+                except StopIteration:
+                    break
+            found.append(_with_reads(view.site, spec, reads, before, own))
+    finally:
+        view.collecting = None
     return found, before
+
+
+def _with_reads(
+    site: Site, spec: PageSpec, reads: dict[int, PageReads], before: set[str], own: set[str]
+) -> PageSpec:
+    """Note what ``spec`` read (``_collect``). A page given as it was (``LocaleView.unchanged``)
+    keeps the live release's keys, which also count as read by its plugin."""
+    given, unchanged = site.unchanged_specs.pop(id(spec), (None, None))
+    if given is spec:
+        before.update(unchanged)
+        reads[id(spec)] = PageReads(frozenset(), {}, unchanged=True)
+    elif spec.own_reads_only:
+        reads[id(spec)] = PageReads(
+            frozenset(key for key in own if not key.endswith(":*")),
+            spec.context,
+            frozenset(before),
+        )
+    else:
+        reads[id(spec)] = PageReads(frozenset(before), spec.context)
+    return spec
 
 
 def _shape(menus: dict, alternates: list[str], spec: PageSpec) -> str:
@@ -538,9 +587,12 @@ def _render_all(envs, site, specs, assets, reads, memo, unrun, stale, codes) -> 
                 site.carried.add(file)
                 site.carried.update(before["assets"])
                 continue
-            if f"{locale.code}/{plugin.name}" in unrun:
-                # Taken without running its plugin, but it must be rendered: run the plugin.
-                stale.add(f"{locale.code}/{plugin.name}")
+            key = f"{locale.code}/{plugin.name}"
+            if key in unrun or (read is not None and read.unchanged):
+                # Taken without running its plugin, or given by it as it was, but it must be
+                # rendered: run the plugin (again), making every page.
+                site.uncarried.add(key)
+                stale.add(key)
                 continue
             # A page that read something changed but whose context came out the same (a
             # newsroom page the changed item is not on) is the same page, unless what its

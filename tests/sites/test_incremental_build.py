@@ -341,6 +341,81 @@ def test_a_plugin_not_run_whose_pages_must_be_rendered_is_run_after_all(tmp_path
         transaction.set_rollback(True)
 
 
+def test_profiles_nothing_changed_for_are_given_as_they_were(tmp_path, monkeypatch):
+    """One club's news: the directory makes that club's profile and gives the others as the
+    live release has them (``LocaleView.unchanged``), without reading their profiles or
+    anything their pages show; the result equals a build from scratch."""
+    with transaction.atomic():
+        first = ClubFactory("Anadolu Kulturverein e. V.")
+        second = ClubFactory("Baobab Afrika e. V.", municipality_name="Jülich")
+        third = ClubFactory("Çiçek Kadın Derneği e. V.")
+        news = news_index(first)
+        news_page(news, "Sommerfest")
+        second_news = news_index(second)
+        news_page(second_news, "Bericht")
+        build(tmp_path)
+        page = news_page(news, "Neues Fest")
+        import plugins.directory
+
+        made = []
+        read_profile = plugins.directory.read_profile
+
+        def reading(view, summary):
+            made.append((view.locale.code, summary["slug"]))
+            return read_profile(view, summary)
+
+        monkeypatch.setattr(plugins.directory, "read_profile", reading)
+        report = build(tmp_path, changes=portal_changes(page, first.slug))
+        monkeypatch.undo()
+        assert sorted(made) == sorted((c.code, first.slug) for c in LOCALES_USED)
+        rendered = {file.partition("/")[2] for file in report.rendered}
+        assert f"verzeichnis/{first.slug}/index.html" in rendered
+        assert not {f"verzeichnis/{c.slug}/index.html" for c in (second, third)} & rendered
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        # The pages given as they were keep what they depend on: the other club's news
+        # renders its profile in the next build.
+        other = news_page(second_news, "Nachbericht")
+        report = build(tmp_path, changes=portal_changes(other, second.slug))
+        rendered = {file.partition("/")[2] for file in report.rendered}
+        assert f"verzeichnis/{second.slug}/index.html" in rendered
+        assert f"verzeichnis/{first.slug}/index.html" not in rendered
+        scratch = tmp_path / "scratch-2"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        transaction.set_rollback(True)
+
+
+def test_a_profile_given_as_it_was_that_must_be_rendered_runs_the_plugin_again(tmp_path):
+    """When a page its plugin gave as it was must be rendered after all (what it shows of
+    other pages changed: here the live manifest is made to say the other club's profile
+    showed other menus), the plugin runs again in that locale, making every page, and the
+    page is rendered."""
+    import json
+
+    with transaction.atomic():
+        first = ClubFactory("Anadolu Kulturverein e. V.")
+        second = ClubFactory("Baobab Afrika e. V.")
+        news = news_index(first)
+        news_page(news, "Sommerfest")
+        build(tmp_path)
+        manifest = (tmp_path / "portal" / "current" / ".manifest.json").resolve()
+        data = json.loads(manifest.read_text())
+        data["meta"]["pages"][f"de/verzeichnis/{second.slug}/index.html"]["shape"] = "other"
+        manifest.unlink()  # a file of its own, not the link other releases share
+        manifest.write_text(json.dumps(data))
+        page = news_page(news, "Neues Fest")
+        report = build(tmp_path, changes=portal_changes(page, first.slug))
+        assert report.incremental
+        assert f"de/verzeichnis/{second.slug}/index.html" in report.rendered
+        assert f"ar/verzeichnis/{second.slug}/index.html" not in report.rendered
+        scratch = tmp_path / "scratch"
+        build(scratch)
+        assert differing(tmp_path, scratch) == []
+        transaction.set_rollback(True)
+
+
 def test_news_of_several_clubs_are_merged_from_one_read(tmp_path, monkeypatch):
     """Publishes of several clubs built together: their items come in one read (``club``
     repeated) for both lists, the newsroom's and the directory's recent news (cut at its
