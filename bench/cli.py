@@ -49,18 +49,25 @@ def parse(argv):
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse(argv)
-    work = (args.work or BENCH_DIR / "work" / str(args.clubs)).resolve()
+def set_up(clubs: int, work: Path | None, database_url: str | None) -> Path:
+    """Django with the benchmark's settings on its work directory (``bench/work/<clubs>``
+    unless given) and database (its SQLite file unless ``database_url``)."""
+    work = (work or BENCH_DIR / "work" / str(clubs)).resolve()
     work.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_WORK_DIR"] = str(work)
     os.environ["BENCH_FLOOR_DIR"] = str(work / "floor")
-    if args.database_url:
-        os.environ["BENCH_DATABASE_URL"] = args.database_url
+    if database_url:
+        os.environ["BENCH_DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
+    return work
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    work = set_up(args.clubs, args.work, args.database_url)
     from .run import Run
 
     run = Run(args, work)

@@ -2,7 +2,7 @@
 warm process, as the task worker builds it.
 
     python -m bench.rounds [--clubs 1000] [--locales de,ar] [--publishers 1] [--rounds 6]
-                           [--work DIR]
+                           [--work DIR] [--database-url postgres://…]
 
 It uses the benchmark's district (``bench/work/<clubs>``, generated as ``python -m bench``
 generates it when it has no clubs yet). Each round publishes a news item of ``--publishers``
@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
+from . import cli
 
 
 def parse(argv):
@@ -35,23 +34,18 @@ def parse(argv):
     parser.add_argument("--publishers", type=int, default=1, help="Clubs publishing per round")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--work", type=Path, help="Default bench/work/<clubs>")
+    parser.add_argument("--database-url", help="PostgreSQL instead of a SQLite file")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    work = (args.work or BENCH_DIR / "work" / str(args.clubs)).resolve()
-    work.mkdir(parents=True, exist_ok=True)
-    os.environ["BENCH_WORK_DIR"] = str(work)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    import django
-
-    django.setup()
+    cli.set_up(args.clubs, args.work, args.database_url)
     from django.core.management import call_command
 
     from cms.clubs.models import ClubPage
 
-    from . import data
+    from . import data  # imports Django models: after set_up
 
     call_command("migrate", verbosity=0)
     if not ClubPage.objects.exists():
@@ -72,13 +66,8 @@ def build_round(number: int, args) -> tuple[float, float, int, bool]:
     from django_tasks_db.models import DBTaskResult
 
     from cms.clubs.models import ClubPage, NewsIndexPage, NewsPage
-    from cms.homepages.builds import build_root, fresh_api_reads, portal_base_url, warm_up
+    from cms.homepages.builds import build_portal_now, warm_up
     from cms.homepages.models import SiteBuild
-    from cms.homepages.status import pending_changes
-    from sites.client import ApiClient
-    from sites.engine.collector import collector_paused
-    from sites.engine.plugins import installed
-    from sites.portal import api_locales, build_portal
 
     if number == 0:
         warm_up()
@@ -98,20 +87,10 @@ def build_round(number: int, args) -> tuple[float, float, int, bool]:
                 )
             )
             page.save_revision().publish()
-    changes = pending_changes("portal")
     started, cpu = time.perf_counter(), time.process_time()
-    fresh_api_reads()
-    with ApiClient() as client, collector_paused(changes is not None):
-        codes = [code for code in args.locales.split(",") if code]
-        locales = [loc for loc in api_locales(client) if loc.code in codes] if codes else None
-        report = build_portal(
-            client,
-            build_root(),
-            base_url=portal_base_url(),
-            registry=installed(),
-            changes=changes,
-            locales=locales,
-        )
+    # As the worker's task builds (after its waits), in this process alone.
+    codes = [code for code in args.locales.split(",") if code]
+    report, _changes = build_portal_now(jobs=1, locale_codes=codes or None)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     # The build is done: nothing waits for a worker (the queue is not worked in this process).
     SiteBuild.objects.filter(site="portal").update(changes={}, queued=False)

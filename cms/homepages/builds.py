@@ -20,12 +20,13 @@ from cms.clubs.homepage_links import homepage_url
 from cms.core.caching import bump_content_version
 from sites.client import ApiClient, in_process_transport
 from sites.club import build_club
+from sites.engine.builder import BuildReport
 from sites.engine.collector import collector_paused
 from sites.engine.i18n import load_locale_data, translations
 from sites.engine.plugins import installed
 from sites.engine.rendering import load_templates, make_environment, precompile
 from sites.engine.site import catalog_packages
-from sites.portal import build_portal, choose_plugins
+from sites.portal import api_locales, build_portal, choose_plugins
 
 from .inflight import wait_for_running_edits
 from .notices import note_build_requested
@@ -214,6 +215,31 @@ def portal_base_url() -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/"
 
 
+def build_portal_now(
+    jobs: int | None = None, locale_codes: list[str] | None = None
+) -> tuple[BuildReport, frozenset[str] | None]:
+    """Build the portal in this process with what changed since its live release (None: in
+    full); return the report and those changes. The worker's task does this once no admin
+    request runs; ``python -m bench.rounds`` times it, and may build some locales only
+    (``locale_codes``)."""
+    fresh_api_reads()
+    changes = pending_changes("portal")
+    with ApiClient() as client, collector_paused(changes is not None):
+        locales = None
+        if locale_codes:
+            locales = [loc for loc in api_locales(client) if loc.code in locale_codes]
+        report = build_portal(
+            client,
+            build_root(),
+            base_url=portal_base_url(),
+            registry=installed(),
+            changes=changes,
+            jobs=build_jobs() if jobs is None else jobs,
+            locales=locales,
+        )
+    return report, changes
+
+
 @task(priority=PORTAL_PRIORITY, takes_context=True)
 def rebuild_portal_site(context) -> dict:
     """Build the portal into ``SITE_BUILD_DIR/portal/``: incrementally, rendering only the
@@ -226,17 +252,7 @@ def rebuild_portal_site(context) -> dict:
 
     def build():
         started = time.perf_counter()
-        fresh_api_reads()
-        changes = pending_changes("portal")
-        with ApiClient() as client, collector_paused(changes is not None):
-            report = build_portal(
-                client,
-                build_root(),
-                base_url=portal_base_url(),
-                registry=installed(),
-                changes=changes,
-                jobs=build_jobs(),
-            )
+        report, changes = build_portal_now()
         logger.info(
             "Portal built (%s, %s): %d pages rendered, %d files written in %.2f s "
             "(%.2f s waited for running admin requests)",
