@@ -4,14 +4,11 @@ in tests/api/test_queries.py and tests/events."""
 
 import json
 import numbers
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.commands import on_sqlite_run, run
+
 SECTIONS = ("meta", "directory", "lists", "bundle", "builder", "load", "targets")
 
 
@@ -25,27 +22,14 @@ def measurements(node, path=""):
 
 
 @pytest.mark.bench
-@pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")),
-    reason="the benchmark builds its own SQLite database whatever the suite runs on; "
-    "the suite's SQLite run covers it",
-)
+@on_sqlite_run
 def test_quick_run_writes_complete_results(tmp_path):
     out = tmp_path / "results"
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "BENCH_DATABASE_URL")
-    }
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--clubs", "4", "--load-seconds", "1"]
-        + ["--out", str(out), "--work", str(tmp_path / "work"), "--compare"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=3600,  # minutes on a loaded machine; about one when idle
-        check=False,
+    # Minutes on a loaded machine; about one when idle.
+    completed = run(
+        "bench",
+        *("--quick", "--clubs", "4", "--load-seconds", "1", "--out", str(out)),
+        *("--work", str(tmp_path / "work"), "--compare"),
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     [result_file] = out.glob("*-4-quick.json")
