@@ -102,14 +102,14 @@ class Site:
     # "<locale>/<plugin>" → what the plugin read collecting its pages and the pages it gave
     # (``deps.Plan.collected`` of the next build).
     collected: dict[str, dict] = field(default_factory=dict)
+    # Of those, the ones taken from the live release without running the plugin.
+    unrun: set[str] = field(default_factory=set)
     # Pages a plugin gave as they were (``LocaleView.unchanged``) until collected: id of the
     # spec → the spec and the live release's dependency keys of its page; and the
     # "<locale>/<plugin>" run again without that shortcut, because such a page had to be
     # rendered after all.
     unchanged_specs: dict[int, tuple[PageSpec, list[str]]] = field(default_factory=dict, repr=False)
     uncarried: set[str] = field(default_factory=set, repr=False)
-    # Of those, the ones taken from the live release without running the plugin.
-    unrun: set[str] = field(default_factory=set)
     # Processes a build shares its locales between (``sites.engine.parallel``; 0: one per
     # core), and how it may fork (``ApiClient.forking``). One process without ``forking``.
     jobs: int = 1
