@@ -293,7 +293,7 @@ def pages(view):
         if unchanged is not None:
             yield unchanged
             continue
-        if events is None or news is None:
+        if events is None:
             events = optional(view, "events", upcoming_events)
             news = optional(view, "news", recent_news)
         profile = read_profile(view, summary)

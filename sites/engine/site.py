@@ -104,11 +104,8 @@ class Site:
     collected: dict[str, dict] = field(default_factory=dict)
     # Of those, the ones taken from the live release without running the plugin.
     unrun: set[str] = field(default_factory=set)
-    # Pages a plugin gave as they were (``LocaleView.unchanged``) until collected: id of the
-    # spec → the spec and the live release's dependency keys of its page; and the
-    # "<locale>/<plugin>" run again without that shortcut, because such a page had to be
-    # rendered after all.
-    unchanged_specs: dict[int, tuple[PageSpec, list[str]]] = field(default_factory=dict, repr=False)
+    # The "<locale>/<plugin>" run again without ``LocaleView.unchanged``, because a page it
+    # gave as it was had to be rendered after all.
     uncarried: set[str] = field(default_factory=set, repr=False)
     # Processes a build shares its locales between (``sites.engine.parallel``; 0: one per
     # core), and how it may fork (``ApiClient.forking``). One process without ``forking``.
@@ -172,9 +169,7 @@ class LocaleView:
         summary = plan.summary(key, path, filename)
         if summary is None:
             return None
-        spec = _shallow(summary)
-        self.site.unchanged_specs[id(spec)] = (spec, page["deps"])
-        return spec
+        return UnchangedPage(**_summary_fields(summary), deps=tuple(page["deps"]))
 
 
 # The folder of a built site that holds its copied images. Not ``media/``: the CMS serves the
@@ -452,8 +447,21 @@ def _locale_order(order: dict[str, int], file: str) -> int:
 def _shallow(summary: dict) -> PageSpec:
     """A page from its summary (``_summary``), without its context: as another process
     collected it, or as the live release's build gave it."""
+    return PageSpec(**_summary_fields(summary))
+
+
+def _summary_fields(summary: dict) -> dict:
     fields = {name: value for name, value in summary.items() if name != "own"}
-    return PageSpec(**fields, own_reads_only=summary["own"])
+    return {**fields, "own_reads_only": summary["own"]}
+
+
+@dataclass(frozen=True)
+class UnchangedPage(PageSpec):
+    """A page its plugin gave as the live release's build gave it (``LocaleView.unchanged``):
+    no context, and the live release's dependency keys of the page, which count as read by
+    the plugin."""
+
+    deps: tuple[str, ...] = ()
 
 
 @dataclass
@@ -533,9 +541,8 @@ def _with_reads(
 ) -> PageSpec:
     """Note what ``spec`` read (``_collect``). A page given as it was (``LocaleView.unchanged``)
     keeps the live release's keys, which also count as read by its plugin."""
-    given, unchanged = site.unchanged_specs.pop(id(spec), (None, None))
-    if given is spec:
-        before.update(unchanged)
+    if isinstance(spec, UnchangedPage):
+        before.update(spec.deps)
         reads[id(spec)] = PageReads(frozenset(), {}, unchanged=True)
     elif spec.own_reads_only:
         reads[id(spec)] = PageReads(
