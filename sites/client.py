@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import httpx
@@ -158,10 +158,19 @@ class ApiClient:
         deps.record(keys)
         return deps.tag(orjson.loads(body), keys)
 
-    def items(self, path: str, params: dict[str, Any] | None = None, most: int | None = None):
+    def items(
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        most: int | None = None,
+        clubs: Collection[str] | None = None,
+    ):
         """Every item of a paginated list endpoint, page by page; with ``most``, the first
         ``most`` of them rounded up to whole pages (what ``sites.engine.kit.api.fetch_all``
-        returns). Tagged and recorded like ``json``.
+        returns). Tagged and recorded like ``json``. With ``clubs``, only the items of those
+        clubs (slugs) among them: the list is read, kept and recorded whole as without it,
+        but only their items are copied and tagged (a build that makes two profiles of a
+        thousand takes two clubs' news from the list of all news).
 
         In a build with kept reads (``responses``) the list is kept whole. When the changes
         touch it only through some clubs' shares (``news:<club>``) and its order is known
@@ -187,6 +196,8 @@ class ApiClient:
                 store.put(path, stored, keys, body)
             else:
                 found = orjson.loads(body)["items"]
+        if clubs is not None:
+            found = deps.shares_of(found, keys, clubs)
         # Tagging copies each item (``deps.Resource``): what a plugin sets on an item of its
         # list does not reach another list that holds the same club's item.
         return deps.tag({"results": found}, keys)["results"]

@@ -149,14 +149,15 @@ def home_url(club: dict) -> str:
     return homepage
 
 
-def read_list(view, path: str, params: dict) -> list[dict]:
+def read_list(view, path: str, params: dict, clubs: set[str] | None = None) -> list[dict]:
     """Every item of a paginated list of a few items per club (``per_club``): read up to one
     more than that many for every club and the agency (whose events count as one club), and
-    never fewer than ``MAX_PAGES`` pages."""
+    never fewer than ``MAX_PAGES`` pages. With ``clubs``, only those clubs' items of it (the
+    profiles an incremental build makes)."""
     expected = (len(view.data["clubs"]) + 1) * params["per_club"]
     most = max(MAX_PAGES * PAGE_SIZE, expected + 1)
-    items = fetch_all(view.site, path, params, most)
-    if len(items) >= most:
+    items = fetch_all(view.site, path, params, most, clubs=clubs)
+    if clubs is None and len(items) >= most:
         logger.warning("%s: %s items or more, the rest is left out", path, len(items))
     return items[:most]
 
@@ -175,37 +176,39 @@ def by_club(items: list[dict], keep: int) -> dict[str, list[dict]]:
     return grouped
 
 
-def upcoming_events(view) -> dict[str, list[dict]]:
-    """The next dates of every club in the coming six weeks, from one list of all occurrences
-    (sorted by start; weekly meetings make it long, so the window is shorter than the API's
-    default of 90 days)."""
+def upcoming_events(view, clubs: set[str] | None = None) -> dict[str, list[dict]]:
+    """The next dates of every club (or of ``clubs``) in the coming six weeks, from one list
+    of all occurrences (sorted by start; weekly meetings make it long, so the window is
+    shorter than the API's default of 90 days)."""
     today = datetime.datetime.now(TIME_ZONE).date()
     window = {"from": today.isoformat(), "to": (today + EVENT_WINDOW).isoformat()}
     items = read_list(
         view,
         "/api/v1/events/",
         {"locale": view.locale.code, **window, "per_club": EVENTS_PER_CLUB},
+        clubs,
     )
     for item in items:  # HTML's datetime attribute takes at most milliseconds
         item["start"] = FRACTION.sub("", item["start"])
     return by_club(items, EVENTS_PER_CLUB)
 
 
-def recent_news(view) -> dict[str, list[dict]]:
+def recent_news(view, clubs: set[str] | None = None) -> dict[str, list[dict]]:
     since = datetime.datetime.now(TIME_ZONE).date() - datetime.timedelta(days=NEWS_DAYS)
     items = read_list(
         view,
         "/api/v1/news/",
         {"locale": view.locale.code, "date_from": since.isoformat(), "per_club": NEWS_PER_CLUB},
+        clubs,
     )
     return by_club(items, NEWS_PER_CLUB)
 
 
-def optional(view, what: str, read) -> dict[str, list[dict]]:
+def optional(view, what: str, read, *args) -> dict[str, list[dict]]:
     """A list the profiles can do without: when its read fails the profiles are built without
     it and the build report names it (not the plugin, whose pages all stay)."""
     try:
-        return read(view)
+        return read(view, *args)
     except Exception as exc:  # noqa: BLE001 - any failed read; reported, not raised
         key = f"directory ({what}, {view.locale.code})"
         view.site.errors[key] = f"{type(exc).__name__}: {exc}"
@@ -244,27 +247,40 @@ def pages(view):
     code = view.locale.code
     _ = translator(code)
     clubs = view.data["clubs"]
-    # Each club's card and facet values once per locale, not once per page that lists it.
-    cards = [card(club) for club in clubs]
-    values = [club_values(club) for club in clubs]
-    groups = facet_groups(view, _)
-    yield directory_page(
-        view,
-        _,
-        path=BASE,
-        title=_("Vereinsverzeichnis"),
-        heading=_("Vereinsverzeichnis"),
-        cards=cards,
-        groups=groups,
-        intro=_(
-            "Alle Migrantenorganisationen im Kreis Düren. Wählen Sie Filter oder suchen Sie "
-            "nach einem Namen oder Stichwort."
-        ),
-        enhance=True,
-    )
-    for name in ("municipality", "focus"):
-        param, folder = FACETS[name]
-        for item in view.data["facets"].get(name, []):
+    # In an incremental build most pages are as they were (``view.unchanged``): the index and
+    # filter pages when no club's summary changed, and all profiles but those of the clubs
+    # that published. What only the pages to be made need is computed for them alone.
+    listings = [(BASE, None, None)] + [
+        (f"{BASE}/{FACETS[name][1]}/{item['value']}", name, item)
+        for name in ("municipality", "focus")
+        for item in view.data["facets"].get(name, [])
+    ]
+    given = {path: view.unchanged(path) for path, _name, _item in listings}
+    if any(page is None for page in given.values()):
+        # Each club's card and facet values once per locale, not once per page that lists it.
+        cards = [card(club) for club in clubs]
+        values = [club_values(club) for club in clubs]
+        groups = facet_groups(view, _)
+    for path, name, item in listings:
+        if given[path] is not None:
+            yield given[path]
+        elif name is None:
+            yield directory_page(
+                view,
+                _,
+                path=BASE,
+                title=_("Vereinsverzeichnis"),
+                heading=_("Vereinsverzeichnis"),
+                cards=cards,
+                groups=groups,
+                intro=_(
+                    "Alle Migrantenorganisationen im Kreis Düren. Wählen Sie Filter oder "
+                    "suchen Sie nach einem Namen oder Stichwort."
+                ),
+                enhance=True,
+            )
+        else:
+            param = FACETS[name][0]
             chosen = [
                 each for each, of in zip(cards, values, strict=True) if item["value"] in of[name]
             ]
@@ -272,7 +288,7 @@ def pages(view):
             yield directory_page(
                 view,
                 _,
-                path=f"{BASE}/{folder}/{item['value']}",
+                path=path,
                 title=heading,
                 heading=heading,
                 cards=chosen,
@@ -283,19 +299,21 @@ def pages(view):
             )
     if not clubs:
         return
-    # In an incremental build most profiles are as they were (``view.unchanged``): the lists
-    # of all events and news are read only when some profile must be made.
+    profiles = [(summary, view.unchanged(f"{BASE}/{summary['slug']}")) for summary in clubs]
+    made = {summary["slug"] for summary, page in profiles if page is None}
+    # The lists of all events and news are read when some profile is made; only the items of
+    # the clubs whose profiles are made are taken from them (all when every profile is).
+    wanted = None if len(made) == len(profiles) else made
     events = news = None
     weekdays = weekday_names(code)
-    for summary in clubs:
+    for summary, page in profiles:
         slug = summary["slug"]
-        unchanged = view.unchanged(f"{BASE}/{slug}")
-        if unchanged is not None:
-            yield unchanged
+        if page is not None:
+            yield page
             continue
         if events is None:
-            events = optional(view, "events", upcoming_events)
-            news = optional(view, "news", recent_news)
+            events = optional(view, "events", upcoming_events, wanted)
+            news = optional(view, "news", recent_news, wanted)
         profile = read_profile(view, summary)
         yield PageSpec(
             path=f"{BASE}/{slug}",

@@ -232,6 +232,18 @@ def share(kind: str, item: Mapping[str, Any]) -> str | None:
     return None
 
 
+def shares_of(items: list, keys: frozenset[str], clubs: Iterable[str]) -> list:
+    """The items of a list read under ``keys`` (a collection, ``news:*``) that belong to the
+    shares of ``clubs`` (slugs), in the list's order; all items when the read is not of a
+    collection (its items have no shares)."""
+    (collection,) = keys if len(keys) == 1 else (None,)
+    if collection is None or not collection.endswith(":*") or collection == ANY:
+        return items
+    kind = collection[:-2]
+    wanted = {f"club:{slug}" if kind == "clubs" else f"{kind}:{slug}" for slug in clubs}
+    return [item for item in items if isinstance(item, Mapping) and share(kind, item) in wanted]
+
+
 def narrow(collections: Iterable[str], keys: Iterable[str]) -> set[str]:
     """The shares of ``collections`` that belong to the clubs among ``keys``: a page about
     club ``c`` that took its items from the lists of all news and events depends on

@@ -71,9 +71,10 @@ class Site:
     # ``fetch(path, params)`` returns the decoded JSON.
     fetch: Callable[[str, dict | None], Any] | None = None
     # Every item of a paginated list, ``fetch_list(path, params, most)`` (``ApiClient.items``:
-    # kept whole between builds, merged from the changed clubs' shares where it can be);
-    # without it ``sites.engine.kit.api.fetch_all`` reads page by page through ``fetch``.
-    fetch_list: Callable[[str, dict | None, int | None], list] | None = None
+    # kept whole between builds, merged from the changed clubs' shares where it can be), or
+    # only some clubs' items of it with the keyword ``clubs`` (slugs); without it
+    # ``sites.engine.kit.api.fetch_all`` reads page by page through ``fetch``.
+    fetch_list: Callable[..., list] | None = None
     # Admin preview: media stay at their (absolute) source URLs and static assets are linked
     # under ``static_base`` instead of being written into a site.
     preview: bool = False

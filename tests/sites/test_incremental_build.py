@@ -365,9 +365,26 @@ def test_profiles_nothing_changed_for_are_given_as_they_were(tmp_path, monkeypat
             return read_profile(view, summary)
 
         monkeypatch.setattr(plugins.directory, "read_profile", reading)
+        # Nor the cards of the directory and its filter pages (no club's summary changed),
+        # nor the other clubs' items of the lists of all news and events.
+        cards, grouped = [], []
+        card, by_club = plugins.directory.card, plugins.directory.by_club
+
+        def carding(club):
+            cards.append(club["slug"])
+            return card(club)
+
+        def grouping(items, keep):
+            grouped.append({item["club"]["slug"] for item in items})
+            return by_club(items, keep)
+
+        monkeypatch.setattr(plugins.directory, "card", carding)
+        monkeypatch.setattr(plugins.directory, "by_club", grouping)
         report = build(tmp_path, changes=portal_changes(page, first.slug))
         monkeypatch.undo()
         assert sorted(made) == sorted((c.code, first.slug) for c in LOCALES_USED)
+        assert cards == []
+        assert {first.slug} in grouped and all(slugs <= {first.slug} for slugs in grouped)
         rendered = {file.partition("/")[2] for file in report.rendered}
         assert f"verzeichnis/{first.slug}/index.html" in rendered
         assert not {f"verzeichnis/{c.slug}/index.html" for c in (second, third)} & rendered

@@ -73,3 +73,38 @@ def test_a_clubs_items_are_narrowed_as_the_list_was_read():
     assert [i["id"] for i in narrowed(path, {"per_club": "1"}, "news", items)] == [9, 8]
     # Another list narrows nothing.
     assert narrowed("/api/v1/projects/", {"per_club": 1}, "projects", items) == items
+
+
+def test_some_clubs_items_are_taken_from_a_list_in_its_order():
+    from sites.engine.deps import shares_of
+
+    taken = shares_of(ALL, frozenset({"news:*"}), {"b"})
+    assert taken == [i for i in ALL if i["club"]["slug"] == "b"] and taken
+    assert shares_of(ALL, frozenset({"news:*"}), set()) == []
+    clubs = [{"slug": "a", "name": "A"}, {"slug": "b", "name": "B"}]
+    assert shares_of(clubs, frozenset({"clubs:*"}), {"a"}) == clubs[:1]
+    # A read that is not of a collection has no shares: all its items.
+    assert shares_of(ALL, frozenset({"club:a"}), {"b"}) == ALL
+
+
+def test_a_list_read_page_by_page_gives_some_clubs_items():
+    """``fetch_all`` with ``clubs``: without a ``fetch_list`` the pages are read as before and
+    those clubs' items taken; with one, it is asked for them."""
+    from types import SimpleNamespace
+
+    from sites.engine.kit.api import fetch_all
+
+    def fetch(path, params):
+        start = params["offset"]
+        rest = ALL[start + 100 :]
+        return {"results": ALL[start : start + 100], "next": "more" if rest else None}
+
+    site = SimpleNamespace(fetch=fetch, fetch_list=None)
+    assert fetch_all(site, "/api/v1/news/", {}, clubs={"a"}) == [
+        i for i in ALL if i["club"]["slug"] == "a"
+    ]
+    asked = []
+    site.fetch_list = lambda path, params, most, clubs=None: asked.append(clubs) or []
+    fetch_all(site, "/api/v1/news/", {}, 10, clubs={"b"})
+    fetch_all(site, "/api/v1/news/", {}, 10)
+    assert asked == [{"b"}, None]
