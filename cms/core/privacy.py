@@ -17,6 +17,7 @@ import functools
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
@@ -67,25 +68,44 @@ def hidden_paths() -> list[str]:
     asked once per API request (:mod:`.memo`)."""
 
     def load():
-        # A non-live leaf hides only itself, which ``live()`` already covers.
-        unpublished = Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
-        restricted = PageViewRestriction.objects.order_by().values_list("page__path")
-        # Per translation group, not per tree path: a page of the default language
-        # (the original) that is unpublished or restricted hides its translations and their
-        # subtrees too — an unpublished club's Turkish translation is not public.
-        default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
-        originals = Page.objects.filter(locale__in=default).filter(
-            Q(live=False) | Q(view_restrictions__isnull=False)
-        )
-        translations = (
-            Page.objects.filter(translation_key__in=originals.values("translation_key"))
-            .exclude(locale__in=default)
-            .order_by()
-            .values_list("path")
-        )
-        return sorted({path for (path,) in unpublished.union(restricted, translations)})
+        sql, params = _hidden_paths_query(Page.objects.db, settings.LANGUAGE_CODE)
+        with connections[Page.objects.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return sorted({path for (path,) in cursor.fetchall()})
 
     return memoized("privacy:hidden-paths", load)
+
+
+@functools.cache
+def _hidden_paths_query(alias: str, language_code: str) -> tuple[str, tuple]:
+    """The SQL of :func:`hidden_paths`, composed once per process: it depends on nothing but
+    the database and the default language, and composing it took most of the function's
+    time (4 of 5 ms at 72 clubs)."""
+    # A non-live leaf hides only itself, which ``live()`` already covers.
+    unpublished = Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path")
+    # From the restrictions (a few rows), not from every page joined to them.
+    restricted_ids = PageViewRestriction.objects.values("page_id")
+    restricted = Page.objects.filter(pk__in=restricted_ids).order_by().values_list("path")
+    # Per translation group, not per tree path: a page of the default language (the original)
+    # that is unpublished or restricted hides its translations and their subtrees too — an
+    # unpublished club's Turkish translation is not public. Each kind of original through an
+    # index of its own (migration ``api.0002``; the restricted ones from the restrictions):
+    # one condition for both read every page of the default locale (16 ms at 1,000 clubs).
+    default = Locale.objects.filter(language_code=language_code).values("pk")
+    unpublished_originals = Page.objects.filter(live=False, locale__in=default)
+    restricted_originals = Page.objects.filter(pk__in=restricted_ids, locale__in=default)
+    translations = (
+        Page.objects.filter(
+            Q(translation_key__in=unpublished_originals.values("translation_key"))
+            | Q(translation_key__in=restricted_originals.values("translation_key"))
+        )
+        .exclude(locale__in=default)
+        .order_by()
+        .values_list("path")
+    )
+    query = unpublished.union(restricted, translations).query
+    sql, params = query.get_compiler(using=alias).as_sql()
+    return sql, tuple(params)
 
 
 def hidden_subtree_filter() -> Q:

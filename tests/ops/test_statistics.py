@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from cms.ops.statistics import refresh_planner_statistics
-from tests.factories import ClubFactory
+from tests.factories import ClubFactory, news_index
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,30 @@ def test_path_successor_and_subtree_select_exactly_the_tree():
     expected = set(club.get_descendants(inclusive=True).values_list("pk", flat=True))
     assert inside == expected
     assert other.pk not in inside
+
+
+def test_the_hidden_paths_are_one_query_composed_once_with_an_index_for_the_originals():
+    """``privacy.hidden_paths`` runs on every API request: one query whose SQL is composed
+    once per process (composing took 4 of its 5 ms at 72 clubs), and an index for the
+    unpublished originals (migration ``api.0002``), so that the default locale's pages are
+    not all read (16 ms at 1,000 clubs, SQLite; the plan depends on the statistics, so the
+    test names the index, not the plan)."""
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from cms.core.privacy import _hidden_paths_query, hidden_paths
+
+    club = ClubFactory()
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert "vn_page_unpublished_locale" in indexes
+    hidden_paths()
+    composed = _hidden_paths_query.cache_info().hits
+    with CaptureQueriesContext(connection) as queries:
+        assert hidden_paths() == []
+    assert len(queries) == 1 and _hidden_paths_query.cache_info().hits == composed + 1
+    # What it finds is read when it runs, not when it was composed: an unpublished club
+    # with pages below it hides its subtree.
+    news_index(club)
+    Page.objects.filter(pk=club.pk).update(live=False)
+    assert hidden_paths() == [club.path]
