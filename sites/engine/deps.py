@@ -232,6 +232,12 @@ def share(kind: str, item: Mapping[str, Any]) -> str | None:
     return None
 
 
+def share_key(kind: str, slug: str) -> str:
+    """The key of club ``slug``'s share of the collection ``kind``: ``news:<slug>``; of the
+    list of clubs, the club's own key ``club:<slug>``."""
+    return f"club:{slug}" if kind == "clubs" else f"{kind}:{slug}"
+
+
 def shares_of(items: list, keys: frozenset[str], clubs: Iterable[str]) -> list:
     """The items of a list read under ``keys`` (a collection, ``news:*``) that belong to the
     shares of ``clubs`` (slugs), in the list's order; all items when the read is not of a
@@ -240,7 +246,7 @@ def shares_of(items: list, keys: frozenset[str], clubs: Iterable[str]) -> list:
     if collection is None or not collection.endswith(":*") or collection == ANY:
         return items
     kind = collection[:-2]
-    wanted = {f"club:{slug}" if kind == "clubs" else f"{kind}:{slug}" for slug in clubs}
+    wanted = {share_key(kind, slug) for slug in clubs}
     return [item for item in items if isinstance(item, Mapping) and share(kind, item) in wanted]
 
 
@@ -255,7 +261,7 @@ def narrow(collections: Iterable[str], keys: Iterable[str]) -> set[str]:
             found.add(ANY)
         elif collection.endswith(":*"):
             kind = collection[:-2]
-            found.update(f"club:{s}" if kind == "clubs" else f"{kind}:{s}" for s in slugs)
+            found.update(share_key(kind, slug) for slug in slugs)
     return found
 
 
